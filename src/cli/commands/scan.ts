@@ -1,0 +1,79 @@
+import { availableParallelism } from 'node:os'
+import path from 'node:path'
+import { z } from 'zod'
+import type { ManifestFinding } from '../../scan/manifest-schema.js'
+import { serializeManifest } from '../../scan/manifest.js'
+import { DEFAULT_SAMPLE_SIZE, scan } from '../../scan/scan.js'
+import { writeFileAtomic } from '../../util/atomic-write.js'
+import { UserError } from '../../util/errors.js'
+import { createOutput, createProgressLine, formatBytes } from '../output.js'
+import { parseOptions } from '../parse-options.js'
+
+const scanOptionsSchema = z.object({
+  dir: z.string().default('.'),
+  out: z.string().optional(),
+  json: z.boolean().default(false),
+  jobs: z.coerce.number().int().min(1).max(256).default(availableParallelism()),
+  cache: z.boolean().default(true),
+  deep: z.boolean().default(false),
+  strict: z.boolean().default(false),
+})
+
+export type ScanCommandOptions = z.input<typeof scanOptionsSchema>
+
+/** Findings listed in the human summary before "and N more". */
+const SHOWN_FINDINGS = 20
+
+/** `tdgov scan [dir]`: writes the manifest; returns the exit code. */
+export async function scanCommand(raw: ScanCommandOptions): Promise<number> {
+  const options = parseOptions(scanOptionsSchema, raw)
+  const output = createOutput(options.json)
+  const progress = createProgressLine(output)
+  const outFile = options.out ?? path.join(options.dir, '.tdgov', 'manifest.json')
+
+  const { manifest, stats } = await scan({
+    root: options.dir,
+    jobs: options.jobs,
+    cache: options.cache,
+    deep: options.deep,
+    sampleSize: DEFAULT_SAMPLE_SIZE,
+    onProgress: (p) => progress.update(`scanning ${p.filesDone}/${p.filesTotal} files, ${formatBytes(p.bytesDone)}`),
+  })
+  progress.done()
+
+  const document = serializeManifest(manifest)
+  try {
+    writeFileAtomic(outFile, document)
+  } catch (error) {
+    throw new UserError(`${outFile}: cannot write the manifest (${(error as NodeJS.ErrnoException).code ?? error}); choose another place with --out`)
+  }
+
+  const { totals } = manifest
+  const c = output.color
+  const summary =
+    `${c.bold('scanned')} ${totals.files} files, ${formatBytes(totals.bytes)}, ${totals.records} records` +
+    ` (${stats.scanned} read, ${stats.cached} from cache) → ${outFile}\n` +
+    `fingerprint ${manifest.fingerprint}\n` +
+    `findings: ${c.red(`${totals.findings.error} errors`)}, ${c.yellow(`${totals.findings.warning} warnings`)}, ${totals.findings.info} info\n`
+  const allFindings = [...manifest.findings, ...manifest.files.flatMap((file) => file.findings)]
+  const listing = allFindings
+    .filter((f) => f.severity !== 'info')
+    .slice(0, SHOWN_FINDINGS)
+    .map((f) => `  ${describeFinding(f, c.dim)}\n`)
+    .join('')
+  const hidden = allFindings.filter((f) => f.severity !== 'info').length - SHOWN_FINDINGS
+  const more = hidden > 0 ? `  … and ${hidden} more in the manifest\n` : ''
+
+  if (options.json) {
+    output.out(document)
+    output.err(summary)
+  } else {
+    output.out(summary + listing + more)
+  }
+  return options.strict && totals.findings.error > 0 ? 1 : 0
+}
+
+function describeFinding(f: ManifestFinding, dim: (s: string) => string): string {
+  const where = f.line !== undefined ? `:${f.line}` : f.offset !== undefined ? `@${f.offset}` : ''
+  return `${f.severity.padEnd(7)} ${f.path}${where}  ${f.message} ${dim(`[${f.code}]`)}`
+}

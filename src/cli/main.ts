@@ -1,0 +1,43 @@
+import { CommanderError } from 'commander'
+import { removePendingWrites } from '../util/atomic-write.js'
+import { UserError } from '../util/errors.js'
+import { buildProgram } from './program.js'
+
+/** The process boundary: runs the program and maps every outcome to an exit code. */
+async function main(argv: string[]): Promise<void> {
+  process.once('SIGINT', () => {
+    // Leave the previous manifest and cache as they were: drop half-written temporary files.
+    removePendingWrites()
+    process.stderr.write('\ntdgov: interrupted; nothing was written\n')
+    process.exit(130)
+  })
+  const debug = argv.includes('--debug')
+  const program = buildProgram((code) => {
+    process.exitCode = code
+  })
+  program.exitOverride()
+  program.configureOutput({ outputError: (text, write) => write(`tdgov: ${text.replace(/^error: /, '')}`) })
+  try {
+    await program.parseAsync(argv)
+  } catch (error) {
+    process.exitCode = exitCodeFor(error, debug)
+  }
+}
+
+function exitCodeFor(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and version are successes; everything else commander rejects is a usage error.
+    return error.exitCode === 0 ? 0 : 2
+  }
+  if (error instanceof UserError) {
+    process.stderr.write(`tdgov: ${error.message}\n`)
+    return 2
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  process.stderr.write(`tdgov: internal error: ${message}\n`)
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
+  else process.stderr.write('tdgov: run again with --debug for the stack trace\n')
+  return 3
+}
+
+await main(process.argv)

@@ -1,0 +1,51 @@
+import { Chalk, type ChalkInstance } from 'chalk'
+
+export interface Output {
+  /** the result: a JSON document or the human summary */
+  out(text: string): void
+  /** logs, summaries next to --json, errors */
+  err(text: string): void
+  color: ChalkInstance
+  /** a progress line may be drawn on stderr */
+  interactive: boolean
+}
+
+export function createOutput(json: boolean): Output {
+  const colorOk = !process.env.NO_COLOR && process.stderr.isTTY === true && !json
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    color: new Chalk({ level: colorOk ? 1 : 0 }),
+    interactive: process.stderr.isTTY === true && !process.env.CI && !json,
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB']
+  let value = bytes
+  let unit = 0
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000
+    unit++
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`
+}
+
+/** A one-line progress display on stderr, redrawn at most ten times a second. */
+export function createProgressLine(output: Output): { update(text: string): void; done(): void } {
+  if (!output.interactive) return { update() {}, done() {} }
+  let last = 0
+  let drawn = false
+  return {
+    update(text) {
+      const now = Date.now()
+      if (now - last < 100) return
+      last = now
+      drawn = true
+      output.err(`\r\x1b[2K${text}`)
+    },
+    done() {
+      if (drawn) output.err('\r\x1b[2K')
+    },
+  }
+}

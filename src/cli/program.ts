@@ -1,0 +1,36 @@
+import { Command, Option } from 'commander'
+import { toolVersion } from '../util/version.js'
+
+/** The single wiring file: every command and option is declared here; actions load lazily. */
+export function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('tdgov')
+    .description('Training-data governance for generative-AI datasets')
+    .version(toolVersion())
+    .option('--debug', 'show stack traces for internal errors')
+    .showHelpAfterError('(run with --help for usage)')
+
+  program
+    .command('scan')
+    .description('record every file of a dataset directory in a deterministic manifest')
+    .argument('[dir]', 'dataset directory', '.')
+    .option('--out <file>', 'where to write the manifest (default: <dir>/.tdgov/manifest.json)')
+    .option('--json', 'also print the manifest on stdout (summary goes to stderr)')
+    .addOption(new Option('--jobs <n>', 'worker threads (default: number of cores)'))
+    .option('--no-cache', 'read every file even when .tdgov/cache says it is unchanged')
+    .option('--deep', 'parse every record instead of a seeded sample of 1,000 per file')
+    .option('--strict', 'exit 1 when any error-severity finding exists')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ tdgov scan fixtures/demo               write fixtures/demo/.tdgov/manifest.json
+  $ tdgov scan data --json > manifest.json  print the manifest
+  $ tdgov scan data --strict --jobs 4       fail on malformed files, four worker threads`,
+    )
+    .action(async (dir: string, options: Record<string, unknown>) => {
+      const { scanCommand } = await import('./commands/scan.js')
+      setExitCode(await scanCommand({ ...options, dir }))
+    })
+
+  return program
+}

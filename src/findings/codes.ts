@@ -1,0 +1,34 @@
+/**
+ * Every finding tdgov can raise, with its default severity. Codes are stable identifiers:
+ * manifests, CI gates and tests refer to them, so rename none of them. Human wording lives in
+ * messages.ts.
+ */
+export const FINDING_SEVERITY = {
+  FILE_UNREADABLE: 'error',
+  SYMLINK_LOOP: 'warning',
+  SYMLINK_OUTSIDE_ROOT: 'warning',
+  SYMLINK_BROKEN: 'warning',
+  SPECIAL_FILE_SKIPPED: 'info',
+  FILE_CHANGED_DURING_SCAN: 'error',
+  UTF8_INVALID: 'error',
+  JSONL_INVALID_LINE: 'error',
+  JSONL_NOT_OBJECT: 'warning',
+  JSONL_BLANK_LINE: 'warning',
+  JSON_INVALID: 'error',
+  JSON_UNEXPECTED_SHAPE: 'warning',
+  CSV_FIELD_COUNT: 'error',
+  CSV_UNTERMINATED_QUOTE: 'error',
+  CSV_NO_HEADER: 'warning',
+  PARQUET_TRUNCATED: 'error',
+  PARQUET_INVALID_FOOTER: 'error',
+  ARROW_TRUNCATED: 'error',
+  ARROW_INVALID_MESSAGE: 'error',
+  COMPRESSED_CORRUPT: 'error',
+  IMAGE_UNREADABLE: 'warning',
+  MEDIA_UNREADABLE: 'warning',
+  FINDINGS_CAPPED: 'info',
+} as const satisfies Record<string, Severity>
+
+export type Severity = 'error' | 'warning' | 'info'
+export type FindingCode = keyof typeof FINDING_SEVERITY
+export const FINDING_CODES = Object.keys(FINDING_SEVERITY) as FindingCode[]

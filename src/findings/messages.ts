@@ -1,0 +1,55 @@
+import type { FindingCode } from './codes.js'
+import type { FindingArgs } from './finding.js'
+
+/** The one place where a finding code becomes a sentence. */
+export function renderMessage(code: FindingCode, args: FindingArgs): string {
+  const a = (name: string): string => String(args[name] ?? '?')
+  switch (code) {
+    case 'FILE_UNREADABLE':
+      return `cannot read the file: ${a('reason')}`
+    case 'SYMLINK_LOOP':
+      return `symbolic link points back into its own ancestry (${a('target')}); not followed`
+    case 'SYMLINK_OUTSIDE_ROOT':
+      return `symbolic link leads outside the scanned directory; not followed`
+    case 'SYMLINK_BROKEN':
+      return `symbolic link target does not exist; not followed`
+    case 'SPECIAL_FILE_SKIPPED':
+      return `not a regular file (${a('kind')}); skipped`
+    case 'FILE_CHANGED_DURING_SCAN':
+      return `file changed while it was being read (expected ${a('expected')} bytes, read ${a('actual')}); rescan it`
+    case 'UTF8_INVALID':
+      return `invalid UTF-8 byte sequence; expected UTF-8 text`
+    case 'JSONL_INVALID_LINE':
+      return `line is not valid JSON: ${a('reason')}`
+    case 'JSONL_NOT_OBJECT':
+      return `line holds a JSON ${a('type')}; expected a JSON object per line`
+    case 'JSONL_BLANK_LINE':
+      return `blank line; expected one JSON record per line`
+    case 'JSON_INVALID':
+      return `not valid JSON: ${a('reason')}`
+    case 'JSON_UNEXPECTED_SHAPE':
+      return `top-level JSON ${a('type')}; expected an array of records or an object of arrays`
+    case 'CSV_FIELD_COUNT':
+      return `row has ${a('actual')} fields; expected ${a('expected')} as in the header`
+    case 'CSV_UNTERMINATED_QUOTE':
+      return `quoted field is never closed; expected a closing double quote`
+    case 'CSV_NO_HEADER':
+      return `file has no header row`
+    case 'PARQUET_TRUNCATED':
+      return `Parquet file is truncated: ${a('reason')}`
+    case 'PARQUET_INVALID_FOOTER':
+      return `Parquet footer cannot be read: ${a('reason')}`
+    case 'ARROW_TRUNCATED':
+      return `Arrow IPC data ends inside a message: ${a('reason')}`
+    case 'ARROW_INVALID_MESSAGE':
+      return `Arrow IPC message header cannot be read: ${a('reason')}`
+    case 'COMPRESSED_CORRUPT':
+      return `${a('codec')} stream is corrupt or truncated: ${a('reason')}`
+    case 'IMAGE_UNREADABLE':
+      return `image header cannot be read: ${a('reason')}`
+    case 'MEDIA_UNREADABLE':
+      return `audio/video header cannot be read: ${a('reason')}`
+    case 'FINDINGS_CAPPED':
+      return `${a('total')} findings of ${a('code')} in this file; the first ${a('kept')} are listed`
+  }
+}

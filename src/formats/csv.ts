@@ -1,0 +1,147 @@
+import { parse } from 'csv-parse/sync'
+import { FindingCollector } from '../findings/finding.js'
+import { kindOfCell, sniffDelimiter } from './csv-dialect.js'
+import { RecordSampler, type SampledRecord } from './record-sampler.js'
+import { SchemaAccumulator } from './schema-accumulator.js'
+import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer } from './types.js'
+
+const QUOTE = 0x22
+const LF = 0x0a
+const CR = 0x0d
+
+/**
+ * CSV and TSV in one pass over the bytes: a record ends at a newline outside quotes, so quoted
+ * newlines stay inside their record; fields are counted per record and compared with the header.
+ * The header and a seeded sample of records (all of them with --deep) are parsed with csv-parse
+ * for the schema.
+ */
+class CsvAnalyzer implements ContentAnalyzer {
+  private readonly findings = new FindingCollector()
+  private readonly sampler: RecordSampler
+  private readonly schema = new SchemaAccumulator()
+  private delimiter = -1
+  private started = false
+  private inQuotes = false
+  private recordOpen = false
+  private fields = 0
+  private expectedFields = -1
+  private line = 1
+  private recordLine = 1
+  private records = 0
+  private header: string[] | null = null
+  private capturing = false
+  private captureParts: Buffer[] = []
+
+  constructor(
+    ctx: AnalyzerContext,
+    private readonly preferredDelimiter: number,
+  ) {
+    const parseRecord = (record: SampledRecord): void => this.addToSchema(record)
+    this.sampler = ctx.deep
+      ? new RecordSampler(Infinity, ctx.relPath, parseRecord)
+      : new RecordSampler(ctx.sampleSize, ctx.relPath)
+  }
+
+  push(input: Uint8Array): void {
+    let chunk = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength)
+    if (!this.started) {
+      this.started = true
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3)
+      this.delimiter = sniffDelimiter(chunk.subarray(0, 65536), this.preferredDelimiter)
+    }
+    const delimiter = this.delimiter
+    let captureFrom = 0
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!
+      if (this.inQuotes) {
+        if (b === QUOTE) this.inQuotes = false
+        else if (b === LF) this.line++
+        continue
+      }
+      if (b === LF) {
+        if (this.recordOpen) this.closeRecord(chunk, captureFrom, i)
+        this.line++
+        continue
+      }
+      if (!this.recordOpen) {
+        if (b === CR) continue
+        this.openRecord()
+        captureFrom = i
+      }
+      if (b === QUOTE) this.inQuotes = true
+      else if (b === delimiter) this.fields++
+    }
+    if (this.capturing) this.captureParts.push(Buffer.from(chunk.subarray(captureFrom)))
+  }
+
+  private openRecord(): void {
+    this.recordOpen = true
+    this.fields = 1
+    this.recordLine = this.line
+    this.capturing = this.header === null || this.sampler.wants(this.records + 1)
+  }
+
+  private closeRecord(chunk: Buffer, from: number, to: number): void {
+    this.recordOpen = false
+    let text: string | null = null
+    if (this.capturing) {
+      this.captureParts.push(chunk.subarray(from, to))
+      text = Buffer.concat(this.captureParts).toString('utf8').replace(/\r$/, '')
+      this.captureParts = []
+      this.capturing = false
+    }
+    if (this.header === null) {
+      this.expectedFields = this.fields
+      this.header = text === null ? [] : parseRow(text, this.delimiter) ?? []
+      return
+    }
+    this.records++
+    if (this.fields !== this.expectedFields) {
+      this.findings.add({
+        code: 'CSV_FIELD_COUNT',
+        line: this.recordLine,
+        args: { actual: this.fields, expected: this.expectedFields },
+      })
+    }
+    if (text !== null) this.sampler.keep({ index: this.records, line: this.recordLine, text })
+  }
+
+  private addToSchema(record: SampledRecord): void {
+    const cells = parseRow(record.text, this.delimiter)
+    if (!cells || !this.header) return
+    const names = this.header
+    this.schema.addRecord(names.map((name, i) => [name, kindOfCell(cells[i] ?? '')]))
+  }
+
+  finish(): ContentAnalysis {
+    if (this.inQuotes) this.findings.add({ code: 'CSV_UNTERMINATED_QUOTE', line: this.recordLine })
+    if (this.recordOpen) this.closeRecord(Buffer.alloc(0), 0, 0)
+    if (this.header === null) {
+      this.findings.add({ code: 'CSV_NO_HEADER' })
+      return { records: 0, findings: this.findings.result() }
+    }
+    if (!this.sampler.isExhaustive) for (const record of this.sampler.sample()) this.addToSchema(record)
+    // Columns come from the header even when no data row was sampled.
+    if (this.schema.count === 0) this.schema.addRecord(this.header.map((name) => [name, null]))
+    const schema = this.schema.result(this.records)
+    if (this.records === 0) for (const field of schema.fields) field.nulls = 0
+    return { records: this.records, schema, findings: this.findings.result() }
+  }
+}
+
+function parseRow(text: string, delimiter: number): string[] | null {
+  try {
+    const rows: string[][] = parse(text, {
+      delimiter: String.fromCharCode(delimiter),
+      relax_quotes: true,
+      relax_column_count: true,
+    })
+    return rows[0] ?? []
+  } catch {
+    return null
+  }
+}
+
+export function createCsvAnalyzer(ctx: AnalyzerContext, format: 'csv' | 'tsv'): ContentAnalyzer {
+  return new CsvAnalyzer(ctx, format === 'tsv' ? 0x09 : 0x2c)
+}

@@ -1,0 +1,116 @@
+import type { Compression, DetectedFormat, Modality } from './types.js'
+
+/** Record and text formats recognised by extension once magic bytes have said nothing. */
+const EXTENSION_FORMATS: Record<string, string> = {
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  json: 'json',
+  csv: 'csv',
+  tsv: 'tsv',
+  tab: 'tsv',
+  parquet: 'parquet',
+  arrow: 'arrow',
+  feather: 'arrow',
+  arrows: 'arrow-stream',
+  txt: 'text',
+  text: 'text',
+  md: 'text',
+  markdown: 'text',
+  rst: 'text',
+  yaml: 'text',
+  yml: 'text',
+}
+
+const MODALITY: Record<string, Modality> = {
+  jsonl: 'text',
+  json: 'text',
+  text: 'text',
+  csv: 'tabular',
+  tsv: 'tabular',
+  parquet: 'tabular',
+  arrow: 'tabular',
+  'arrow-stream': 'tabular',
+}
+
+export const RECORD_FORMATS = new Set(['jsonl', 'json', 'csv', 'tsv', 'parquet', 'arrow', 'arrow-stream', 'text'])
+
+export function modalityOf(format: string): Modality {
+  return MODALITY[format] ?? 'other'
+}
+
+function startsWith(head: Uint8Array, bytes: readonly number[], at = 0): boolean {
+  if (head.length < at + bytes.length) return false
+  for (let i = 0; i < bytes.length; i++) if (head[at + i] !== bytes[i]) return false
+  return true
+}
+
+const ASCII = (s: string): number[] => [...s].map((c) => c.charCodeAt(0))
+
+export function detectCompression(head: Uint8Array): Compression | null {
+  if (startsWith(head, [0x1f, 0x8b])) return 'gzip'
+  if (startsWith(head, [0x28, 0xb5, 0x2f, 0xfd])) return 'zstd'
+  return null
+}
+
+/** Container formats that carry records, recognised by their magic bytes. */
+function detectRecordMagic(head: Uint8Array): string | null {
+  if (startsWith(head, ASCII('PAR1'))) return 'parquet'
+  if (startsWith(head, ASCII('ARROW1'))) return 'arrow'
+  // An IPC stream opens with the 0xFFFFFFFF continuation marker and a positive metadata length.
+  if (startsWith(head, [0xff, 0xff, 0xff, 0xff]) && head.length >= 8) {
+    const length = (head[4]! | (head[5]! << 8) | (head[6]! << 16) | (head[7]! << 24)) >>> 0
+    if (length > 0 && length < 1 << 30) return 'arrow-stream'
+  }
+  return null
+}
+
+/** The extension of a file name, lower case, ignoring a trailing compression extension. */
+export function recordExtension(relPath: string): string {
+  const name = relPath.slice(relPath.lastIndexOf('/') + 1).toLowerCase()
+  const parts = name.split('.')
+  if (parts.length < 2) return ''
+  let ext = parts.pop()!
+  if ((ext === 'gz' || ext === 'gzip' || ext === 'zst' || ext === 'zstd') && parts.length >= 2) ext = parts.pop()!
+  return ext
+}
+
+/** Text when there is no NUL byte in the head: binary formats nearly always have one early. */
+export function looksLikeText(head: Uint8Array): boolean {
+  return head.indexOf(0) === -1
+}
+
+/**
+ * Magic bytes first (record containers), extension second (record and text formats). Returns null
+ * when neither decides; the caller then asks the media sniffer and finally falls back to text or
+ * binary.
+ */
+export function detectByMagicOrExtension(head: Uint8Array, relPath: string): string | null {
+  const magic = detectRecordMagic(head)
+  if (magic) return magic
+  const byExtension = EXTENSION_FORMATS[recordExtension(relPath)]
+  if (byExtension === undefined) return null
+  // A file named .parquet or .arrow without the magic is not one: leave it to the fallbacks.
+  if (byExtension === 'parquet' || byExtension === 'arrow' || byExtension === 'arrow-stream') {
+    return looksLikeText(head) ? null : byExtension
+  }
+  // Content that is clearly binary is not a text record format whatever the name says.
+  return looksLikeText(head) ? byExtension : null
+}
+
+/** A guess for files without a telling extension: JSON Lines when the first line is a JSON object. */
+export function sniffTextFormat(head: Uint8Array): string {
+  let i = 0
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) i = 3
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0d || head[i] === 0x0a)) i++
+  if (head[i] === 0x7b) {
+    const newline = head.indexOf(0x0a, i)
+    let end = newline === -1 ? head.length : newline
+    while (end > i && (head[end - 1] === 0x20 || head[end - 1] === 0x0d || head[end - 1] === 0x09)) end--
+    if (head[end - 1] === 0x7d && newline !== -1) return 'jsonl'
+  }
+  return 'text'
+}
+
+export function detected(format: string, compression: Compression | null, modality?: Modality): DetectedFormat {
+  return { format, compression, modality: modality ?? modalityOf(format) }
+}

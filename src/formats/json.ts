@@ -1,0 +1,210 @@
+import { FindingCollector } from '../findings/finding.js'
+import { describeJsonError } from './json-error.js'
+import { RecordSampler, type SampledRecord } from './record-sampler.js'
+import { SchemaAccumulator, kindOfJson } from './schema-accumulator.js'
+import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer } from './types.js'
+
+/** Documents up to this size are parsed whole: exact validation and an exact schema. */
+const WHOLE_PARSE_LIMIT = 8 * 1024 * 1024
+
+const enum Byte {
+  Quote = 0x22,
+  Backslash = 0x5c,
+  OpenBrace = 0x7b,
+  CloseBrace = 0x7d,
+  OpenBracket = 0x5b,
+  CloseBracket = 0x5d,
+  Comma = 0x2c,
+  Colon = 0x3a,
+}
+
+function isWhitespace(b: number): boolean {
+  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09
+}
+
+/**
+ * A JSON document holding records: an array of records, or an object whose values are arrays
+ * (splits of records, or columns). Small documents are parsed whole; larger ones are walked byte
+ * by byte, counting the elements of the record arrays and capturing a seeded sample of them.
+ */
+class JsonAnalyzer implements ContentAnalyzer {
+  private readonly findings = new FindingCollector()
+  private readonly sampler: RecordSampler
+  private readonly schema = new SchemaAccumulator()
+  private whole: Buffer[] | null = []
+  private wholeBytes = 0
+  // streaming state
+  private offset = 0
+  private depth = 0
+  /** container kind per depth: true = array */
+  private readonly arrays: boolean[] = []
+  private inString = false
+  private escape = false
+  private topKind: 'array' | 'object' | 'scalar' | null = null
+  private topClosed = false
+  private inElement = false
+  private elements = 0
+  private capturing = false
+  private captureParts: Buffer[] = []
+  private broken = false
+
+  constructor(ctx: AnalyzerContext) {
+    const parse = (record: SampledRecord): void => this.addElement(record)
+    this.sampler = ctx.deep
+      ? new RecordSampler(Infinity, ctx.relPath, parse)
+      : new RecordSampler(ctx.sampleSize, ctx.relPath)
+  }
+
+  push(input: Uint8Array): void {
+    const chunk = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength)
+    if (this.whole) {
+      this.whole.push(Buffer.from(chunk))
+      this.wholeBytes += chunk.length
+      if (this.wholeBytes > WHOLE_PARSE_LIMIT) this.whole = null
+    }
+    if (!this.broken) this.walk(chunk)
+    this.offset += chunk.length
+  }
+
+  private walk(chunk: Buffer): void {
+    let captureFrom = 0
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!
+      if (this.inString) {
+        if (this.escape) this.escape = false
+        else if (b === Byte.Backslash) this.escape = true
+        else if (b === Byte.Quote) this.inString = false
+        continue
+      }
+      if (isWhitespace(b) || b === Byte.Colon) continue
+      if (this.topClosed) return this.fail('unexpected data after the end of the document', i)
+      if (this.topKind === null) {
+        this.topKind = b === Byte.OpenBracket ? 'array' : b === Byte.OpenBrace ? 'object' : 'scalar'
+        if (this.topKind === 'scalar') return
+      }
+      if (b === Byte.Comma) {
+        if (this.inElement && this.depth === this.elementDepth()) {
+          this.endElement(chunk, captureFrom, i)
+        }
+        continue
+      }
+      if (b === Byte.CloseBrace || b === Byte.CloseBracket) {
+        const isArray = b === Byte.CloseBracket
+        if (this.depth === 0 || this.arrays[this.depth - 1] !== isArray) {
+          return this.fail(`unexpected '${String.fromCharCode(b)}'`, i)
+        }
+        if (this.inElement && this.depth === this.elementDepth()) this.endElement(chunk, captureFrom, i)
+        this.depth--
+        if (this.depth === 0) this.topClosed = true
+        continue
+      }
+      if (!this.inElement && this.depth === this.elementDepth() && this.inRecordArray()) {
+        this.startElement()
+        captureFrom = i
+      }
+      if (b === Byte.Quote) this.inString = true
+      else if (b === Byte.OpenBrace || b === Byte.OpenBracket) this.arrays[this.depth++] = b === Byte.OpenBracket
+    }
+    if (this.capturing) this.captureParts.push(Buffer.from(chunk.subarray(captureFrom)))
+  }
+
+  /** Records sit directly in the top array, or in arrays that are values of the top object. */
+  private elementDepth(): number {
+    return this.topKind === 'array' ? 1 : 2
+  }
+
+  private inRecordArray(): boolean {
+    return this.arrays[this.depth - 1] === true && (this.topKind === 'array' || this.arrays[0] === false)
+  }
+
+  private startElement(): void {
+    this.inElement = true
+    this.elements++
+    this.capturing = this.sampler.wants(this.elements)
+  }
+
+  private endElement(chunk: Buffer, from: number, to: number): void {
+    this.inElement = false
+    if (!this.capturing) return
+    this.captureParts.push(chunk.subarray(from, to))
+    const text = Buffer.concat(this.captureParts).toString('utf8').trim()
+    this.captureParts = []
+    this.capturing = false
+    this.sampler.keep({ index: this.elements, line: 0, text })
+  }
+
+  private fail(reason: string, at: number): void {
+    this.broken = true
+    this.findings.add({ code: 'JSON_INVALID', offset: this.offset + at, args: { reason } })
+  }
+
+  private addElement(record: SampledRecord): void {
+    let value: unknown
+    try {
+      value = JSON.parse(record.text)
+    } catch (error) {
+      this.findings.add({ code: 'JSON_INVALID', args: { reason: `record ${record.index}: ${describeJsonError(error)}` } })
+      return
+    }
+    this.addValue(value)
+  }
+
+  private addValue(value: unknown): void {
+    if (kindOfJson(value) === 'object') this.schema.addObject(value as Record<string, unknown>)
+    else this.schema.addRecord([['value', kindOfJson(value)]])
+  }
+
+  finish(): ContentAnalysis {
+    if (this.whole) return this.finishWhole(Buffer.concat(this.whole))
+    if (!this.broken && this.topKind !== 'scalar' && !this.topClosed) {
+      this.findings.add({ code: 'JSON_INVALID', offset: this.offset, args: { reason: 'unexpected end of data' } })
+    }
+    if (this.topKind === 'scalar') return this.shapeFinding('scalar')
+    if (!this.sampler.isExhaustive) for (const record of this.sampler.sample()) this.addElement(record)
+    const analysis: ContentAnalysis = { records: this.elements, findings: this.findings.result() }
+    if (this.schema.count > 0) analysis.schema = this.schema.result(this.elements)
+    return analysis
+  }
+
+  private finishWhole(bytes: Buffer): ContentAnalysis {
+    let document: unknown
+    try {
+      document = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''))
+    } catch (error) {
+      this.findings.add({ code: 'JSON_INVALID', args: { reason: describeJsonError(error) } })
+      return { findings: this.findings.result() }
+    }
+    if (Array.isArray(document)) return this.recordsOf(document)
+    if (kindOfJson(document) !== 'object') return this.shapeFinding(kindOfJson(document) ?? 'null')
+    const values = Object.values(document as Record<string, unknown>)
+    const arrays = values.filter(Array.isArray)
+    if (arrays.length === 0) return { findings: this.findings.result() }
+    const isColumnar = arrays.every((column) => column.every((v) => kindOfJson(v) !== 'object'))
+    if (isColumnar) return this.columnsOf(document as Record<string, unknown>)
+    return this.recordsOf(arrays.flat())
+  }
+
+  private recordsOf(records: unknown[]): ContentAnalysis {
+    for (const record of records) this.addValue(record)
+    const analysis: ContentAnalysis = { records: records.length, findings: this.findings.result() }
+    if (records.length > 0) analysis.schema = this.schema.result()
+    return analysis
+  }
+
+  /** `{"text": [...], "label": [...]}`: one field per key, one record per array index. */
+  private columnsOf(document: Record<string, unknown>): ContentAnalysis {
+    const columns = Object.entries(document).filter((entry): entry is [string, unknown[]] => Array.isArray(entry[1]))
+    const records = Math.max(...columns.map(([, values]) => values.length))
+    for (let i = 0; i < records; i++) this.schema.addRecord(columns.map(([name, values]) => [name, kindOfJson(values[i])]))
+    return { records, schema: this.schema.result(), findings: this.findings.result() }
+  }
+
+  private shapeFinding(type: string): ContentAnalysis {
+    this.findings.add({ code: 'JSON_UNEXPECTED_SHAPE', args: { type } })
+    return { findings: this.findings.result() }
+  }
+}
+
+export function createJsonAnalyzer(ctx: AnalyzerContext): ContentAnalyzer {
+  return new JsonAnalyzer(ctx)
+}

@@ -1,0 +1,85 @@
+import { FindingCollector } from '../findings/finding.js'
+import { describeJsonError } from './json-error.js'
+import { LineReader } from './line-reader.js'
+import { RecordSampler, type SampledRecord } from './record-sampler.js'
+import { SchemaAccumulator, kindOfJson } from './schema-accumulator.js'
+import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer } from './types.js'
+
+const OPEN_BRACE = 0x7b
+const CLOSE_BRACE = 0x7d
+const OPEN_BRACKET = 0x5b
+const CLOSE_BRACKET = 0x5d
+
+/**
+ * JSON Lines: every line is counted and its framing checked (it must open and close like a JSON
+ * object); a seeded sample of lines, or every line with --deep, is parsed for the schema. Blank
+ * lines are not records.
+ */
+class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
+  private records = 0
+  private readonly sampler: RecordSampler
+  private readonly schema = new SchemaAccumulator()
+
+  constructor(ctx: AnalyzerContext) {
+    super(new FindingCollector())
+    const parse = (record: SampledRecord): void => this.parse(record)
+    this.sampler = ctx.deep
+      ? new RecordSampler(Infinity, ctx.relPath, parse)
+      : new RecordSampler(ctx.sampleSize, ctx.relPath)
+  }
+
+  protected onLine(buf: Buffer, start: number, end: number, line: number): void {
+    let s = start
+    let e = end
+    while (e > s && isSpace(buf[e - 1]!)) e--
+    while (s < e && isSpace(buf[s]!)) s++
+    if (s === e) {
+      this.findings.add({ code: 'JSONL_BLANK_LINE', line })
+      return
+    }
+    const index = ++this.records
+    const first = buf[s]!
+    const last = buf[e - 1]!
+    const framed = (first === OPEN_BRACE && last === CLOSE_BRACE) || (first === OPEN_BRACKET && last === CLOSE_BRACKET)
+    // Every record is offered to the sampler, so the sample does not depend on the findings.
+    const sampled = this.sampler.wants(index)
+    if (!framed) {
+      // Rare: a line that cannot be an object; parse it now to say whether it is broken.
+      this.parse({ index, line, text: buf.toString('utf8', s, e) })
+    } else if (sampled) {
+      this.sampler.keep({ index, line, text: buf.toString('utf8', s, e) })
+    }
+  }
+
+  private parse(record: SampledRecord): void {
+    let value: unknown
+    try {
+      value = JSON.parse(record.text)
+    } catch (error) {
+      this.findings.add({ code: 'JSONL_INVALID_LINE', line: record.line, args: { reason: describeJsonError(error) } })
+      return
+    }
+    const kind = kindOfJson(value)
+    if (kind !== 'object') {
+      this.findings.add({ code: 'JSONL_NOT_OBJECT', line: record.line, args: { type: kind ?? 'null' } })
+      return
+    }
+    this.schema.addObject(value as Record<string, unknown>)
+  }
+
+  finish(): ContentAnalysis {
+    this.flush()
+    if (!this.sampler.isExhaustive) for (const record of this.sampler.sample()) this.parse(record)
+    const analysis: ContentAnalysis = { records: this.records, findings: this.findings.result() }
+    if (this.schema.count > 0) analysis.schema = this.schema.result(this.records)
+    return analysis
+  }
+}
+
+function isSpace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x09 || byte === 0x0d
+}
+
+export function createJsonlAnalyzer(ctx: AnalyzerContext): ContentAnalyzer {
+  return new JsonlAnalyzer(ctx)
+}

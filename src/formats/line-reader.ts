@@ -1,0 +1,102 @@
+import { isUtf8 } from 'node:buffer'
+import type { FindingCollector } from '../findings/finding.js'
+
+/**
+ * Splits pushed chunks into lines with Buffer.indexOf (readline is several times slower), checks
+ * that the bytes are UTF-8 a region at a time, and hands each line to `onLine` as a view into the
+ * chunk. Only the unfinished tail of a chunk is copied.
+ */
+export abstract class LineReader {
+  protected lines = 0
+  /** bytes consumed before the current chunk */
+  private consumed = 0
+  private carry: Buffer | null = null
+
+  constructor(protected readonly findings: FindingCollector) {}
+
+  /** `start`/`end` exclude the newline; `offset` is the byte offset of `start` in the content. */
+  protected abstract onLine(buf: Buffer, start: number, end: number, line: number, offset: number): void
+
+  push(input: Uint8Array): void {
+    const chunk = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength)
+    let pos = 0
+    if (this.carry) {
+      const nl = chunk.indexOf(10)
+      if (nl === -1) {
+        this.carry = Buffer.concat([this.carry, chunk])
+        this.consumed += chunk.length
+        return
+      }
+      const line = Buffer.concat([this.carry, chunk.subarray(0, nl)])
+      const offset = this.consumed - this.carry.length
+      this.carry = null
+      this.checkUtf8(line, 0, line.length, offset)
+      this.onLine(line, 0, line.length, ++this.lines, offset)
+      pos = nl + 1
+    }
+    const last = chunk.lastIndexOf(10)
+    if (last >= pos) {
+      this.checkUtf8(chunk, pos, last + 1, this.consumed + pos)
+      let nl = chunk.indexOf(10, pos)
+      while (nl !== -1 && nl <= last) {
+        this.onLine(chunk, pos, nl, ++this.lines, this.consumed + pos)
+        pos = nl + 1
+        nl = pos > last ? -1 : chunk.indexOf(10, pos)
+      }
+    }
+    if (pos < chunk.length) this.carry = Buffer.from(chunk.subarray(pos))
+    this.consumed += chunk.length
+  }
+
+  /** Handles the final line when the content does not end with a newline. */
+  protected flush(): void {
+    if (!this.carry) return
+    const line = this.carry
+    const offset = this.consumed - line.length
+    this.carry = null
+    this.checkUtf8(line, 0, line.length, offset)
+    this.onLine(line, 0, line.length, ++this.lines, offset)
+  }
+
+  private checkUtf8(buf: Buffer, start: number, end: number, offset: number): void {
+    if (isUtf8(buf.subarray(start, end))) return
+    // Rare path: find each bad line so the finding can say where.
+    let lineNo = this.lines
+    let pos = start
+    while (pos < end) {
+      let nl = buf.indexOf(10, pos)
+      if (nl === -1 || nl >= end) nl = end
+      lineNo++
+      const line = buf.subarray(pos, nl)
+      if (!isUtf8(line)) {
+        this.findings.add({ code: 'UTF8_INVALID', line: lineNo, offset: offset + (pos - start) + firstInvalid(line) })
+      }
+      pos = nl + 1
+    }
+  }
+}
+
+/** Index of the first byte where UTF-8 decoding fails. */
+function firstInvalid(bytes: Buffer): number {
+  let lo = 0
+  let hi = bytes.length
+  // The longest valid prefix, found by bisection: isUtf8 is vectorised and cheap.
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (isUtf8(bytes.subarray(0, mid)) || endsInsideSequence(bytes, mid)) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/** A valid prefix cut inside a multi-byte character is reported invalid; tell the two apart. */
+function endsInsideSequence(bytes: Buffer, length: number): boolean {
+  for (let back = 1; back <= 3 && length - back >= 0; back++) {
+    const b = bytes[length - back]!
+    if ((b & 0xc0) !== 0x80) {
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1
+      return need > back && isUtf8(bytes.subarray(0, length - back))
+    }
+  }
+  return false
+}

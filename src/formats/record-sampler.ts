@@ -1,0 +1,70 @@
+import { SeededRandom } from '../util/prng.js'
+
+export interface SampledRecord {
+  /** 1-based record index */
+  index: number
+  /** 1-based line where the record starts */
+  line: number
+  text: string
+}
+
+/**
+ * A uniform sample of k records from a stream of unknown length (reservoir sampling, Li's
+ * Algorithm L: the number of records to skip is drawn geometrically, so the per-record cost is one
+ * comparison). The caller asks `wants(index)` when a record starts and hands over its text only
+ * when the answer is yes, so unsampled records are never decoded. With `k = Infinity` every record
+ * is kept in turn and passed straight on (deep scans), so memory stays bounded there too.
+ */
+export class RecordSampler {
+  private readonly reservoir: SampledRecord[] = []
+  private readonly random: SeededRandom
+  private w = 1
+  private nextPick: number
+  private pendingSlot = -1
+
+  constructor(
+    private readonly k: number,
+    seed: string,
+    private readonly onRecord?: (record: SampledRecord) => void,
+  ) {
+    this.random = new SeededRandom(seed)
+    this.nextPick = k
+    if (Number.isFinite(k)) this.advance()
+  }
+
+  get isExhaustive(): boolean {
+    return !Number.isFinite(this.k)
+  }
+
+  /** Whether the record with this 1-based index is to be kept. */
+  wants(index: number): boolean {
+    if (this.isExhaustive || index <= this.k) {
+      this.pendingSlot = index - 1
+      return true
+    }
+    if (index !== this.nextPick) return false
+    this.pendingSlot = Math.floor(this.random.next() * this.k)
+    this.advance()
+    return true
+  }
+
+  /** The text of the record `wants` just said yes to. */
+  keep(record: SampledRecord): void {
+    if (this.onRecord) {
+      this.onRecord(record)
+      return
+    }
+    this.reservoir[this.pendingSlot] = record
+  }
+
+  /** The sample in record order. */
+  sample(): SampledRecord[] {
+    return this.reservoir.filter((r) => r !== undefined).sort((a, b) => a.index - b.index)
+  }
+
+  private advance(): void {
+    this.w *= Math.exp(Math.log(this.random.nextOpen()) / this.k)
+    const skip = Math.floor(Math.log(this.random.nextOpen()) / Math.log(1 - this.w))
+    this.nextPick = this.nextPick + skip + 1
+  }
+}

@@ -1,0 +1,33 @@
+import { createCsvAnalyzer } from './csv.js'
+import { createJsonAnalyzer } from './json.js'
+import { createJsonlAnalyzer } from './jsonl.js'
+import { createTextAnalyzer } from './text.js'
+import type { AnalyzerContext, ContentAnalyzer, DetectedFormat } from './types.js'
+
+/**
+ * The analyzer for a detected format, or null when hashing is all there is to do. Parquet, Arrow
+ * and media analyzers load their libraries lazily, so a text-only dataset never pays for them.
+ */
+export async function createAnalyzer(detected: DetectedFormat, ctx: AnalyzerContext): Promise<ContentAnalyzer | null> {
+  switch (detected.format) {
+    case 'jsonl':
+      return createJsonlAnalyzer(ctx)
+    case 'json':
+      return createJsonAnalyzer(ctx)
+    case 'csv':
+    case 'tsv':
+      return createCsvAnalyzer(ctx, detected.format)
+    case 'text':
+      return createTextAnalyzer()
+    case 'parquet':
+      return detected.compression ? null : (await import('./parquet.js')).createParquetAnalyzer(ctx)
+    case 'arrow':
+    case 'arrow-stream':
+      return (await import('./arrow.js')).createArrowAnalyzer(ctx, detected.format === 'arrow' ? 'file' : 'stream')
+  }
+  if (detected.modality === 'image') return (await import('./image.js')).createImageAnalyzer(ctx)
+  if (detected.modality === 'audio' || detected.modality === 'video') {
+    return (await import('./media.js')).createMediaAnalyzer(ctx)
+  }
+  return null
+}

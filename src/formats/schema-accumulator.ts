@@ -1,0 +1,69 @@
+import type { FieldSchema, RecordSchema } from './types.js'
+
+export type ValueKind = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array'
+
+export function kindOfJson(value: unknown): ValueKind | null {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'string') return 'string'
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number'
+  if (typeof value === 'boolean') return 'boolean'
+  if (Array.isArray(value)) return 'array'
+  return 'object'
+}
+
+interface FieldStats {
+  kinds: Set<ValueKind>
+  present: number
+  nulls: number
+}
+
+/**
+ * Collects field names, value kinds and null counts over a run of records. Fields keep the order
+ * in which they first appear; a field missing from a record counts as null there.
+ */
+export class SchemaAccumulator {
+  private readonly fields = new Map<string, FieldStats>()
+  private records = 0
+
+  addRecord(entries: Iterable<[string, ValueKind | null]>): void {
+    this.records++
+    for (const [name, kind] of entries) {
+      let stats = this.fields.get(name)
+      if (!stats) {
+        stats = { kinds: new Set(), present: 0, nulls: 0 }
+        this.fields.set(name, stats)
+      }
+      stats.present++
+      if (kind === null) stats.nulls++
+      else stats.kinds.add(kind)
+    }
+  }
+
+  addObject(object: Record<string, unknown>): void {
+    this.addRecord(Object.entries(object).map(([k, v]) => [k, kindOfJson(v)]))
+  }
+
+  get count(): number {
+    return this.records
+  }
+
+  /** `sampledOf`: the total record count, when the accumulated records are only a sample of it. */
+  result(sampledOf?: number): RecordSchema {
+    const fields: FieldSchema[] = []
+    for (const [name, stats] of this.fields) {
+      fields.push({ name, type: typeName(stats.kinds), nulls: stats.nulls + (this.records - stats.present) })
+    }
+    const schema: RecordSchema = { fields }
+    if (sampledOf !== undefined && this.records < sampledOf) schema.sampledRecords = this.records
+    return schema
+  }
+}
+
+const KIND_ORDER: ValueKind[] = ['string', 'integer', 'number', 'boolean', 'object', 'array']
+
+function typeName(kinds: Set<ValueKind>): string {
+  if (kinds.size === 0) return 'null'
+  // An integer column with some fractional values is a number column.
+  if (kinds.has('integer') && kinds.has('number')) kinds = new Set([...kinds].filter((k) => k !== 'integer'))
+  return KIND_ORDER.filter((k) => kinds.has(k)).join('|')
+}

@@ -1,0 +1,65 @@
+import type { FindingDraft } from '../findings/finding.js'
+
+export type Compression = 'gzip' | 'zstd'
+export type Modality = 'text' | 'tabular' | 'image' | 'audio' | 'video' | 'other'
+
+/** One column or key of a record format. `nulls` is absent when the format cannot tell. */
+export interface FieldSchema {
+  name: string
+  /** format-native type name: JSON kinds joined with '|', Parquet/Arrow logical types, CSV inferred kinds */
+  type: string
+  nulls?: number
+}
+
+export interface RecordSchema {
+  fields: FieldSchema[]
+  /**
+   * How many records the types and null counts were read from. Absent when they describe every
+   * record (Parquet/Arrow metadata, --deep scans, or files smaller than the sample).
+   */
+  sampledRecords?: number
+}
+
+export interface MediaInfo {
+  width?: number
+  height?: number
+  durationSeconds?: number
+}
+
+export interface ContentAnalysis {
+  records?: number
+  schema?: RecordSchema
+  media?: MediaInfo
+  findings: FindingDraft[]
+}
+
+export interface AnalyzerContext {
+  /** absolute path, for analyzers that need random access (Parquet footer, media headers) */
+  absPath: string
+  /** POSIX path relative to the scan root (seeds the per-file sample) */
+  relPath: string
+  /** size on disk in bytes (of the compressed file, when compressed) */
+  bytes: number
+  compression: Compression | null
+  /** analyse every record instead of a seeded sample */
+  deep: boolean
+  /** records parsed per file when not deep */
+  sampleSize: number
+}
+
+/**
+ * Receives the file's content (decompressed when the file is compressed) in order, one chunk at
+ * a time, during the single pass that also hashes the file. Chunks are reused by the caller after
+ * `push` returns: copy whatever must outlive the call.
+ */
+export interface ContentAnalyzer {
+  push(chunk: Uint8Array): void
+  finish(): ContentAnalysis | Promise<ContentAnalysis>
+}
+
+export interface DetectedFormat {
+  /** record formats: jsonl, json, csv, tsv, parquet, arrow, arrow-stream, text; media: png, jpg, wav, mp4, …; else binary */
+  format: string
+  compression: Compression | null
+  modality: Modality
+}

@@ -1,0 +1,21 @@
+import { parentPort } from 'node:worker_threads'
+import { processFile, type FileTask, type FileTaskResult } from './process-file.js'
+import type { ScanFileOptions } from './scan-file.js'
+
+export interface WorkerRequest {
+  tasks: FileTask[]
+  options: ScanFileOptions
+}
+
+export type WorkerReply = { results: FileTaskResult[] } | { crash: string }
+
+// Runs inside a worker thread: scans the files it is sent, one batch at a time.
+parentPort?.on('message', async (request: WorkerRequest) => {
+  try {
+    const results: FileTaskResult[] = []
+    for (const task of request.tasks) results.push(await processFile(task, request.options))
+    parentPort!.postMessage({ results } satisfies WorkerReply)
+  } catch (error) {
+    parentPort!.postMessage({ crash: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply)
+  }
+})
