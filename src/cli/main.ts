@@ -15,8 +15,6 @@ async function main(argv: string[]): Promise<void> {
   const program = buildProgram((code) => {
     process.exitCode = code
   })
-  program.exitOverride()
-  program.configureOutput({ outputError: (text, write) => write(`tdgov: ${text.replace(/^error: /, '')}`) })
   try {
     await program.parseAsync(argv)
   } catch (error) {

@@ -7,7 +7,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .description('Training-data governance for generative-AI datasets')
     .version(toolVersion())
     .option('--debug', 'show stack traces for internal errors')
-    .showHelpAfterError('(run with --help for usage)')
+    // Set before the commands are added: subcommands copy these settings when created.
+    .exitOverride()
+    .configureOutput({
+      outputError: (text, write) => write(`tdgov: ${text.replace(/^error: /, '').trim()} (see --help)\n`),
+    })
 
   program
     .command('scan')
@@ -30,6 +34,16 @@ Examples:
     .action(async (dir: string, options: Record<string, unknown>) => {
       const { scanCommand } = await import('./commands/scan.js')
       setExitCode(await scanCommand({ ...options, dir }))
+    })
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a file tdgov writes')
+    .argument('[name]', 'schema name; omit to list them')
+    .addHelpText('after', '\nExample:\n  $ tdgov schema manifest > manifest.schema.json')
+    .action(async (name: string | undefined) => {
+      const { schemaCommand } = await import('./commands/schema.js')
+      setExitCode(schemaCommand(name))
     })
 
   return program

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { toFinding, type FindingDraft } from '../findings/finding.js'
 import {
   detectByMagicOrExtension,
@@ -8,7 +8,6 @@ import {
   looksLikeText,
   sniffTextFormat,
 } from '../formats/detect.js'
-import { createAnalyzer } from '../formats/registry.js'
 import { sniffMedia } from '../formats/sniff-media.js'
 import type {
   AnalyzerContext,
@@ -18,7 +17,8 @@ import type {
   MediaInfo,
   RecordSchema,
 } from '../formats/types.js'
-import { createDecoder, decompressHead } from './decompress.js'
+import { canOffload, localSink, offloadSink, OFFLOAD_MIN_BYTES } from './chunk-sink.js'
+import { decompressHead } from './decompress.js'
 import type { FileEntry } from './manifest-schema.js'
 
 /** 1 MiB reads: measured 58 % faster hashing than Node's 64 KiB stream default. */
@@ -54,41 +54,39 @@ export async function scanFile(absPath: string, relPath: string, options: ScanFi
 }
 
 async function scanOpenFile(fd: number, absPath: string, relPath: string, options: ScanFileOptions): Promise<FileEntry> {
-  const buffer = Buffer.allocUnsafe(CHUNK)
-  let bytes = readSync(fd, buffer, 0, CHUNK, 0)
-  const head = buffer.subarray(0, bytes)
+  const size = fstatSync(fd).size
+  const first = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(size, 1)))
+  let bytes = readSync(fd, first, 0, first.length, 0)
+  const head = first.subarray(0, bytes)
   const compression = detectCompression(head)
   const format = await detectFormat(compression ? decompressHead(compression, head) : head, relPath, compression)
   const ctx: AnalyzerContext = {
     absPath,
     relPath,
-    bytes: 0,
+    bytes: size,
     compression,
     deep: options.deep,
     sampleSize: options.sampleSize,
   }
-  const analyzer = await createAnalyzer(format, ctx)
+  const sink =
+    size >= OFFLOAD_MIN_BYTES && canOffload() ? offloadSink(format, ctx, CHUNK) : await localSink(format, ctx, CHUNK)
   const hash = createHash('sha256')
-  const extra: FindingDraft[] = []
-  const decoder = compression && analyzer ? createDecoder(compression, (chunk) => analyzer.push(chunk)) : null
-
-  let chunk = head
-  while (chunk.length > 0) {
-    hash.update(chunk)
-    if (decoder) await decoder.write(chunk)
-    else analyzer?.push(chunk)
-    if (chunk.length < CHUNK) break
-    const n = readSync(fd, buffer, 0, CHUNK, bytes)
+  hash.update(head)
+  await sink.submit(first, bytes)
+  // A short read means the end of the file, as far as this pass is concerned.
+  for (let n = head.length; n === CHUNK; ) {
+    const buffer = await sink.acquire()
+    n = readSync(fd, buffer, 0, CHUNK, bytes)
+    if (n === 0) break
     bytes += n
-    chunk = buffer.subarray(0, n)
+    hash.update(buffer.subarray(0, n))
+    await sink.submit(buffer, n)
   }
-  if (decoder) {
-    const failure = await decoder.end()
-    if (failure) extra.push({ code: 'COMPRESSED_CORRUPT', args: { codec: compression!, reason: failure.message } })
-  }
-  ctx.bytes = bytes
-  const analysis: ContentAnalysis = analyzer ? await analyzer.finish() : { findings: [] }
-  return toEntry(relPath, bytes, hash.digest('hex'), format, analysis, [...extra, ...analysis.findings])
+  const { analysis, failure } = await sink.finish()
+  const findings: FindingDraft[] = []
+  if (bytes !== size) findings.push({ code: 'FILE_CHANGED_DURING_SCAN', args: { expected: size, actual: bytes } })
+  if (failure) findings.push({ code: 'COMPRESSED_CORRUPT', args: { codec: compression!, reason: failure.message } })
+  return toEntry(relPath, bytes, hash.digest('hex'), format, analysis, [...findings, ...analysis.findings])
 }
 
 async function detectFormat(head: Buffer, relPath: string, compression: Compression | null): Promise<DetectedFormat> {

@@ -13,7 +13,12 @@ const scanOptionsSchema = z.object({
   dir: z.string().default('.'),
   out: z.string().optional(),
   json: z.boolean().default(false),
-  jobs: z.coerce.number().int().min(1).max(256).default(availableParallelism()),
+  jobs: z.coerce
+    .number({ message: 'expected a whole number of worker threads' })
+    .int('expected a whole number of worker threads')
+    .min(1, 'expected at least 1 worker thread')
+    .max(256, 'expected at most 256 worker threads')
+    .default(availableParallelism()),
   cache: z.boolean().default(true),
   deep: z.boolean().default(false),
   strict: z.boolean().default(false),
