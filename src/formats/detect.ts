@@ -32,6 +32,16 @@ const MODALITY: Record<string, Modality> = {
   'arrow-stream': 'tabular',
 }
 
+/**
+ * A dataset's own documentation (licence, card, changelog) is not training data: it is recorded
+ * and hashed as a document, and its lines are not counted as records.
+ */
+const DOCUMENT_NAME = /^(licen[cs]e|copying|notice|readme|changelog|citation|authors)([.-][^/]*)?$/i
+
+export function isDocumentation(relPath: string): boolean {
+  return DOCUMENT_NAME.test(relPath.slice(relPath.lastIndexOf('/') + 1))
+}
+
 export const RECORD_FORMATS = new Set(['jsonl', 'json', 'csv', 'tsv', 'parquet', 'arrow', 'arrow-stream', 'text'])
 
 export function modalityOf(format: string): Modality {
@@ -87,6 +97,7 @@ export function looksLikeText(head: Uint8Array): boolean {
 export function detectByMagicOrExtension(head: Uint8Array, relPath: string): string | null {
   const magic = detectRecordMagic(head)
   if (magic) return magic
+  if (isDocumentation(relPath) && looksLikeText(head)) return 'document'
   const byExtension = EXTENSION_FORMATS[recordExtension(relPath)]
   if (byExtension === undefined) return null
   // A file named .parquet or .arrow without the magic is not one: leave it to the fallbacks.

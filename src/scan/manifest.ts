@@ -1,34 +1,54 @@
 import { createHash } from 'node:crypto'
 import type { Severity } from '../findings/codes.js'
 import { toolVersion } from '../util/version.js'
+import type { FileRecord } from './file-record.js'
+import { MANIFEST_VERSION, type Manifest, type ManifestFinding } from './manifest-schema.js'
 import { compareStrings } from './walk.js'
-import { MANIFEST_VERSION, type FileEntry, type Manifest, type ManifestFinding } from './manifest-schema.js'
 
 export interface ManifestInput {
-  files: FileEntry[]
+  files: FileRecord[]
   findings: ManifestFinding[]
   deep: boolean
   sampleSize: number
 }
 
-/** Assembles the manifest: files in path order, totals, fingerprint; nothing that varies between runs. */
-export function buildManifest(input: ManifestInput): Manifest {
+export interface BuiltManifest {
+  /** the manifest's bytes, as written and printed */
+  document: string
+  fingerprint: string
+  totals: Manifest['totals']
+}
+
+/**
+ * Assembles the manifest: files in path order, totals, fingerprint, and nothing that varies
+ * between runs. The header is indented; each file and finding is one line of compact JSON, which
+ * keeps a 100k-file manifest small and its diffs one line per changed file.
+ */
+export function buildManifest(input: ManifestInput): BuiltManifest {
   const files = [...input.files].sort((a, b) => compareStrings(a.path, b.path))
   const findings = [...input.findings].sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.code, b.code))
-  return {
+  const header = {
     manifest: 'tdgov/manifest',
     version: MANIFEST_VERSION,
     tool: { name: 'tdgov', version: toolVersion() },
     scan: { deep: input.deep, sampleSize: input.sampleSize },
     fingerprint: fingerprint(files),
     totals: totals(files, findings),
-    files,
-    findings,
   }
+  const head = JSON.stringify(header, null, 2)
+  const document =
+    `${head.slice(0, -2)},\n` +
+    `  "files": ${jsonLines(files.map((f) => f.json))},\n` +
+    `  "findings": ${jsonLines(findings.map((f) => JSON.stringify(f)))}\n}\n`
+  return { document, fingerprint: header.fingerprint, totals: header.totals }
+}
+
+function jsonLines(items: string[]): string {
+  return items.length === 0 ? '[]' : `[\n    ${items.join(',\n    ')}\n  ]`
 }
 
 /** SHA-256 over the sorted lines `path \0 sha256 \n`: changes when any file is added, removed or edited. */
-export function fingerprint(files: readonly FileEntry[]): string {
+export function fingerprint(files: readonly { path: string; sha256: string }[]): string {
   const hash = createHash('sha256')
   for (const file of files) hash.update(`${file.path}\0${file.sha256}\n`)
   return hash.digest('hex')
@@ -36,7 +56,7 @@ export function fingerprint(files: readonly FileEntry[]): string {
 
 type Tally = { files: number; bytes: number; records: number }
 
-function totals(files: readonly FileEntry[], datasetFindings: readonly ManifestFinding[]): Manifest['totals'] {
+function totals(files: readonly FileRecord[], datasetFindings: readonly ManifestFinding[]): Manifest['totals'] {
   const byFormat = new Map<string, Tally>()
   const byModality = new Map<string, Tally>()
   const findingCounts: Record<Severity, number> = { error: 0, warning: 0, info: 0 }
@@ -47,7 +67,9 @@ function totals(files: readonly FileEntry[], datasetFindings: readonly ManifestF
     records += file.records ?? 0
     add(byFormat, file.format, file)
     add(byModality, file.modality, file)
-    for (const finding of file.findings) findingCounts[finding.severity]++
+    findingCounts.error += file.findings.error
+    findingCounts.warning += file.findings.warning
+    findingCounts.info += file.findings.info
   }
   for (const finding of datasetFindings) findingCounts[finding.severity]++
   return {
@@ -60,7 +82,7 @@ function totals(files: readonly FileEntry[], datasetFindings: readonly ManifestF
   }
 }
 
-function add(tallies: Map<string, Tally>, key: string, file: FileEntry): void {
+function add(tallies: Map<string, Tally>, key: string, file: FileRecord): void {
   const tally = tallies.get(key) ?? { files: 0, bytes: 0, records: 0 }
   tally.files++
   tally.bytes += file.bytes
@@ -70,9 +92,4 @@ function add(tallies: Map<string, Tally>, key: string, file: FileEntry): void {
 
 function sortedRecord(tallies: Map<string, Tally>): Record<string, Tally> {
   return Object.fromEntries([...tallies].sort(([a], [b]) => compareStrings(a, b)))
-}
-
-/** Two-space JSON with a final newline: the bytes that are written and compared. */
-export function serializeManifest(manifest: Manifest): string {
-  return JSON.stringify(manifest, null, 2) + '\n'
 }

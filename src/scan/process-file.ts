@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs'
 import type { CacheKey } from './cache.js'
-import type { FileEntry } from './manifest-schema.js'
+import { toFileRecord, type FileRecord } from './file-record.js'
 import { scanFile, type ScanFileOptions } from './scan-file.js'
 
 export interface FileTask {
@@ -12,7 +12,7 @@ export interface FileTask {
 
 export type FileTaskResult =
   | { relPath: string; kind: 'cached'; key: CacheKey }
-  | { relPath: string; kind: 'scanned'; key: CacheKey; entry: FileEntry }
+  | { relPath: string; kind: 'scanned'; key: CacheKey; record: FileRecord }
   | { relPath: string; kind: 'unreadable'; reason: string }
 
 /**
@@ -32,5 +32,5 @@ export async function processFile(task: FileTask, options: ScanFileOptions): Pro
   }
   const outcome = await scanFile(task.absPath, task.relPath, options)
   if ('unreadable' in outcome) return { relPath: task.relPath, kind: 'unreadable', reason: outcome.unreadable }
-  return { relPath: task.relPath, kind: 'scanned', key, entry: outcome.entry }
+  return { relPath: task.relPath, kind: 'scanned', key, record: toFileRecord(outcome.entry) }
 }

@@ -4,8 +4,9 @@ import { toFinding } from '../findings/finding.js'
 import { UserError } from '../util/errors.js'
 import { toolVersion } from '../util/version.js'
 import { loadCache, saveCache, type CachedFile } from './cache.js'
-import { buildManifest } from './manifest.js'
-import type { FileEntry, Manifest, ManifestFinding } from './manifest-schema.js'
+import type { FileRecord } from './file-record.js'
+import { buildManifest, type BuiltManifest } from './manifest.js'
+import type { ManifestFinding } from './manifest-schema.js'
 import type { FileTask, FileTaskResult } from './process-file.js'
 import { runTasks } from './run-tasks.js'
 import { walk } from './walk.js'
@@ -41,7 +42,9 @@ export interface ScanStats {
 }
 
 export interface ScanResult {
-  manifest: Manifest
+  manifest: BuiltManifest
+  /** every finding, dataset-level and per file, for the summary */
+  findings: ManifestFinding[]
   stats: ScanStats
 }
 
@@ -59,7 +62,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     return cached ? { ...file, cached: { size: cached.size, mtimeMs: cached.mtimeMs } } : file
   })
 
-  const entries: FileEntry[] = []
+  const entries: FileRecord[] = []
   const findings: ManifestFinding[] = walked.findings.map(({ path: p, draft }) => toFinding(p, draft))
   const nextCache = new Map<string, CachedFile>()
   const stats: ScanStats = { files: 0, scanned: 0, cached: 0, unreadable: 0 }
@@ -71,20 +74,20 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         entries.push(entry)
         bytesDone += entry.bytes
         if (result.kind !== 'unreadable' && result.key.mtimeMs < started - RACY_WINDOW_MS) {
-          nextCache.set(result.relPath, { ...result.key, entry })
+          nextCache.set(result.relPath, { ...result.key, record: entry })
         }
       }
     }
     options.onProgress?.({ filesDone: entries.length + stats.unreadable, filesTotal: tasks.length, bytesDone })
   }
-  const settle = (result: FileTaskResult): FileEntry | null => {
+  const settle = (result: FileTaskResult): FileRecord | null => {
     switch (result.kind) {
       case 'cached':
         stats.cached++
-        return cache.get(result.relPath)!.entry
+        return cache.get(result.relPath)!.record
       case 'scanned':
         stats.scanned++
-        return result.entry
+        return result.record
       case 'unreadable':
         stats.unreadable++
         findings.push(toFinding(result.relPath, { code: 'FILE_UNREADABLE', args: { reason: result.reason } }))
@@ -94,13 +97,18 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   await runTasks(tasks, { deep: options.deep, sampleSize: options.sampleSize }, options.jobs, collect)
   stats.files = entries.length
-  if (options.cache) saveCacheQuietly(root, optionsKey, nextCache)
+  // An unchanged tree leaves the cache as it was: rewriting it would cost more than the scan.
+  const cacheChanged = stats.scanned > 0 || nextCache.size !== cache.size
+  if (options.cache && cacheChanged) saveCacheQuietly(root, optionsKey, nextCache.values())
   const manifest = buildManifest({ files: entries, findings, deep: options.deep, sampleSize: options.sampleSize })
-  return { manifest, stats }
+  const fileFindings = entries
+    .filter((e) => e.findings.error + e.findings.warning + e.findings.info > 0)
+    .flatMap((e) => (JSON.parse(e.json) as { findings: ManifestFinding[] }).findings)
+  return { manifest, findings: [...findings, ...fileFindings], stats }
 }
 
 /** The cache only saves time: a read-only dataset directory still gets scanned. */
-function saveCacheQuietly(root: string, optionsKey: string, files: Map<string, CachedFile>): void {
+function saveCacheQuietly(root: string, optionsKey: string, files: Iterable<CachedFile>): void {
   try {
     saveCache(root, optionsKey, files)
   } catch {

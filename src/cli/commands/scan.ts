@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 import type { ManifestFinding } from '../../scan/manifest-schema.js'
-import { serializeManifest } from '../../scan/manifest.js'
 import { DEFAULT_SAMPLE_SIZE, scan } from '../../scan/scan.js'
 import { writeFileAtomic } from '../../util/atomic-write.js'
 import { UserError } from '../../util/errors.js'
@@ -36,7 +35,7 @@ export async function scanCommand(raw: ScanCommandOptions): Promise<number> {
   const progress = createProgressLine(output)
   const outFile = options.out ?? path.join(options.dir, '.tdgov', 'manifest.json')
 
-  const { manifest, stats } = await scan({
+  const { manifest, findings, stats } = await scan({
     root: options.dir,
     jobs: options.jobs,
     cache: options.cache,
@@ -46,27 +45,25 @@ export async function scanCommand(raw: ScanCommandOptions): Promise<number> {
   })
   progress.done()
 
-  const document = serializeManifest(manifest)
+  const { document, totals } = manifest
   try {
     writeFileAtomic(outFile, document)
   } catch (error) {
     throw new UserError(`${outFile}: cannot write the manifest (${(error as NodeJS.ErrnoException).code ?? error}); choose another place with --out`)
   }
 
-  const { totals } = manifest
   const c = output.color
   const summary =
     `${c.bold('scanned')} ${totals.files} files, ${formatBytes(totals.bytes)}, ${totals.records} records` +
     ` (${stats.scanned} read, ${stats.cached} from cache) → ${outFile}\n` +
     `fingerprint ${manifest.fingerprint}\n` +
     `findings: ${c.red(`${totals.findings.error} errors`)}, ${c.yellow(`${totals.findings.warning} warnings`)}, ${totals.findings.info} info\n`
-  const allFindings = [...manifest.findings, ...manifest.files.flatMap((file) => file.findings)]
-  const listing = allFindings
+  const listing = findings
     .filter((f) => f.severity !== 'info')
     .slice(0, SHOWN_FINDINGS)
     .map((f) => `  ${describeFinding(f, c.dim)}\n`)
     .join('')
-  const hidden = allFindings.filter((f) => f.severity !== 'info').length - SHOWN_FINDINGS
+  const hidden = findings.filter((f) => f.severity !== 'info').length - SHOWN_FINDINGS
   const more = hidden > 0 ? `  … and ${hidden} more in the manifest\n` : ''
 
   if (options.json) {
