@@ -1,0 +1,496 @@
+import type { DataType, Field } from 'apache-arrow'
+import type { FindingDraft } from '../findings/finding.js'
+import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer } from './types.js'
+
+/*
+ * Arrow IPC, counted from message headers only. Each message is
+ *   [0xFFFFFFFF] int32 metadataLength, flatbuffer Message (padded to 8), body of bodyLength bytes
+ * (the continuation marker is absent in pre-0.15 streams); a length of 0 ends the stream. The file
+ * format is "ARROW1\0\0", a stream, then the footer, int32 footer length and "ARROW1"; apache-arrow
+ * JS leaves the Schema message out of a file's stream, so the schema may have to come from the footer.
+ * Bodies are skipped by counting, so memory stays at the size of the largest header (or footer).
+ */
+
+const CONTINUATION = 0xffffffff
+const ARROW_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31] // "ARROW1"
+const FILE_HEAD_BYTES = 8
+/** int32 footer length + "ARROW1" */
+const FILE_TAIL_BYTES = 10
+/** Real headers are kilobytes; a length beyond this is garbage, not a header worth buffering. */
+const MAX_METADATA_BYTES = 64 * 1024 * 1024
+
+const HeaderType = { Schema: 1, DictionaryBatch: 2, RecordBatch: 3 } as const
+const HEADER_NAMES = ['NONE', 'Schema', 'DictionaryBatch', 'RecordBatch', 'Tensor', 'SparseTensor']
+/** MetadataVersion V1 (0) to V5 (4) */
+const MAX_METADATA_VERSION = 4
+
+type Step = 'magic' | 'prefix' | 'length' | 'metadata' | 'body' | 'ended' | 'failed'
+
+class IpcError extends Error {
+  constructor(
+    readonly code: 'ARROW_TRUNCATED' | 'ARROW_INVALID_MESSAGE',
+    readonly offset: number,
+    reason: string,
+  ) {
+    super(reason)
+  }
+
+  toFinding(): FindingDraft {
+    return { code: this.code, offset: this.offset, args: { reason: this.message } }
+  }
+}
+
+/** Where the schema is read from: a Schema message, or the file footer when the writer left it out. */
+interface SchemaSource {
+  from: 'Schema message' | 'file footer'
+  bytes: Uint8Array
+  offset: number
+}
+
+export function createArrowAnalyzer(_ctx: AnalyzerContext, kind: 'file' | 'stream'): ContentAnalyzer {
+  return new ArrowHeaderScanner(kind)
+}
+
+class ArrowHeaderScanner implements ContentAnalyzer {
+  private step: Step
+  /** the fixed-size piece being collected (magic, length prefix or metadata) */
+  private piece: Uint8Array
+  private filled = 0
+  private readonly scratch = new Uint8Array(FILE_HEAD_BYTES)
+  private bodyLeft = 0
+  private bodyLength = 0
+  /** offset of the current message's first byte (its continuation marker or length) */
+  private messageStart = 0
+  /** bytes consumed by the parser, which stops at the end-of-stream marker */
+  private consumed = 0
+  private received = 0
+  private sawEndOfStream = false
+  private failure: IpcError | null = null
+  private readonly trailer: FileTrailer | null
+
+  private records = 0
+  private schema: SchemaSource | null = null
+  /** null counts summed per FieldNode index over all record batches */
+  private nodeNulls: number[] | null = null
+  private nodeCountMismatch: IpcError | null = null
+
+  constructor(private readonly kind: 'file' | 'stream') {
+    this.step = kind === 'file' ? 'magic' : 'prefix'
+    this.piece = this.scratch.subarray(0, kind === 'file' ? FILE_HEAD_BYTES : 4)
+    this.trailer = kind === 'file' ? new FileTrailer() : null
+  }
+
+  push(chunk: Uint8Array): void {
+    this.received += chunk.length
+    this.trailer?.observe(chunk)
+    let at = 0
+    while (at < chunk.length && this.step !== 'ended' && this.step !== 'failed') {
+      at += this.step === 'body' ? this.skipBody(chunk.length - at) : this.collect(chunk, at)
+    }
+    if (this.step === 'ended' && at < chunk.length) this.trailer?.retain(chunk.subarray(at))
+  }
+
+  async finish(): Promise<ContentAnalysis> {
+    const source = this.conclude() ?? this.schemaSource()
+    if (source instanceof IpcError) return { findings: [source.toFinding()] }
+    const findings: FindingDraft[] = []
+    const columns = await decodeSchema(source).catch((error: unknown) => {
+      // e.g. a type this apache-arrow version cannot decode (ListView, RunEndEncoded): rows still count
+      const reason = `${source.from}: ${error instanceof Error ? error.message : String(error)}`
+      findings.push({ code: 'ARROW_INVALID_MESSAGE', offset: source.offset, args: { reason } })
+      return null
+    })
+    if (columns === null) return { records: this.records, findings }
+    const nulls = this.nullsPerColumn(columns, findings)
+    const fields = columns.map(({ name, type }, i) => (nulls === null ? { name, type } : { name, type, nulls: nulls[i] }))
+    return { records: this.records, schema: { fields }, findings }
+  }
+
+  /** Null count per top-level column, or null when the batches' field nodes do not fit the schema. */
+  private nullsPerColumn(columns: SchemaColumn[], findings: FindingDraft[]): number[] | null {
+    if (this.nodeCountMismatch !== null) {
+      findings.push(this.nodeCountMismatch.toFinding())
+      return null
+    }
+    const sums = this.nodeNulls
+    if (sums === null) return columns.map(() => 0)
+    const expected = columns.reduce((total, column) => total + column.nodes, 0)
+    if (sums.length !== expected) {
+      const reason = `record batches have ${sums.length} field nodes; expected ${expected} from the schema`
+      findings.push({ code: 'ARROW_INVALID_MESSAGE', args: { reason } })
+      return null
+    }
+    let node = 0
+    return columns.map((column) => {
+      const nulls = sums[node]
+      node += column.nodes
+      return nulls
+    })
+  }
+
+  private skipBody(available: number): number {
+    const n = Math.min(this.bodyLeft, available)
+    this.bodyLeft -= n
+    this.consumed += n
+    if (this.bodyLeft === 0) this.expect('prefix', this.scratch.subarray(0, 4))
+    return n
+  }
+
+  private collect(chunk: Uint8Array, at: number): number {
+    const n = Math.min(this.piece.length - this.filled, chunk.length - at)
+    this.piece.set(chunk.subarray(at, at + n), this.filled)
+    this.filled += n
+    this.consumed += n
+    if (this.filled === this.piece.length) this.handlePiece()
+    return n
+  }
+
+  private expect(step: Step, piece: Uint8Array): void {
+    this.step = step
+    this.piece = piece
+    this.filled = 0
+  }
+
+  private handlePiece(): void {
+    try {
+      this.advance()
+    } catch (error) {
+      this.step = 'failed'
+      this.failure = error instanceof IpcError ? error : this.invalid(String(error))
+    }
+  }
+
+  private advance(): void {
+    switch (this.step) {
+      case 'magic':
+        if (!startsWithMagic(this.piece)) {
+          throw new IpcError('ARROW_INVALID_MESSAGE', 0, 'expected the ARROW1 magic at the start of an Arrow IPC file')
+        }
+        return this.expect('prefix', this.scratch.subarray(0, 4))
+      case 'prefix': {
+        this.messageStart = this.consumed - 4
+        const value = readUint32(this.piece, 0)
+        if (value === CONTINUATION) return this.expect('length', this.scratch.subarray(0, 4))
+        return this.startMetadata(value | 0) // pre-0.15: the int32 length without a marker
+      }
+      case 'length':
+        return this.startMetadata(readUint32(this.piece, 0) | 0)
+      case 'metadata':
+        return this.handleMessage(this.piece)
+    }
+  }
+
+  private startMetadata(length: number): void {
+    if (length === 0) {
+      this.sawEndOfStream = true
+      this.step = 'ended'
+      // the footer holds the schema, and a file writer may have put it only there
+      if (this.schema === null) this.trailer?.startRetaining(this.consumed)
+      return
+    }
+    if (length < 0 || length > MAX_METADATA_BYTES) {
+      throw this.invalid(`metadata length ${length}; expected 1 to ${MAX_METADATA_BYTES} bytes`)
+    }
+    this.expect('metadata', new Uint8Array(length))
+  }
+
+  private handleMessage(metadata: Uint8Array): void {
+    const message = decodeMessage(metadata, this.messageStart)
+    if (message.headerType === HeaderType.Schema) {
+      if (this.schema !== null) throw this.invalid('a second Schema message; expected one per stream')
+      this.schema = { from: 'Schema message', bytes: metadata, offset: this.messageStart }
+    } else if (this.schema === null && this.kind === 'stream') {
+      throw this.invalid(`${HEADER_NAMES[message.headerType]} message before the Schema; expected the Schema first`)
+    }
+    if (message.batch !== undefined) this.addBatch(message.batch)
+    this.bodyLength = message.bodyLength
+    this.bodyLeft = message.bodyLength
+    this.expect(this.bodyLeft > 0 ? 'body' : 'prefix', this.scratch.subarray(0, 4))
+  }
+
+  private addBatch(batch: BatchHeader): void {
+    this.records += batch.length
+    const sums = (this.nodeNulls ??= batch.nullCounts.map(() => 0))
+    if (batch.nullCounts.length !== sums.length) {
+      const reason = `RecordBatch has ${batch.nullCounts.length} field nodes; expected ${sums.length} as in the first batch`
+      this.nodeCountMismatch ??= this.invalid(reason)
+      return
+    }
+    batch.nullCounts.forEach((nulls, i) => (sums[i] += nulls))
+  }
+
+  private invalid(reason: string): IpcError {
+    return new IpcError('ARROW_INVALID_MESSAGE', this.messageStart, reason)
+  }
+
+  /** The fatal finding, if the data does not form a complete stream (or file). */
+  private conclude(): IpcError | null {
+    const problem = this.failure ?? this.endProblem()
+    return this.trailer === null ? problem : this.concludeFile(this.trailer, problem)
+  }
+
+  private concludeFile(trailer: FileTrailer, problem: IpcError | null): IpcError | null {
+    const footerStart = trailer.footerStart(this.received)
+    if (problem !== null) {
+      // writers that omit the end-of-stream marker put the footer right after the last message
+      return footerStart === this.messageStart && this.schema !== null ? null : problem
+    }
+    if (!this.sawEndOfStream) {
+      return new IpcError('ARROW_TRUNCATED', this.consumed, 'no end-of-stream marker; the IPC file format requires one before its footer')
+    }
+    if (footerStart === null) {
+      return new IpcError('ARROW_TRUNCATED', this.received, 'expected the footer length and ARROW1 magic at the end of the file')
+    }
+    return null
+  }
+
+  /** Where the data stops short of the piece being read, or null at a message boundary. */
+  private endProblem(): IpcError | null {
+    const offset = this.messageStart
+    switch (this.step) {
+      case 'magic':
+        return new IpcError('ARROW_TRUNCATED', 0, `expected the ${FILE_HEAD_BYTES}-byte ARROW1 file magic, got ${this.filled} bytes`)
+      case 'prefix':
+        if (this.filled === 0) return null
+        return new IpcError('ARROW_TRUNCATED', this.consumed - this.filled, `expected a 4-byte message length, got ${this.filled} bytes`)
+      case 'length':
+        return new IpcError('ARROW_TRUNCATED', offset, `expected a 4-byte message length after the continuation marker, got ${this.filled} bytes`)
+      case 'metadata':
+        return new IpcError('ARROW_TRUNCATED', offset, `expected ${this.piece.length} bytes of message metadata, got ${this.filled}`)
+      case 'body':
+        return new IpcError('ARROW_TRUNCATED', offset, `expected a message body of ${this.bodyLength} bytes, got ${this.bodyLength - this.bodyLeft}`)
+      default:
+        return null
+    }
+  }
+
+  /** Called once the data is known to be complete. */
+  private schemaSource(): SchemaSource | IpcError {
+    if (this.schema !== null) return this.schema
+    if (this.trailer !== null) return this.trailer.footer(this.received)
+    if (this.sawEndOfStream) {
+      return new IpcError('ARROW_INVALID_MESSAGE', this.messageStart, 'end-of-stream marker before any Schema message; expected the Schema first')
+    }
+    return new IpcError('ARROW_TRUNCATED', this.consumed, 'data ends before the Schema message')
+  }
+}
+
+/**
+ * The end of an IPC file: its last 10 bytes (footer length and magic) always, and everything after
+ * the end-of-stream marker (the footer) only when asked to, up to the metadata size limit.
+ */
+class FileTrailer {
+  private readonly last = new Uint8Array(FILE_TAIL_BYTES)
+  private lastLength = 0
+  private retained: Uint8Array[] | null = null
+  private retainedFrom = 0
+  private retainedBytes = 0
+
+  observe(chunk: Uint8Array): void {
+    if (chunk.length >= FILE_TAIL_BYTES) {
+      this.last.set(chunk.subarray(chunk.length - FILE_TAIL_BYTES))
+      this.lastLength = FILE_TAIL_BYTES
+      return
+    }
+    const keep = Math.min(this.lastLength, FILE_TAIL_BYTES - chunk.length)
+    this.last.copyWithin(0, this.lastLength - keep, this.lastLength)
+    this.last.set(chunk, keep)
+    this.lastLength = keep + chunk.length
+  }
+
+  startRetaining(offset: number): void {
+    this.retained = []
+    this.retainedFrom = offset
+  }
+
+  retain(bytes: Uint8Array): void {
+    if (this.retained === null) return
+    this.retainedBytes += bytes.length
+    if (this.retainedBytes <= MAX_METADATA_BYTES + FILE_TAIL_BYTES) this.retained.push(bytes.slice())
+  }
+
+  /** Offset of the footer per the trailing length and magic, or null if they are missing. */
+  footerStart(total: number): number | null {
+    if (this.lastLength < FILE_TAIL_BYTES || !ARROW_MAGIC.every((byte, i) => this.last[4 + i] === byte)) return null
+    const start = total - FILE_TAIL_BYTES - (readUint32(this.last, 0) | 0)
+    return start >= FILE_HEAD_BYTES && start <= total - FILE_TAIL_BYTES ? start : null
+  }
+
+  /** The footer of a complete file, as a schema source. */
+  footer(total: number): SchemaSource | IpcError {
+    const start = this.footerStart(total) ?? total
+    const fail = (reason: string): IpcError => new IpcError('ARROW_INVALID_MESSAGE', start, reason)
+    if (this.retained === null) return fail('no Schema message before the end-of-stream marker; expected the Schema first')
+    if (this.retainedBytes > MAX_METADATA_BYTES + FILE_TAIL_BYTES) {
+      return fail(`footer of ${total - FILE_TAIL_BYTES - start} bytes; expected at most ${MAX_METADATA_BYTES}`)
+    }
+    if (start < this.retainedFrom) return fail(`footer starts before the end-of-stream marker at ${this.retainedFrom}`)
+    const after = Buffer.concat(this.retained)
+    const bytes = after.subarray(start - this.retainedFrom, total - FILE_TAIL_BYTES - this.retainedFrom)
+    return { from: 'file footer', bytes, offset: start }
+  }
+}
+
+interface SchemaColumn {
+  name: string
+  type: string
+  /** FieldNodes the column takes in each record batch */
+  nodes: number
+}
+
+/** Top-level fields with apache-arrow's type names; the library is loaded only here. */
+async function decodeSchema(source: SchemaSource): Promise<SchemaColumn[]> {
+  const { DataType } = await import('apache-arrow')
+  // FieldNodes come in depth-first pre-order; a dictionary-encoded column's batch data is its
+  // indices, so it takes one node whatever the dictionary's value type
+  const nodeCount = (type: DataType): number =>
+    DataType.isDictionary(type) ? 1 : 1 + (type.children ?? []).reduce((sum, child) => sum + nodeCount(child.type), 0)
+  return (await schemaFields(source)).map((field) => {
+    const type: DataType = field.type
+    return { name: field.name, type: type.toString(), nodes: nodeCount(type) }
+  })
+}
+
+async function schemaFields(source: SchemaSource): Promise<Field[]> {
+  if (source.from === 'file footer') {
+    // not re-exported from the package root, but a public entry point through its exports map
+    const { Footer } = await import('apache-arrow/ipc/metadata/file')
+    return Footer.decode(source.bytes).schema.fields
+  }
+  const { Message } = await import('apache-arrow')
+  const message = Message.decode(source.bytes)
+  if (!message.isSchema()) throw new Error('expected a Schema header')
+  return message.header().fields
+}
+
+interface BatchHeader {
+  length: number
+  nullCounts: number[]
+}
+
+interface DecodedMessage {
+  headerType: number
+  bodyLength: number
+  batch?: BatchHeader
+}
+
+/**
+ * Reads the few Message and RecordBatch fields needed for counting straight from the flatbuffer,
+ * so no Arrow library is loaded on the streaming path. The Schema is decoded once, in finish().
+ */
+function decodeMessage(metadata: Uint8Array, offset: number): DecodedMessage {
+  const fail = (reason: string): IpcError => new IpcError('ARROW_INVALID_MESSAGE', offset, reason)
+  let message: FlatTable
+  try {
+    message = FlatTable.root(metadata)
+    const version = message.int16(0, 0)
+    if (version < 0 || version > MAX_METADATA_VERSION) throw fail(`metadata version ${version}; expected V1 to V5`)
+    const headerType = message.uint8(1, 0)
+    if (headerType < HeaderType.Schema || headerType > HeaderType.RecordBatch) {
+      throw fail(`header type ${HEADER_NAMES[headerType] ?? headerType}; expected Schema, DictionaryBatch or RecordBatch`)
+    }
+    const bodyLength = message.int64(3, 0)
+    if (bodyLength < 0) throw fail(`body length ${bodyLength}; expected a non-negative size`)
+    if (headerType !== HeaderType.RecordBatch) return { headerType, bodyLength }
+    const header = message.table(2)
+    if (header === null) throw fail('RecordBatch message without a header table')
+    return { headerType, bodyLength, batch: decodeBatch(header, fail) }
+  } catch (error) {
+    if (error instanceof IpcError) throw error
+    // DataView throws RangeError when an offset points outside the metadata
+    throw fail(`flatbuffer offsets point outside the ${metadata.length}-byte metadata`)
+  }
+}
+
+function decodeBatch(header: FlatTable, fail: (reason: string) => IpcError): BatchHeader {
+  const length = header.int64(0, 0)
+  if (length < 0) throw fail(`RecordBatch length ${length}; expected a non-negative row count`)
+  const nodes = header.structVector(1, 16)
+  const nullCounts: number[] = []
+  for (let i = 0; i < nodes.count; i++) {
+    const nodeLength = nodes.int64(i, 0)
+    const nullCount = nodes.int64(i, 8)
+    if (nullCount < 0 || nullCount > nodeLength) {
+      throw fail(`FieldNode ${i} has ${nullCount} nulls in ${nodeLength} values; expected 0 to ${nodeLength}`)
+    }
+    nullCounts.push(nullCount)
+  }
+  return { length, nullCounts }
+}
+
+/** Minimal flatbuffer table reader (little-endian, as Arrow writes it). */
+class FlatTable {
+  private readonly vtable: number
+  private readonly vtableSize: number
+
+  private constructor(
+    private readonly view: DataView,
+    private readonly position: number,
+  ) {
+    this.vtable = position - view.getInt32(position, true)
+    this.vtableSize = view.getUint16(this.vtable, true)
+  }
+
+  static root(bytes: Uint8Array): FlatTable {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    return new FlatTable(view, view.getUint32(0, true))
+  }
+
+  /** Absolute position of field `index`, or 0 when the field is absent (holds its default). */
+  private field(index: number): number {
+    const entry = 4 + 2 * index
+    if (entry + 2 > this.vtableSize) return 0
+    const relative = this.view.getUint16(this.vtable + entry, true)
+    return relative === 0 ? 0 : this.position + relative
+  }
+
+  uint8(index: number, fallback: number): number {
+    const at = this.field(index)
+    return at === 0 ? fallback : this.view.getUint8(at)
+  }
+
+  int16(index: number, fallback: number): number {
+    const at = this.field(index)
+    return at === 0 ? fallback : this.view.getInt16(at, true)
+  }
+
+  int64(index: number, fallback: number): number {
+    const at = this.field(index)
+    return at === 0 ? fallback : Number(this.view.getBigInt64(at, true))
+  }
+
+  table(index: number): FlatTable | null {
+    const at = this.field(index)
+    return at === 0 ? null : new FlatTable(this.view, at + this.view.getUint32(at, true))
+  }
+
+  structVector(index: number, structSize: number): StructVector {
+    const at = this.field(index)
+    if (at === 0) return new StructVector(this.view, 0, 0, structSize)
+    const start = at + this.view.getUint32(at, true)
+    const count = this.view.getUint32(start, true)
+    if (start + 4 + count * structSize > this.view.byteLength) throw new RangeError('vector exceeds the buffer')
+    return new StructVector(this.view, start + 4, count, structSize)
+  }
+}
+
+class StructVector {
+  constructor(
+    private readonly view: DataView,
+    private readonly start: number,
+    readonly count: number,
+    private readonly structSize: number,
+  ) {}
+
+  int64(element: number, fieldOffset: number): number {
+    return Number(this.view.getBigInt64(this.start + element * this.structSize + fieldOffset, true))
+  }
+}
+
+function startsWithMagic(bytes: Uint8Array): boolean {
+  return ARROW_MAGIC.every((byte, i) => bytes[i] === byte)
+}
+
+function readUint32(bytes: Uint8Array, at: number): number {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(at, true)
+}

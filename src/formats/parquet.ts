@@ -1,0 +1,249 @@
+import { open, type FileHandle } from 'node:fs/promises'
+import {
+  parquetMetadataAsync,
+  parquetSchema,
+  type AsyncBuffer,
+  type FileMetaData,
+  type LogicalType,
+  type SchemaElement,
+  type SchemaTree,
+} from 'hyparquet'
+import type { FindingDraft } from '../findings/finding.js'
+import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer, FieldSchema } from './types.js'
+
+/** "PAR1" read as a little-endian uint32 */
+const PARQUET_MAGIC = 0x31524150
+/** leading PAR1 + footer length + trailing PAR1 */
+const MIN_FILE_BYTES = 12
+
+interface ByteSource {
+  readonly byteLength: number
+  read(start: number, end: number): Promise<Uint8Array<ArrayBuffer>>
+}
+
+/** The file got shorter between the size check and the read: for the footer, a truncation. */
+class ShortReadError extends Error {
+  constructor(readonly offset: number, expected: number) {
+    super(`file ends at byte ${offset}; expected ${expected} bytes`)
+  }
+}
+
+/**
+ * Reads the row count and top-level schema from the Parquet footer only. The scanner streams the
+ * bytes for hashing; they are ignored here, and the footer is read from disk afterwards, touching
+ * only the last 8 bytes and the footer itself. Needs an uncompressed file on disk (the registry
+ * does not route compressed Parquet here). I/O errors propagate for the scanner to report.
+ */
+export function createParquetAnalyzer(ctx: AnalyzerContext): ContentAnalyzer {
+  return {
+    push(): void {},
+    async finish(): Promise<ContentAnalysis> {
+      const handle = await open(ctx.absPath, 'r')
+      try {
+        return await analyzeFooter(await fileSource(handle))
+      } catch (error) {
+        if (error instanceof ShortReadError) return truncated(error.message, error.offset)
+        throw error
+      } finally {
+        await handle.close()
+      }
+    },
+  }
+}
+
+async function analyzeFooter(source: ByteSource): Promise<ContentAnalysis> {
+  const size = source.byteLength
+  if (size < MIN_FILE_BYTES) {
+    return truncated(`file is ${size} bytes; expected at least ${MIN_FILE_BYTES} (PAR1, footer length, PAR1)`, 0)
+  }
+  const trailer = await source.read(size - 8, size)
+  const view = new DataView(trailer.buffer, trailer.byteOffset, trailer.byteLength)
+  if (view.getUint32(4, true) !== PARQUET_MAGIC) {
+    return truncated('expected the PAR1 magic in the last 4 bytes', size - 4)
+  }
+  const footerLength = view.getUint32(0, true)
+  if (footerLength > size - MIN_FILE_BYTES) {
+    const room = size - MIN_FILE_BYTES
+    return truncated(`footer length ${footerLength} exceeds the ${room} bytes between the magics`, size - 8)
+  }
+  try {
+    const metadata = await parquetMetadataAsync(asyncBuffer(source), {
+      initialFetchSize: footerLength + 8,
+      // report what the footer says; GeoParquet key-value metadata must not rewrite column types
+      geoparquet: false,
+    })
+    return describe(metadata)
+  } catch (error) {
+    if (error instanceof ShortReadError) throw error
+    return invalidFooter(`expected a thrift FileMetaData: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+function describe(metadata: FileMetaData): ContentAnalysis {
+  // thrift decoding does not enforce required fields
+  if (typeof metadata.num_rows !== 'bigint' || metadata.num_rows < 0n) {
+    throw new Error(`num_rows is ${String(metadata.num_rows)}; expected a non-negative integer`)
+  }
+  const root = parquetSchema(metadata)
+  const fields: FieldSchema[] = []
+  let leafIndex = 0
+  for (const column of root.children) {
+    const field: FieldSchema = { name: column.element.name, type: fieldType(column) }
+    const nulls = flatColumnNulls(metadata, column, leafIndex)
+    if (nulls !== undefined) field.nulls = nulls
+    fields.push(field)
+    leafIndex += countLeaves(column)
+  }
+  return { records: Number(metadata.num_rows), schema: { fields }, findings: [] }
+}
+
+function countLeaves(node: SchemaTree): number {
+  if (node.children.length === 0) return 1
+  return node.children.reduce((sum, child) => sum + countLeaves(child), 0)
+}
+
+/**
+ * Sum of the column chunks' null_count, only for a flat top-level leaf: for nested columns the
+ * statistic counts null leaf values, not null rows of the top-level field.
+ */
+function flatColumnNulls(metadata: FileMetaData, column: SchemaTree, leafIndex: number): number | undefined {
+  if (column.children.length > 0 || column.element.type === undefined) return undefined
+  if (column.element.repetition_type === 'REPEATED') return undefined
+  let sum = 0
+  for (const rowGroup of metadata.row_groups) {
+    const meta = rowGroup.columns[leafIndex]?.meta_data
+    if (meta === undefined || meta.path_in_schema.join('.') !== column.element.name) return undefined
+    const nullCount = meta.statistics?.null_count
+    if (nullCount === undefined) return undefined
+    sum += Number(nullCount)
+  }
+  return sum
+}
+
+/*
+ * Type names. One spelling per logical type, whichever annotation the writer used:
+ *   leaf:   logical type if present, else converted type, else the physical type
+ *           STRING (logical STRING or converted UTF8), DECIMAL(precision,scale),
+ *           INT_8..INT_64 / UINT_8..UINT_64 (logical INTEGER or converted INT_n/UINT_n),
+ *           TIMESTAMP(MILLIS|MICROS|NANOS[, UTC]) and TIME(...) (converted TIMESTAMP_MILLIS etc.
+ *           are UTC-adjusted by definition), DATE, ENUM, JSON, BSON, UUID, FLOAT16, INTERVAL, ...;
+ *           physical: BOOLEAN, INT32, INT64, INT96, FLOAT, DOUBLE, BYTE_ARRAY, FIXED_LEN_BYTE_ARRAY
+ *   group:  LIST<element>, MAP<key, value>, else STRUCT<name: type, ...>
+ *   a REPEATED field outside a LIST/MAP annotation (legacy lists) is LIST<its type>.
+ */
+function fieldType(node: SchemaTree): string {
+  const type = valueType(node)
+  return node.element.repetition_type === 'REPEATED' ? `LIST<${type}>` : type
+}
+
+function valueType(node: SchemaTree): string {
+  const element = node.element
+  if (node.children.length === 0 && element.type !== undefined) return leafType(element)
+  if (isAnnotated(element, 'LIST')) return listType(node)
+  if (isAnnotated(element, 'MAP') || element.converted_type === 'MAP_KEY_VALUE') return mapType(node)
+  return structType(node)
+}
+
+function isAnnotated(element: SchemaElement, kind: 'LIST' | 'MAP'): boolean {
+  return element.logical_type?.type === kind || element.converted_type === kind
+}
+
+function structType(node: SchemaTree): string {
+  return `STRUCT<${node.children.map((child) => `${child.element.name}: ${fieldType(child)}`).join(', ')}>`
+}
+
+/** Follows the Parquet spec's backward-compatibility rules for 2-level and 3-level lists. */
+function listType(node: SchemaTree): string {
+  const repeated = node.children[0]
+  if (node.children.length !== 1 || repeated?.element.repetition_type !== 'REPEATED') return structType(node)
+  if (repeated.children.length === 0) return `LIST<${valueType(repeated)}>`
+  const name = repeated.element.name
+  if (repeated.children.length > 1 || name === 'array' || name === `${node.element.name}_tuple`) {
+    return `LIST<${valueType(repeated)}>`
+  }
+  return `LIST<${fieldType(repeated.children[0])}>`
+}
+
+function mapType(node: SchemaTree): string {
+  const keyValue = node.children[0]
+  if (node.children.length !== 1 || keyValue?.children.length !== 2) return structType(node)
+  const [key, value] = keyValue.children
+  return `MAP<${fieldType(key)}, ${fieldType(value)}>`
+}
+
+function leafType(element: SchemaElement): string {
+  return logicalTypeName(element.logical_type) ?? convertedTypeName(element) ?? element.type ?? 'UNKNOWN'
+}
+
+function logicalTypeName(logical: LogicalType | undefined): string | undefined {
+  // hyparquet passes through logical types it does not know as raw thrift objects without `type`
+  if (logical === undefined || typeof logical.type !== 'string') return undefined
+  switch (logical.type) {
+    case 'DECIMAL':
+      return `DECIMAL(${logical.precision},${logical.scale})`
+    case 'INTEGER':
+      return `${logical.isSigned ? '' : 'U'}INT_${logical.bitWidth}`
+    case 'TIMESTAMP':
+    case 'TIME':
+      return `${logical.type}(${logical.unit}${logical.isAdjustedToUTC ? ', UTC' : ''})`
+    default:
+      return logical.type
+  }
+}
+
+function convertedTypeName(element: SchemaElement): string | undefined {
+  switch (element.converted_type) {
+    case undefined:
+      return undefined
+    case 'UTF8':
+      return 'STRING'
+    case 'DECIMAL':
+      return `DECIMAL(${element.precision ?? '?'},${element.scale ?? 0})`
+    case 'TIMESTAMP_MILLIS':
+      return 'TIMESTAMP(MILLIS, UTC)'
+    case 'TIMESTAMP_MICROS':
+      return 'TIMESTAMP(MICROS, UTC)'
+    case 'TIME_MILLIS':
+      return 'TIME(MILLIS, UTC)'
+    case 'TIME_MICROS':
+      return 'TIME(MICROS, UTC)'
+    default:
+      return element.converted_type
+  }
+}
+
+function truncated(reason: string, offset: number): ContentAnalysis {
+  const finding: FindingDraft = { code: 'PARQUET_TRUNCATED', offset, args: { reason } }
+  return { findings: [finding] }
+}
+
+function invalidFooter(reason: string): ContentAnalysis {
+  return { findings: [{ code: 'PARQUET_INVALID_FOOTER', args: { reason } }] }
+}
+
+async function fileSource(handle: FileHandle): Promise<ByteSource> {
+  const { size } = await handle.stat()
+  return {
+    byteLength: size,
+    async read(start: number, end: number): Promise<Uint8Array<ArrayBuffer>> {
+      const bytes = new Uint8Array(end - start)
+      let filled = 0
+      while (filled < bytes.length) {
+        const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, start + filled)
+        if (bytesRead === 0) throw new ShortReadError(start + filled, size)
+        filled += bytesRead
+      }
+      return bytes
+    },
+  }
+}
+
+function asyncBuffer(source: ByteSource): AsyncBuffer {
+  return {
+    byteLength: source.byteLength,
+    async slice(start: number, end?: number): Promise<ArrayBuffer> {
+      const bytes = await source.read(start, end ?? source.byteLength)
+      return bytes.buffer
+    },
+  }
+}
