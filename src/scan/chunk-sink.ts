@@ -45,11 +45,6 @@ export async function localSink(format: DetectedFormat, ctx: AnalyzerContext, ch
   }
 }
 
-/** The compiled worker exists only in the build; tests running sources analyse in-thread. */
-export function canOffload(): boolean {
-  return import.meta.url.endsWith('.js')
-}
-
 /**
  * Analysis on a worker thread fed through a ring of shared buffers, so SHA-256 (the slowest part
  * of a large file) and parsing run on two cores at once.

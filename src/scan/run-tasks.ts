@@ -3,6 +3,7 @@ import { InternalError } from '../util/errors.js'
 import { processFile, type FileTask, type FileTaskResult } from './process-file.js'
 import type { ScanFileOptions } from './scan-file.js'
 import type { WorkerReply, WorkerRequest } from './worker.js'
+import { workersAvailable } from './workers-available.js'
 
 /** Small enough to keep both workers busy to the end, large enough that messaging is noise. */
 const BATCH = 64
@@ -17,7 +18,7 @@ export async function runTasks(
   jobs: number,
   onResults: (results: FileTaskResult[]) => void,
 ): Promise<void> {
-  if (jobs <= 1 || tasks.length <= BATCH) {
+  if (jobs <= 1 || tasks.length <= BATCH || !workersAvailable()) {
     for (let i = 0; i < tasks.length; i += BATCH) {
       const results: FileTaskResult[] = []
       for (const task of tasks.slice(i, i + BATCH)) results.push(await processFile(task, options))

@@ -17,8 +17,9 @@ import type {
   MediaInfo,
   RecordSchema,
 } from '../formats/types.js'
-import { canOffload, localSink, offloadSink, OFFLOAD_MIN_BYTES } from './chunk-sink.js'
+import { localSink, offloadSink, OFFLOAD_MIN_BYTES } from './chunk-sink.js'
 import { decompressHead } from './decompress.js'
+import { workersAvailable } from './workers-available.js'
 import type { FileEntry } from './manifest-schema.js'
 
 /** 1 MiB reads: measured 58 % faster hashing than Node's 64 KiB stream default. */
@@ -69,7 +70,7 @@ async function scanOpenFile(fd: number, absPath: string, relPath: string, option
     sampleSize: options.sampleSize,
   }
   const sink =
-    size >= OFFLOAD_MIN_BYTES && canOffload() ? offloadSink(format, ctx, CHUNK) : await localSink(format, ctx, CHUNK)
+    size >= OFFLOAD_MIN_BYTES && workersAvailable() ? offloadSink(format, ctx, CHUNK) : await localSink(format, ctx, CHUNK)
   const hash = createHash('sha256')
   hash.update(head)
   await sink.submit(first, bytes)
