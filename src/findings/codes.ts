@@ -5,9 +5,11 @@
  */
 export const FINDING_SEVERITY = {
   FILE_UNREADABLE: 'error',
+  DIRECTORY_UNREADABLE: 'error',
   SYMLINK_LOOP: 'warning',
   SYMLINK_OUTSIDE_ROOT: 'warning',
   SYMLINK_BROKEN: 'warning',
+  SYMLINK_INSIDE_ROOT: 'info',
   SPECIAL_FILE_SKIPPED: 'info',
   FILE_CHANGED_DURING_SCAN: 'error',
   UTF8_INVALID: 'error',

@@ -54,9 +54,12 @@ export class FindingCollector {
     return this.counts.get(code) ?? 0
   }
 
-  /** The kept findings plus one summary per capped code. */
+  /** The kept findings in file order, plus one summary per capped code. */
   result(): FindingDraft[] {
-    const out = [...this.drafts]
+    // Order by place, so the list does not depend on how the content was chunked.
+    const out = [...this.drafts].sort(
+      (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.offset ?? 0) - (b.offset ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    )
     for (const [code, total] of this.counts) {
       if (total > this.perCode) {
         out.push({ code: 'FINDINGS_CAPPED', args: { code, total, kept: this.perCode } })

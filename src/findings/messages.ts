@@ -7,6 +7,10 @@ export function renderMessage(code: FindingCode, args: FindingArgs): string {
   switch (code) {
     case 'FILE_UNREADABLE':
       return `cannot read the file: ${a('reason')}`
+    case 'DIRECTORY_UNREADABLE':
+      return `cannot list the directory; its files are not in the manifest`
+    case 'SYMLINK_INSIDE_ROOT':
+      return `symbolic link to ${a('target')}, which is recorded under its own path; not followed`
     case 'SYMLINK_LOOP':
       return `symbolic link points back into its own ancestry (${a('target')}); not followed`
     case 'SYMLINK_OUTSIDE_ROOT':

@@ -8,6 +8,14 @@ import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer } from './types.
 const QUOTE = 0x22
 const LF = 0x0a
 const CR = 0x0d
+const SNIFF_BYTES = 64 * 1024
+
+const enum Quote {
+  None,
+  Inside,
+  /** a quote inside a quoted field: the end of the field, or the first half of "" */
+  MaybeClosed,
+}
 
 /**
  * CSV and TSV in one pass over the bytes: a record ends at a newline outside quotes, so quoted
@@ -20,8 +28,10 @@ class CsvAnalyzer implements ContentAnalyzer {
   private readonly sampler: RecordSampler
   private readonly schema = new SchemaAccumulator()
   private delimiter = -1
-  private started = false
-  private inQuotes = false
+  private head: Buffer[] | null = []
+  private headBytes = 0
+  private quote = Quote.None
+  private fieldStart = true
   private recordOpen = false
   private fields = 0
   private expectedFields = -1
@@ -43,20 +53,45 @@ class CsvAnalyzer implements ContentAnalyzer {
   }
 
   push(input: Uint8Array): void {
-    let chunk = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength)
-    if (!this.started) {
-      this.started = true
-      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3)
-      this.delimiter = sniffDelimiter(chunk.subarray(0, 65536), this.preferredDelimiter)
+    const chunk = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength)
+    if (this.head) {
+      // The BOM and the delimiter are decided on the first 64 KiB, however the bytes arrive.
+      this.head.push(Buffer.from(chunk))
+      this.headBytes += chunk.length
+      if (this.headBytes >= SNIFF_BYTES) this.start()
+      return
     }
+    this.scan(chunk)
+  }
+
+  private start(): void {
+    let head = Buffer.concat(this.head ?? [])
+    this.head = null
+    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) head = head.subarray(3)
+    this.delimiter = sniffDelimiter(head.subarray(0, SNIFF_BYTES), this.preferredDelimiter)
+    this.scan(head)
+  }
+
+  /**
+   * RFC 4180: a double quote opens a quoted field only at the start of a field; inside one, a
+   * doubled quote is a literal quote. A stray quote in an unquoted field (`12" pizza`) is text.
+   */
+  private scan(chunk: Buffer): void {
     const delimiter = this.delimiter
     let captureFrom = 0
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i]!
-      if (this.inQuotes) {
-        if (b === QUOTE) this.inQuotes = false
+      if (this.quote === Quote.Inside) {
+        if (b === QUOTE) this.quote = Quote.MaybeClosed
         else if (b === LF) this.line++
         continue
+      }
+      if (this.quote === Quote.MaybeClosed) {
+        this.quote = Quote.None
+        if (b === QUOTE) {
+          this.quote = Quote.Inside
+          continue
+        }
       }
       if (b === LF) {
         if (this.recordOpen) this.closeRecord(chunk, captureFrom, i)
@@ -68,14 +103,22 @@ class CsvAnalyzer implements ContentAnalyzer {
         this.openRecord()
         captureFrom = i
       }
-      if (b === QUOTE) this.inQuotes = true
-      else if (b === delimiter) this.fields++
+      if (b === delimiter) {
+        this.fields++
+        this.fieldStart = true
+      } else if (b === QUOTE && this.fieldStart) {
+        this.quote = Quote.Inside
+        this.fieldStart = false
+      } else if (b !== CR) {
+        this.fieldStart = false
+      }
     }
     if (this.capturing) this.captureParts.push(Buffer.from(chunk.subarray(captureFrom)))
   }
 
   private openRecord(): void {
     this.recordOpen = true
+    this.fieldStart = true
     this.fields = 1
     this.recordLine = this.line
     this.capturing = this.header === null || this.sampler.wants(this.records + 1)
@@ -114,7 +157,8 @@ class CsvAnalyzer implements ContentAnalyzer {
   }
 
   finish(): ContentAnalysis {
-    if (this.inQuotes) this.findings.add({ code: 'CSV_UNTERMINATED_QUOTE', line: this.recordLine })
+    if (this.head) this.start()
+    if (this.quote === Quote.Inside) this.findings.add({ code: 'CSV_UNTERMINATED_QUOTE', line: this.recordLine })
     if (this.recordOpen) this.closeRecord(Buffer.alloc(0), 0, 0)
     if (this.header === null) {
       this.findings.add({ code: 'CSV_NO_HEADER' })

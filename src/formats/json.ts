@@ -44,6 +44,8 @@ class JsonAnalyzer implements ContentAnalyzer {
   private topClosed = false
   private inElement = false
   private elements = 0
+  /** per array value of a top-level object: its elements, and whether they are records (objects) */
+  private readonly topArrays: { count: number; objects: boolean }[] = []
   private capturing = false
   private captureParts: Buffer[] = []
   private broken = false
@@ -68,7 +70,8 @@ class JsonAnalyzer implements ContentAnalyzer {
 
   private walk(chunk: Buffer): void {
     let captureFrom = 0
-    for (let i = 0; i < chunk.length; i++) {
+    const bom = this.offset === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf
+    for (let i = bom ? 3 : 0; i < chunk.length; i++) {
       const b = chunk[i]!
       if (this.inString) {
         if (this.escape) this.escape = false
@@ -99,11 +102,16 @@ class JsonAnalyzer implements ContentAnalyzer {
         continue
       }
       if (!this.inElement && this.depth === this.elementDepth() && this.inRecordArray()) {
-        this.startElement()
+        this.startElement(b)
         captureFrom = i
       }
       if (b === Byte.Quote) this.inString = true
-      else if (b === Byte.OpenBrace || b === Byte.OpenBracket) this.arrays[this.depth++] = b === Byte.OpenBracket
+      else if (b === Byte.OpenBrace || b === Byte.OpenBracket) {
+        if (this.depth === 1 && this.topKind === 'object' && b === Byte.OpenBracket) {
+          this.topArrays.push({ count: 0, objects: false })
+        }
+        this.arrays[this.depth++] = b === Byte.OpenBracket
+      }
     }
     if (this.capturing) this.captureParts.push(Buffer.from(chunk.subarray(captureFrom)))
   }
@@ -117,9 +125,14 @@ class JsonAnalyzer implements ContentAnalyzer {
     return this.arrays[this.depth - 1] === true && (this.topKind === 'array' || this.arrays[0] === false)
   }
 
-  private startElement(): void {
+  private startElement(first: number): void {
     this.inElement = true
     this.elements++
+    const array = this.topArrays[this.topArrays.length - 1]
+    if (this.topKind === 'object' && array) {
+      if (array.count === 0) array.objects = first === Byte.OpenBrace
+      array.count++
+    }
     this.capturing = this.sampler.wants(this.elements)
   }
 
@@ -151,7 +164,8 @@ class JsonAnalyzer implements ContentAnalyzer {
 
   private addValue(value: unknown): void {
     if (kindOfJson(value) === 'object') this.schema.addObject(value as Record<string, unknown>)
-    else this.schema.addRecord([['value', kindOfJson(value)]])
+    // Labels or other lists next to the record arrays of an object are not records.
+    else if (this.topKind !== 'object') this.schema.addRecord([['value', kindOfJson(value)]])
   }
 
   finish(): ContentAnalysis {
@@ -160,10 +174,19 @@ class JsonAnalyzer implements ContentAnalyzer {
       this.findings.add({ code: 'JSON_INVALID', offset: this.offset, args: { reason: 'unexpected end of data' } })
     }
     if (this.topKind === 'scalar') return this.shapeFinding('scalar')
+    const records = this.streamedRecordCount()
     if (!this.sampler.isExhaustive) for (const record of this.sampler.sample()) this.addElement(record)
-    const analysis: ContentAnalysis = { records: this.elements, findings: this.findings.result() }
-    if (this.schema.count > 0) analysis.schema = this.schema.result(this.elements)
+    const analysis: ContentAnalysis = { records, findings: this.findings.result() }
+    if (this.schema.count > 0) analysis.schema = this.schema.result(records)
     return analysis
+  }
+
+  /** Same rule as the whole-document path: arrays of objects are record splits, else columns. */
+  private streamedRecordCount(): number {
+    if (this.topKind === 'array') return this.elements
+    const splits = this.topArrays.filter((a) => a.objects)
+    if (splits.length > 0) return splits.reduce((sum, a) => sum + a.count, 0)
+    return Math.max(0, ...this.topArrays.map((a) => a.count))
   }
 
   private finishWhole(bytes: Buffer): ContentAnalysis {
@@ -179,9 +202,10 @@ class JsonAnalyzer implements ContentAnalyzer {
     const values = Object.values(document as Record<string, unknown>)
     const arrays = values.filter(Array.isArray)
     if (arrays.length === 0) return { findings: this.findings.result() }
-    const isColumnar = arrays.every((column) => column.every((v) => kindOfJson(v) !== 'object'))
-    if (isColumnar) return this.columnsOf(document as Record<string, unknown>)
-    return this.recordsOf(arrays.flat())
+    // Arrays of objects are splits of records; an object of scalar arrays is a table by column.
+    const splits = arrays.filter((array) => kindOfJson(array[0]) === 'object')
+    if (splits.length === 0) return this.columnsOf(document as Record<string, unknown>)
+    return this.recordsOf(splits.flat())
   }
 
   private recordsOf(records: unknown[]): ContentAnalysis {

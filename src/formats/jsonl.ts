@@ -32,6 +32,8 @@ class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
     let s = start
     let e = end
     while (e > s && isSpace(buf[e - 1]!)) e--
+    // A byte-order mark before the first record is an encoding marker, not content.
+    if (line === 1 && buf[s] === 0xef && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf) s += 3
     while (s < e && isSpace(buf[s]!)) s++
     if (s === e) {
       this.findings.add({ code: 'JSONL_BLANK_LINE', line })

@@ -93,10 +93,10 @@ function firstInvalid(bytes: Buffer): number {
 function endsInsideSequence(bytes: Buffer, length: number): boolean {
   for (let back = 1; back <= 3 && length - back >= 0; back++) {
     const b = bytes[length - back]!
-    if ((b & 0xc0) !== 0x80) {
-      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1
-      return need > back && isUtf8(bytes.subarray(0, length - back))
-    }
+    if ((b & 0xc0) === 0x80) continue
+    // 0xC0, 0xC1 and 0xF5–0xFF never start a character; ASCII needs no continuation.
+    const need = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0
+    return need > back && isUtf8(bytes.subarray(0, length - back))
   }
   return false
 }

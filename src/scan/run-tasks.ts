@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { InternalError } from '../util/errors.js'
+import { yieldNowAndThen } from '../util/yield-now-and-then.js'
 import { processFile, type FileTask, type FileTaskResult } from './process-file.js'
 import type { ScanFileOptions } from './scan-file.js'
 import type { WorkerReply, WorkerRequest } from './worker.js'
@@ -21,7 +22,10 @@ export async function runTasks(
   if (jobs <= 1 || tasks.length <= BATCH || !workersAvailable()) {
     for (let i = 0; i < tasks.length; i += BATCH) {
       const results: FileTaskResult[] = []
-      for (const task of tasks.slice(i, i + BATCH)) results.push(await processFile(task, options))
+      for (const task of tasks.slice(i, i + BATCH)) {
+        results.push(await processFile(task, options))
+        await yieldNowAndThen()
+      }
       onResults(results)
     }
     return

@@ -19,6 +19,7 @@ import type {
 } from '../formats/types.js'
 import { localSink, offloadSink, OFFLOAD_MIN_BYTES } from './chunk-sink.js'
 import { decompressHead } from './decompress.js'
+import { yieldNowAndThen } from '../util/yield-now-and-then.js'
 import { workersAvailable } from './workers-available.js'
 import type { FileEntry } from './manifest-schema.js'
 
@@ -76,6 +77,7 @@ async function scanOpenFile(fd: number, absPath: string, relPath: string, option
   await sink.submit(first, bytes)
   // A short read means the end of the file, as far as this pass is concerned.
   for (let n = head.length; n === CHUNK; ) {
+    await yieldNowAndThen()
     const buffer = await sink.acquire()
     n = readSync(fd, buffer, 0, CHUNK, bytes)
     if (n === 0) break

@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs'
+import { accessSync, constants, realpathSync } from 'node:fs'
 import path from 'node:path'
 import fg from 'fast-glob'
 import type { FindingDraft } from '../findings/finding.js'
@@ -7,9 +7,8 @@ import type { FindingDraft } from '../findings/finding.js'
 export const ALWAYS_EXCLUDED = ['.tdgov/**', '**/.git/**', '.hg/**', '.svn/**', 'tdgov.yaml']
 
 export interface WalkedFile {
-  /** POSIX path relative to the root, as the user sees it (through links) */
+  /** POSIX path relative to the root */
   relPath: string
-  /** where to read it: the path itself, or the real path behind a link */
   absPath: string
 }
 
@@ -19,78 +18,62 @@ export interface WalkResult {
 }
 
 /**
- * Lists the regular files under `root`. Links are followed only while they stay inside the root
- * and do not lead back into a directory already on the way; everything else becomes a finding.
+ * Lists the regular files under `root` in path order. Symbolic links are never followed: one
+ * leading inside the root names content that is recorded under its own path already (following
+ * it would count that content twice), and one leading outside, back up the tree or nowhere is
+ * reported. Directories that cannot be listed are reported too.
  */
 export async function walk(root: string, exclude: string[] = []): Promise<WalkResult> {
   const realRoot = realpathSync(root)
   const result: WalkResult = { files: [], findings: [] }
-  await walkDirectory(root, '', realRoot, new Set([realRoot]), [...ALWAYS_EXCLUDED, ...exclude], result)
-  result.files.sort((a, b) => compareStrings(a.relPath, b.relPath))
-  return result
-}
-
-async function walkDirectory(
-  absDir: string,
-  relPrefix: string,
-  realRoot: string,
-  followed: Set<string>,
-  ignore: string[],
-  result: WalkResult,
-): Promise<void> {
   const entries = await fg.glob('**', {
-    cwd: absDir,
+    cwd: root,
     dot: true,
     onlyFiles: false,
     followSymbolicLinks: false,
     objectMode: true,
-    ignore: relPrefix === '' ? ignore : ignore.filter((pattern) => pattern.startsWith('**/')),
+    unique: false,
+    ignore: [...ALWAYS_EXCLUDED, ...exclude],
+    // fast-glob drops unreadable directories silently; they are looked for below
     suppressErrors: true,
   })
   for (const entry of entries) {
-    const relPath = relPrefix + entry.path
-    const absPath = path.join(absDir, entry.path)
-    if (entry.dirent.isFile()) result.files.push({ relPath, absPath })
-    else if (entry.dirent.isSymbolicLink()) {
-      await followLink(absPath, relPath, realRoot, followed, ignore, result)
-    } else if (!entry.dirent.isDirectory()) {
-      result.findings.push({ path: relPath, draft: { code: 'SPECIAL_FILE_SKIPPED', args: { kind: kindOf(entry.dirent) } } })
+    const absPath = path.join(root, entry.path)
+    const report = (draft: FindingDraft): void => {
+      result.findings.push({ path: entry.path, draft })
     }
+    if (entry.dirent.isFile()) result.files.push({ relPath: entry.path, absPath })
+    else if (entry.dirent.isDirectory()) {
+      if (!canList(absPath)) report({ code: 'DIRECTORY_UNREADABLE' })
+    } else if (entry.dirent.isSymbolicLink()) report(classifyLink(absPath, realRoot))
+    else report({ code: 'SPECIAL_FILE_SKIPPED', args: { kind: kindOf(entry.dirent) } })
+  }
+  result.files.sort((a, b) => compareStrings(a.relPath, b.relPath))
+  return result
+}
+
+function canList(dir: string): boolean {
+  try {
+    accessSync(dir, constants.R_OK | constants.X_OK)
+    return true
+  } catch {
+    return false
   }
 }
 
-async function followLink(
-  absPath: string,
-  relPath: string,
-  realRoot: string,
-  followed: Set<string>,
-  ignore: string[],
-  result: WalkResult,
-): Promise<void> {
-  const problem = (draft: FindingDraft): void => {
-    result.findings.push({ path: relPath, draft })
-  }
+function classifyLink(absPath: string, realRoot: string): FindingDraft {
   let target: string
   try {
     target = realpathSync(absPath)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    return problem(code === 'ELOOP' ? { code: 'SYMLINK_LOOP', args: { target: 'itself' } } : { code: 'SYMLINK_BROKEN' })
+    return code === 'ELOOP' ? { code: 'SYMLINK_LOOP', args: { target: 'itself' } } : { code: 'SYMLINK_BROKEN' }
   }
-  if (target !== realRoot && !target.startsWith(realRoot + path.sep)) return problem({ code: 'SYMLINK_OUTSIDE_ROOT' })
-  const stats = statSync(target)
-  if (stats.isFile()) {
-    result.files.push({ relPath, absPath: target })
-    return
-  }
-  if (!stats.isDirectory()) return problem({ code: 'SPECIAL_FILE_SKIPPED', args: { kind: 'device or socket' } })
+  if (target !== realRoot && !target.startsWith(realRoot + path.sep)) return { code: 'SYMLINK_OUTSIDE_ROOT' }
+  const relTarget = toPosix(path.relative(realRoot, target)) || '.'
   const parent = realpathSync(path.dirname(absPath))
-  const intoAncestor = parent === target || parent.startsWith(target + path.sep)
-  if (intoAncestor || followed.has(target)) {
-    return problem({ code: 'SYMLINK_LOOP', args: { target: toPosix(path.relative(realRoot, target)) || '.' } })
-  }
-  followed.add(target)
-  await walkDirectory(absPath, relPath + '/', realRoot, followed, ignore, result)
+  if (parent === target || parent.startsWith(target + path.sep)) return { code: 'SYMLINK_LOOP', args: { target: relTarget } }
+  return { code: 'SYMLINK_INSIDE_ROOT', args: { target: relTarget } }
 }
 
 function kindOf(dirent: { isFIFO(): boolean; isSocket(): boolean }): string {
