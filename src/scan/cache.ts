@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { writeFileAtomic } from '../util/atomic-write.js'
 import type { FileRecord } from './file-record.js'
+import type { BuiltManifest } from './manifest.js'
 
 export interface CacheKey {
   size: number
@@ -12,85 +13,95 @@ export interface CachedFile extends CacheKey {
   record: FileRecord
 }
 
-const CACHE_FILE = 'scan-v1.tsv'
-
-export function cachePath(root: string): string {
-  return path.join(root, '.tdgov', 'cache', CACHE_FILE)
+/** The manifest a scan last wrote, so an unchanged tree can leave it as it is. */
+export interface WrittenManifest extends CacheKey {
+  file: string
+  summary: Omit<BuiltManifest, 'document'>
+  /** the walk's own findings (links, unreadable directories), as JSON: a new link changes them */
+  walkFindings: string
 }
 
-type CacheLineHead = [
-  path: string,
-  size: number,
-  mtimeMs: number,
-  sha256: string,
-  bytes: number,
-  records: number | null,
-  format: string,
-  modality: string,
-  errors: number,
-  warnings: number,
-  infos: number,
-]
+interface IndexHeader {
+  optionsKey: string
+  /** ties the index to the entries file written with it */
+  generation: string
+  written: WrittenManifest | null
+}
 
 /**
- * Per-file results keyed by path, size and modification time, one file per line: a small JSON
- * array with the key and the facts the totals need, a tab, then the manifest entry as written
- * (JSON escapes tabs, so the first tab ends the head). The first line names the tool version and
- * scan options; a cache made otherwise, or one that cannot be read, is ignored: it only saves time.
+ * The scan cache is two files. `index` is small: a header, then `[path, size, mtimeMs]` per file
+ * in path order, which is all an unchanged tree needs to be recognised. `entries` holds, line for
+ * line, the facts the totals need and the manifest entry as written; it is read only when some
+ * file changed. A cache made by another tool version or with other options, or one that cannot be
+ * read, is ignored: it only saves time.
  */
-export function loadCache(root: string, optionsKey: string): Map<string, CachedFile> {
-  const cache = new Map<string, CachedFile>()
-  let text: string
+const INDEX = 'index-v1.ndjson'
+const ENTRIES = 'entries-v1.ndjson'
+
+export interface CacheIndex {
+  header: IndexHeader
+  keys: [path: string, size: number, mtimeMs: number][]
+}
+
+export function cacheDir(root: string): string {
+  return path.join(root, '.tdgov', 'cache')
+}
+
+export function loadIndex(root: string, optionsKey: string): CacheIndex | null {
   try {
-    text = readFileSync(cachePath(root), 'utf8')
+    const lines = readFileSync(path.join(cacheDir(root), INDEX), 'utf8').split('\n')
+    const header = JSON.parse(lines[0]!) as IndexHeader
+    if (header.optionsKey !== optionsKey) return null
+    const keys: CacheIndex['keys'] = []
+    for (let i = 1; i < lines.length; i++) if (lines[i] !== '') keys.push(JSON.parse(lines[i]!) as CacheIndex['keys'][number])
+    return { header, keys }
   } catch {
-    return cache
+    return null
   }
-  const lines = text.split('\n')
-  if (lines[0] !== JSON.stringify({ optionsKey })) return cache
+}
+
+type EntryHead = [sha256: string, bytes: number, records: number | null, format: string, modality: string, errors: number, warnings: number, infos: number]
+
+/** The cached results by path, or an empty map when the entries file does not match the index. */
+export function loadEntries(root: string, index: CacheIndex): Map<string, CachedFile> {
+  const cache = new Map<string, CachedFile>()
   try {
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i]!
-      if (line === '') continue
+    const lines = readFileSync(path.join(cacheDir(root), ENTRIES), 'utf8').split('\n')
+    if (lines[0] !== index.header.generation || lines.length - 2 !== index.keys.length) return new Map()
+    index.keys.forEach(([p, size, mtimeMs], i) => {
+      const line = lines[i + 1]!
+      // JSON escapes tabs, so the first tab ends the head.
       const tab = line.indexOf('\t')
-      const [p, size, mtimeMs, sha256, bytes, records, format, modality, error, warning, info] = JSON.parse(
-        line.slice(0, tab),
-      ) as CacheLineHead
-      const record: FileRecord = {
-        path: p,
-        sha256,
-        bytes,
-        records,
-        format,
-        modality,
-        findings: { error, warning, info },
-        json: line.slice(tab + 1),
-      }
+      const [sha256, bytes, records, format, modality, error, warning, info] = JSON.parse(line.slice(0, tab)) as EntryHead
+      const record: FileRecord = { path: p, sha256, bytes, records, format, modality, findings: { error, warning, info }, json: line.slice(tab + 1) }
       cache.set(p, { size, mtimeMs, record })
-    }
+    })
+    return cache
   } catch {
     return new Map()
   }
-  return cache
 }
 
-export function saveCache(root: string, optionsKey: string, files: Iterable<CachedFile>): void {
-  const lines = [JSON.stringify({ optionsKey })]
+/** Writes entries, then the index that names them: an interrupted save leaves a cache that is ignored. */
+export function saveCache(root: string, optionsKey: string, files: CachedFile[], written: WrittenManifest | null): void {
+  const generation = `${process.pid}-${Date.now()}`
+  const entryLines = [generation]
+  const indexLines = [JSON.stringify({ optionsKey, generation, written } satisfies IndexHeader)]
   for (const { size, mtimeMs, record: r } of files) {
-    const head: CacheLineHead = [
-      r.path,
-      size,
-      mtimeMs,
-      r.sha256,
-      r.bytes,
-      r.records,
-      r.format,
-      r.modality,
-      r.findings.error,
-      r.findings.warning,
-      r.findings.info,
-    ]
-    lines.push(`${JSON.stringify(head)}\t${r.json}`)
+    const head: EntryHead = [r.sha256, r.bytes, r.records, r.format, r.modality, r.findings.error, r.findings.warning, r.findings.info]
+    entryLines.push(`${JSON.stringify(head)}\t${r.json}`)
+    indexLines.push(JSON.stringify([r.path, size, mtimeMs]))
   }
-  writeFileAtomic(cachePath(root), lines.join('\n') + '\n')
+  writeFileAtomic(path.join(cacheDir(root), ENTRIES), entryLines.join('\n') + '\n')
+  writeFileAtomic(path.join(cacheDir(root), INDEX), indexLines.join('\n') + '\n')
+}
+
+/** Size and modification time of a file, or null when it is not there. */
+export function statKey(file: string): CacheKey | null {
+  try {
+    const stats = statSync(file)
+    return { size: stats.size, mtimeMs: stats.mtimeMs }
+  } catch {
+    return null
+  }
 }

@@ -17,7 +17,14 @@ export interface BuiltManifest {
   document: string
   fingerprint: string
   totals: Manifest['totals']
+  /** the first errors and warnings, in manifest order, for a summary */
+  listing: ManifestFinding[]
+  /** errors and warnings beyond the listing */
+  unlisted: number
 }
+
+/** Errors and warnings a summary lists before "and N more". */
+const LISTED_FINDINGS = 20
 
 /**
  * Assembles the manifest: files in path order, totals, fingerprint, and nothing that varies
@@ -40,7 +47,20 @@ export function buildManifest(input: ManifestInput): BuiltManifest {
     `${head.slice(0, -2)},\n` +
     `  "files": ${jsonLines(files.map((f) => f.json))},\n` +
     `  "findings": ${jsonLines(findings.map((f) => JSON.stringify(f)))}\n}\n`
-  return { document, fingerprint: header.fingerprint, totals: header.totals }
+  const serious = [...findings, ...files.filter((f) => f.findings.error + f.findings.warning > 0).flatMap(findingsOf)].filter(
+    (f) => f.severity !== 'info',
+  )
+  return {
+    document,
+    fingerprint: header.fingerprint,
+    totals: header.totals,
+    listing: serious.slice(0, LISTED_FINDINGS),
+    unlisted: Math.max(0, serious.length - LISTED_FINDINGS),
+  }
+}
+
+function findingsOf(file: FileRecord): ManifestFinding[] {
+  return (JSON.parse(file.json) as { findings: ManifestFinding[] }).findings
 }
 
 function jsonLines(items: string[]): string {

@@ -1,15 +1,16 @@
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { toFinding } from '../findings/finding.js'
+import { writeFileAtomic } from '../util/atomic-write.js'
 import { UserError } from '../util/errors.js'
 import { toolVersion } from '../util/version.js'
-import { loadCache, saveCache, type CachedFile } from './cache.js'
+import { loadEntries, loadIndex, saveCache, statKey, type CacheIndex, type CacheKey, type CachedFile, type WrittenManifest } from './cache.js'
 import type { FileRecord } from './file-record.js'
 import { buildManifest, type BuiltManifest } from './manifest.js'
 import type { ManifestFinding } from './manifest-schema.js'
 import type { FileTask, FileTaskResult } from './process-file.js'
 import { runTasks } from './run-tasks.js'
-import { walk } from './walk.js'
+import { compareStrings, walk, type WalkedFile } from './walk.js'
 
 export const DEFAULT_SAMPLE_SIZE = 1000
 
@@ -21,10 +22,14 @@ const RACY_WINDOW_MS = 2000
 
 export interface ScanOptions {
   root: string
+  /** where the manifest is written */
+  outFile: string
   jobs: number
   cache: boolean
   deep: boolean
   sampleSize: number
+  /** return the manifest's text even when the one on disk was left as it was */
+  needDocument: boolean
   onProgress?: (progress: ScanProgress) => void
 }
 
@@ -42,75 +47,121 @@ export interface ScanStats {
 }
 
 export interface ScanResult {
-  manifest: BuiltManifest
-  /** every finding, dataset-level and per file, for the summary */
-  findings: ManifestFinding[]
+  summary: Omit<BuiltManifest, 'document'>
+  /** the manifest's text; null when not needed and the file on disk was already up to date */
+  document: string | null
   stats: ScanStats
 }
 
+/** Scans `root` and writes the manifest to `outFile` (atomically). */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const root = path.resolve(options.root)
   if (!existsSync(root)) throw new UserError(`${options.root}: no such directory`)
   if (!statSync(root).isDirectory()) throw new UserError(`${options.root}: not a directory; expected a dataset directory`)
+  const outFile = path.resolve(options.outFile)
 
   const started = Date.now()
   const walked = await walk(root)
   const optionsKey = `tdgov ${toolVersion()} deep=${options.deep} sample=${options.sampleSize}`
-  const cache = options.cache ? loadCache(root, optionsKey) : new Map<string, CachedFile>()
-  const tasks: FileTask[] = walked.files.map((file) => {
+  const index = options.cache ? loadIndex(root, optionsKey) : null
+  const walkFindings: ManifestFinding[] = walked.findings.map(({ path: p, draft }) => toFinding(p, draft))
+
+  // One stat per file in this thread decides what must be read; unchanged files never reach a
+  // worker. The key is taken before the read, so a file edited meanwhile is read again next time.
+  const keys = walked.files.map((file) => statKey(file.absPath))
+  const unchanged = index !== null && isSameTree(index, walked.files, keys, walkFindings)
+  if (unchanged && manifestIsCurrent(index.header.written, outFile)) {
+    const written = index.header.written!
+    const document = options.needDocument ? readFileSync(outFile, 'utf8') : null
+    const files = walked.files.length
+    return { summary: written.summary, document, stats: { files, scanned: 0, cached: files, unreadable: 0 } }
+  }
+
+  const cache = index ? loadEntries(root, index) : new Map<string, CachedFile>()
+  const stats: ScanStats = { files: 0, scanned: 0, cached: 0, unreadable: 0 }
+  const records: FileRecord[] = []
+  const findings = [...walkFindings]
+  const nextCache: CachedFile[] = []
+  const unreadable = (relPath: string, reason: string): void => {
+    stats.unreadable++
+    findings.push(toFinding(relPath, { code: 'FILE_UNREADABLE', args: { reason } }))
+  }
+  const remember = (key: CacheKey, record: FileRecord): void => {
+    records.push(record)
+    if (key.mtimeMs < started - RACY_WINDOW_MS) nextCache.push({ ...key, record })
+  }
+
+  const tasks: FileTask[] = []
+  const taskKeys = new Map<string, CacheKey>()
+  walked.files.forEach((file, i) => {
+    const key = keys[i]
+    if (!key) return unreadable(file.relPath, 'ENOENT')
     const cached = cache.get(file.relPath)
-    return cached ? { ...file, cached: { size: cached.size, mtimeMs: cached.mtimeMs } } : file
+    if (cached && cached.size === key.size && cached.mtimeMs === key.mtimeMs) {
+      stats.cached++
+      remember(key, cached.record)
+    } else {
+      tasks.push(file)
+      taskKeys.set(file.relPath, key)
+    }
   })
 
-  const entries: FileRecord[] = []
-  const findings: ManifestFinding[] = walked.findings.map(({ path: p, draft }) => toFinding(p, draft))
-  const nextCache = new Map<string, CachedFile>()
-  const stats: ScanStats = { files: 0, scanned: 0, cached: 0, unreadable: 0 }
   let bytesDone = 0
   const collect = (results: FileTaskResult[]): void => {
     for (const result of results) {
-      const entry = settle(result)
-      if (entry) {
-        entries.push(entry)
-        bytesDone += entry.bytes
-        if (result.kind !== 'unreadable' && result.key.mtimeMs < started - RACY_WINDOW_MS) {
-          nextCache.set(result.relPath, { ...result.key, record: entry })
-        }
+      if (result.kind === 'unreadable') {
+        unreadable(result.relPath, result.reason)
+        continue
       }
+      stats.scanned++
+      bytesDone += result.record.bytes
+      remember(taskKeys.get(result.relPath)!, result.record)
     }
-    options.onProgress?.({ filesDone: entries.length + stats.unreadable, filesTotal: tasks.length, bytesDone })
+    options.onProgress?.({ filesDone: stats.scanned + stats.unreadable, filesTotal: tasks.length, bytesDone })
   }
-  const settle = (result: FileTaskResult): FileRecord | null => {
-    switch (result.kind) {
-      case 'cached':
-        stats.cached++
-        return cache.get(result.relPath)!.record
-      case 'scanned':
-        stats.scanned++
-        return result.record
-      case 'unreadable':
-        stats.unreadable++
-        findings.push(toFinding(result.relPath, { code: 'FILE_UNREADABLE', args: { reason: result.reason } }))
-        return null
-    }
-  }
-
   await runTasks(tasks, { deep: options.deep, sampleSize: options.sampleSize }, options.jobs, collect)
-  stats.files = entries.length
-  // An unchanged tree leaves the cache as it was: rewriting it would cost more than the scan.
-  const cacheChanged = stats.scanned > 0 || nextCache.size !== cache.size
-  if (options.cache && cacheChanged) saveCacheQuietly(root, optionsKey, nextCache.values())
-  const manifest = buildManifest({ files: entries, findings, deep: options.deep, sampleSize: options.sampleSize })
-  const fileFindings = entries
-    .filter((e) => e.findings.error + e.findings.warning + e.findings.info > 0)
-    .flatMap((e) => (JSON.parse(e.json) as { findings: ManifestFinding[] }).findings)
-  return { manifest, findings: [...findings, ...fileFindings], stats }
+  stats.files = records.length
+
+  const { document, ...summary } = buildManifest({ files: records, findings, deep: options.deep, sampleSize: options.sampleSize })
+  try {
+    writeFileAtomic(outFile, document)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error)
+    throw new UserError(`${options.outFile}: cannot write the manifest (${code}); choose another place with --out`)
+  }
+  if (options.cache) {
+    const key = statKey(outFile)
+    const written: WrittenManifest | null = key
+      ? { file: outFile, ...key, summary, walkFindings: JSON.stringify(walkFindings) }
+      : null
+    nextCache.sort((a, b) => compareStrings(a.record.path, b.record.path))
+    saveCacheQuietly(root, optionsKey, nextCache, written)
+  }
+  return { summary, document, stats }
+}
+
+/** Every file is where the index has it, with the same size and mtime, and no link changed. */
+function isSameTree(index: CacheIndex, files: WalkedFile[], keys: (CacheKey | null)[], walkFindings: ManifestFinding[]): boolean {
+  if (index.keys.length !== files.length) return false
+  for (let i = 0; i < files.length; i++) {
+    const [p, size, mtimeMs] = index.keys[i]!
+    const key = keys[i]
+    if (!key || p !== files[i]!.relPath || size !== key.size || mtimeMs !== key.mtimeMs) return false
+  }
+  return index.header.written?.walkFindings === JSON.stringify(walkFindings)
+}
+
+/** The manifest this scan would write is already on disk, as the last scan wrote it. */
+function manifestIsCurrent(written: WrittenManifest | null, outFile: string): boolean {
+  if (!written || written.file !== outFile) return false
+  const key = statKey(outFile)
+  return key !== null && key.size === written.size && key.mtimeMs === written.mtimeMs
 }
 
 /** The cache only saves time: a read-only dataset directory still gets scanned. */
-function saveCacheQuietly(root: string, optionsKey: string, files: Iterable<CachedFile>): void {
+function saveCacheQuietly(root: string, optionsKey: string, files: CachedFile[], written: WrittenManifest | null): void {
   try {
-    saveCache(root, optionsKey, files)
+    saveCache(root, optionsKey, files, written)
   } catch {
     // nothing to do: the next scan reads the files again
   }

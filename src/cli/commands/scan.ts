@@ -3,8 +3,6 @@ import path from 'node:path'
 import { z } from 'zod'
 import type { ManifestFinding } from '../../scan/manifest-schema.js'
 import { DEFAULT_SAMPLE_SIZE, scan } from '../../scan/scan.js'
-import { writeFileAtomic } from '../../util/atomic-write.js'
-import { UserError } from '../../util/errors.js'
 import { createOutput, createProgressLine, formatBytes } from '../output.js'
 import { parseOptions } from '../parse-options.js'
 
@@ -25,9 +23,6 @@ const scanOptionsSchema = z.object({
 
 export type ScanCommandOptions = z.input<typeof scanOptionsSchema>
 
-/** Findings listed in the human summary before "and N more". */
-const SHOWN_FINDINGS = 20
-
 /** `tdgov scan [dir]`: writes the manifest; returns the exit code. */
 export async function scanCommand(raw: ScanCommandOptions): Promise<number> {
   const options = parseOptions(scanOptionsSchema, raw)
@@ -35,42 +30,33 @@ export async function scanCommand(raw: ScanCommandOptions): Promise<number> {
   const progress = createProgressLine(output)
   const outFile = options.out ?? path.join(options.dir, '.tdgov', 'manifest.json')
 
-  const { manifest, findings, stats } = await scan({
+  const { summary, document, stats } = await scan({
     root: options.dir,
+    outFile,
     jobs: options.jobs,
     cache: options.cache,
     deep: options.deep,
     sampleSize: DEFAULT_SAMPLE_SIZE,
+    needDocument: options.json,
     onProgress: (p) => progress.update(`scanning ${p.filesDone}/${p.filesTotal} files, ${formatBytes(p.bytesDone)}`),
   })
   progress.done()
 
-  const { document, totals } = manifest
-  try {
-    writeFileAtomic(outFile, document)
-  } catch (error) {
-    throw new UserError(`${outFile}: cannot write the manifest (${(error as NodeJS.ErrnoException).code ?? error}); choose another place with --out`)
-  }
-
+  const { totals } = summary
   const c = output.color
-  const summary =
+  const report =
     `${c.bold('scanned')} ${totals.files} files, ${formatBytes(totals.bytes)}, ${totals.records} records` +
     ` (${stats.scanned} read, ${stats.cached} from cache) → ${outFile}\n` +
-    `fingerprint ${manifest.fingerprint}\n` +
+    `fingerprint ${summary.fingerprint}\n` +
     `findings: ${c.red(`${totals.findings.error} errors`)}, ${c.yellow(`${totals.findings.warning} warnings`)}, ${totals.findings.info} info\n`
-  const listing = findings
-    .filter((f) => f.severity !== 'info')
-    .slice(0, SHOWN_FINDINGS)
-    .map((f) => `  ${describeFinding(f, c.dim)}\n`)
-    .join('')
-  const hidden = findings.filter((f) => f.severity !== 'info').length - SHOWN_FINDINGS
-  const more = hidden > 0 ? `  … and ${hidden} more in the manifest\n` : ''
+  const listing = summary.listing.map((f) => `  ${describeFinding(f, c.dim)}\n`).join('')
+  const more = summary.unlisted > 0 ? `  … and ${summary.unlisted} more in the manifest\n` : ''
 
-  if (options.json) {
+  if (document !== null && options.json) {
     output.out(document)
-    output.err(summary)
+    output.err(report)
   } else {
-    output.out(summary + listing + more)
+    output.out(report + listing + more)
   }
   return options.strict && totals.findings.error > 0 ? 1 : 0
 }
