@@ -17,19 +17,25 @@ export interface SampledRecord {
  */
 export class RecordSampler {
   private readonly reservoir: SampledRecord[] = []
-  private readonly random: SeededRandom
+  /** created on the first record past k: most files are smaller than their sample */
+  private randomSource: SeededRandom | null = null
   private w = 1
-  private nextPick: number
+  private nextPick = -1
   private pendingSlot = -1
 
   constructor(
     private readonly k: number,
-    seed: string,
+    private readonly seed: string,
     private readonly onRecord?: (record: SampledRecord) => void,
-  ) {
-    this.random = new SeededRandom(seed)
-    this.nextPick = k
-    if (Number.isFinite(k)) this.advance()
+  ) {}
+
+  private get random(): SeededRandom {
+    if (!this.randomSource) {
+      this.randomSource = new SeededRandom(this.seed)
+      this.nextPick = this.k
+      this.advance()
+    }
+    return this.randomSource
   }
 
   get isExhaustive(): boolean {
@@ -42,8 +48,9 @@ export class RecordSampler {
       this.pendingSlot = index - 1
       return true
     }
+    const random = this.random
     if (index !== this.nextPick) return false
-    this.pendingSlot = Math.floor(this.random.next() * this.k)
+    this.pendingSlot = Math.floor(random.next() * this.k)
     this.advance()
     return true
   }

@@ -1,12 +1,12 @@
-import { createCsvAnalyzer } from './csv.js'
 import { createJsonAnalyzer } from './json.js'
 import { createJsonlAnalyzer } from './jsonl.js'
 import { createTextAnalyzer } from './text.js'
 import type { AnalyzerContext, ContentAnalyzer, DetectedFormat } from './types.js'
 
 /**
- * The analyzer for a detected format, or null when hashing is all there is to do. Parquet, Arrow
- * and media analyzers load their libraries lazily, so a text-only dataset never pays for them.
+ * The analyzer for a detected format, or null when hashing is all there is to do. Analyzers with
+ * libraries behind them (CSV, Parquet, Arrow, media) load lazily, so a dataset pays only for the
+ * formats it has.
  */
 export async function createAnalyzer(detected: DetectedFormat, ctx: AnalyzerContext): Promise<ContentAnalyzer | null> {
   switch (detected.format) {
@@ -16,7 +16,7 @@ export async function createAnalyzer(detected: DetectedFormat, ctx: AnalyzerCont
       return createJsonAnalyzer(ctx)
     case 'csv':
     case 'tsv':
-      return createCsvAnalyzer(ctx, detected.format)
+      return (await import('./csv.js')).createCsvAnalyzer(ctx, detected.format)
     case 'text':
       return createTextAnalyzer()
     case 'parquet':

@@ -24,15 +24,17 @@ const RING_SLOTS = 4
  */
 let threadBuffer: Buffer | undefined
 
+export function threadReadBuffer(chunkSize: number): Buffer {
+  if (threadBuffer?.length !== chunkSize) threadBuffer = Buffer.allocUnsafe(chunkSize)
+  return threadBuffer
+}
+
 /** Analysis in this thread, into one reused buffer. */
 export async function localSink(format: DetectedFormat, ctx: AnalyzerContext, chunkSize: number): Promise<ChunkSink> {
   const analyzer = await createAnalyzer(format, ctx)
-  const decoder = analyzer && ctx.compression ? createDecoder(ctx.compression, (chunk) => analyzer.push(chunk)) : null
+  const decoder = analyzer && ctx.compression ? await createDecoder(ctx.compression, (chunk) => analyzer.push(chunk)) : null
   return {
-    acquire() {
-      if (threadBuffer?.length !== chunkSize) threadBuffer = Buffer.allocUnsafe(chunkSize)
-      return threadBuffer
-    },
+    acquire: () => threadReadBuffer(chunkSize),
     submit(chunk, length) {
       const view = chunk.subarray(0, length)
       if (decoder) return decoder.write(view)

@@ -1,5 +1,4 @@
 import { constants, createGunzip, gunzipSync } from 'node:zlib'
-import { Decompress } from 'fzstd'
 import type { Compression } from '../formats/types.js'
 
 /** Feeds compressed bytes in, hands decompressed chunks to `onData`. */
@@ -9,8 +8,13 @@ export interface Decoder {
   end(): Promise<Error | null>
 }
 
-export function createDecoder(compression: Compression, onData: (chunk: Uint8Array) => void): Decoder {
+export async function createDecoder(compression: Compression, onData: (chunk: Uint8Array) => void): Promise<Decoder> {
   return compression === 'gzip' ? gzipDecoder(onData) : zstdDecoder(onData)
+}
+
+/** fzstd is loaded when the first zstd file turns up (Node 20's zlib has no zstd). */
+async function loadZstd(): Promise<typeof import('fzstd')> {
+  return import('fzstd')
 }
 
 /** zlib runs in libuv's thread pool, so inflating overlaps with reading and hashing. */
@@ -45,7 +49,8 @@ function gzipDecoder(onData: (chunk: Uint8Array) => void): Decoder {
   }
 }
 
-function zstdDecoder(onData: (chunk: Uint8Array) => void): Decoder {
+async function zstdDecoder(onData: (chunk: Uint8Array) => void): Promise<Decoder> {
+  const { Decompress } = await loadZstd()
   let failure: Error | null = null
   let ended = false
   const zstd = new Decompress((chunk, final) => {
@@ -75,10 +80,11 @@ function zstdDecoder(onData: (chunk: Uint8Array) => void): Decoder {
 }
 
 /** The first decompressed bytes, for sniffing the inner format; empty when nothing decodes. */
-export function decompressHead(compression: Compression, head: Buffer): Buffer {
+export async function decompressHead(compression: Compression, head: Buffer): Promise<Buffer> {
   const prefix = head.subarray(0, 64 * 1024)
   try {
     if (compression === 'gzip') return gunzipSync(prefix, { finishFlush: constants.Z_SYNC_FLUSH })
+    const { Decompress } = await loadZstd()
     const parts: Uint8Array[] = []
     const zstd = new Decompress((chunk) => parts.push(chunk))
     try {

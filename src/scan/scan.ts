@@ -66,10 +66,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const index = options.cache ? loadIndex(root, optionsKey) : null
   const walkFindings: ManifestFinding[] = walked.findings.map(({ path: p, draft }) => toFinding(p, draft))
 
-  // One stat per file in this thread decides what must be read; unchanged files never reach a
-  // worker. The key is taken before the read, so a file edited meanwhile is read again next time.
-  const keys = walked.files.map((file) => statKey(file.absPath))
-  const unchanged = index !== null && isSameTree(index, walked.files, keys, walkFindings)
+  // With a cache, one stat per file in this thread decides what must be read, so unchanged files
+  // never reach a worker. Without one, every file is read and the reader's fstat is the key.
+  const keys = index ? walked.files.map((file) => statKey(file.absPath)) : null
+  const unchanged = index !== null && isSameTree(index, walked.files, keys!, walkFindings)
   if (unchanged && manifestIsCurrent(index.header.written, outFile)) {
     const written = index.header.written!
     const document = options.needDocument ? readFileSync(outFile, 'utf8') : null
@@ -91,9 +91,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     if (key.mtimeMs < started - RACY_WINDOW_MS) nextCache.push({ ...key, record })
   }
 
-  const tasks: FileTask[] = []
-  const taskKeys = new Map<string, CacheKey>()
+  const tasks: FileTask[] = keys ? [] : walked.files
   walked.files.forEach((file, i) => {
+    if (!keys) return
     const key = keys[i]
     if (!key) return unreadable(file.relPath, 'ENOENT')
     const cached = cache.get(file.relPath)
@@ -102,7 +102,6 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       remember(key, cached.record)
     } else {
       tasks.push(file)
-      taskKeys.set(file.relPath, key)
     }
   })
 
@@ -115,7 +114,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       }
       stats.scanned++
       bytesDone += result.record.bytes
-      remember(taskKeys.get(result.relPath)!, result.record)
+      remember(result.key, result.record)
     }
     options.onProgress?.({ filesDone: stats.scanned + stats.unreadable, filesTotal: tasks.length, bytesDone })
   }
