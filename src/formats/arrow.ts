@@ -288,7 +288,8 @@ class FileTrailer {
   retain(bytes: Uint8Array): void {
     if (this.retained === null) return
     this.retainedBytes += bytes.length
-    if (this.retainedBytes <= MAX_METADATA_BYTES + FILE_TAIL_BYTES) this.retained.push(bytes.slice())
+    // Uint8Array.from copies; Buffer#slice (what the scanner passes) would only be a view.
+    if (this.retainedBytes <= MAX_METADATA_BYTES + FILE_TAIL_BYTES) this.retained.push(Uint8Array.from(bytes))
   }
 
   /** Offset of the footer per the trailing length and magic, or null if they are missing. */

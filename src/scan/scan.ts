@@ -91,18 +91,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     if (key.mtimeMs < started - RACY_WINDOW_MS) nextCache.push({ ...key, record })
   }
 
-  const tasks: FileTask[] = keys ? [] : walked.files
+  const tasks: FileTask[] = []
   walked.files.forEach((file, i) => {
-    if (!keys) return
-    const key = keys[i]
-    if (!key) return unreadable(file.relPath, 'ENOENT')
+    const key = keys?.[i]
     const cached = cache.get(file.relPath)
-    if (cached && cached.size === key.size && cached.mtimeMs === key.mtimeMs) {
+    if (key === null) unreadable(file.relPath, 'ENOENT')
+    else if (key && cached && cached.size === key.size && cached.mtimeMs === key.mtimeMs) {
       stats.cached++
       remember(key, cached.record)
-    } else {
-      tasks.push(file)
-    }
+    } else tasks.push(file)
   })
 
   let bytesDone = 0

@@ -16,6 +16,7 @@ import {
   vectorFromArray,
 } from 'apache-arrow'
 import { describe, expect, it } from 'vitest'
+import { analyzeInChunks } from '../helpers/analyze.js'
 import { createArrowAnalyzer } from '../../src/formats/arrow.js'
 import type { AnalyzerContext, ContentAnalysis } from '../../src/formats/types.js'
 
@@ -54,17 +55,8 @@ function context(): AnalyzerContext {
 }
 
 /** Feeds `bytes` through one reused buffer, scribbled over after each push, as the scanner may. */
-async function analyze(bytes: Uint8Array, kind: Kind, chunkSize = bytes.length): Promise<ContentAnalysis> {
-  const analyzer = createArrowAnalyzer(context(), kind)
-  const size = Math.max(chunkSize, 1)
-  const chunk = new Uint8Array(size)
-  for (let offset = 0; offset < bytes.length; offset += size) {
-    const part = bytes.subarray(offset, offset + size)
-    chunk.set(part)
-    analyzer.push(chunk.subarray(0, part.length))
-    chunk.fill(0xaa)
-  }
-  return analyzer.finish()
+function analyze(bytes: Uint8Array, kind: Kind, chunkSize = bytes.length): Promise<ContentAnalysis> {
+  return analyzeInChunks(() => createArrowAnalyzer(context(), kind), bytes, Math.max(chunkSize, 1))
 }
 
 function kindOf(file: string): Kind {

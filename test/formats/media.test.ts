@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { analyzeInChunks } from '../helpers/analyze.js'
 import { crc32, encodePng, encodeWav } from '../../scripts/png.js'
 import { createImageAnalyzer } from '../../src/formats/image.js'
 import { createMediaAnalyzer } from '../../src/formats/media.js'
@@ -24,19 +25,9 @@ async function writeSample(name: string, bytes: Uint8Array, compression: Compres
   return { absPath, relPath: name, bytes: bytes.length, compression, deep: false, sampleSize: 100 }
 }
 
-/**
- * Feeds `bytes` through one reused Buffer, scribbled over after each push, as the scanner may.
- * A Buffer rather than a plain Uint8Array, because Buffer#slice shares memory instead of copying.
- */
-async function feed(analyzer: ContentAnalyzer, bytes: Uint8Array, chunkSize = 5): Promise<ContentAnalysis> {
-  const chunk = Buffer.alloc(chunkSize)
-  for (let offset = 0; offset < bytes.length; offset += chunkSize) {
-    const part = bytes.subarray(offset, offset + chunkSize)
-    chunk.set(part)
-    analyzer.push(chunk.subarray(0, part.length))
-    chunk.fill(0xaa)
-  }
-  return analyzer.finish()
+/** Feeds `bytes` through one reused Buffer, scribbled over after each push, as the scanner may. */
+function feed(analyzer: ContentAnalyzer, bytes: Uint8Array, chunkSize = 5): Promise<ContentAnalysis> {
+  return analyzeInChunks(() => analyzer, bytes, chunkSize)
 }
 
 function gif(width: number, height: number): Buffer {

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parquetWriteBuffer } from 'hyparquet-writer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { analyzeInChunks } from '../helpers/analyze.js'
 import { createParquetAnalyzer } from '../../src/formats/parquet.js'
 import type { AnalyzerContext, ContentAnalysis } from '../../src/formats/types.js'
 
@@ -84,16 +85,7 @@ function context(absPath: string, bytes: number): AnalyzerContext {
 /** Feeds the file through one reused buffer, scribbled over after each push, as the scanner may. */
 async function analyze(absPath: string, chunkSize?: number): Promise<ContentAnalysis> {
   const bytes = await readFile(absPath)
-  const analyzer = createParquetAnalyzer(context(absPath, bytes.length))
-  const size = chunkSize ?? Math.max(bytes.length, 1)
-  const chunk = new Uint8Array(size)
-  for (let offset = 0; offset < bytes.length; offset += size) {
-    const part = bytes.subarray(offset, offset + size)
-    chunk.set(part)
-    analyzer.push(chunk.subarray(0, part.length))
-    chunk.fill(0xaa)
-  }
-  return analyzer.finish()
+  return analyzeInChunks(() => createParquetAnalyzer(context(absPath, bytes.length)), bytes, chunkSize ?? Math.max(bytes.length, 1))
 }
 
 async function writeTemp(name: string, bytes: Uint8Array): Promise<string> {
