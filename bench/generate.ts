@@ -15,7 +15,7 @@ import { ROW_GROUP } from './gen-parquet.js'
 import type { ParquetResult } from './gen-parquet.js'
 
 /** Bump when a generator changes its output, so stale reused folders are regenerated. */
-export const GEN_VERSION = 1
+export const GEN_VERSION = 2
 export const SEED = 20261128
 
 export const JSONL_TARGET_BYTES = 1_050_000_000

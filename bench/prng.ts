@@ -1,45 +1,22 @@
-/**
- * Small seeded PRNG (xoshiro128**) for the benchmark data generators. Deterministic across runs
- * and platforms: the same seed always produces the same data, byte for byte.
- */
-export class Rng {
-  private a: number
-  private b: number
-  private c: number
-  private d: number
+import { SeededRandom } from '../src/util/prng.js'
 
+/**
+ * The benchmark generators' random source: tdgov's own seeded xoshiro128**, so the data is the
+ * same bytes on every run and platform, with the helpers the generators need.
+ */
+export class Rng extends SeededRandom {
   constructor(seed: number) {
-    // splitmix32 expands the seed into the four state words (never all zero)
-    let s = seed >>> 0
-    const next = (): number => {
-      s = (s + 0x9e3779b9) >>> 0
-      let z = s
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b)
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35)
-      return (z ^ (z >>> 16)) >>> 0
-    }
-    this.a = next()
-    this.b = next()
-    this.c = next()
-    this.d = next() | 1
+    super(`bench:${seed}`)
   }
 
   /** uniform uint32 */
   u32(): number {
-    const result = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0
-    const t = this.b << 9
-    this.c ^= this.a
-    this.d ^= this.b
-    this.b ^= this.c
-    this.a ^= this.d
-    this.c ^= t
-    this.d = rotl(this.d, 11)
-    return result
+    return Math.floor(this.next() * 4294967296)
   }
 
   /** uniform in [0, 1) */
   float(): number {
-    return this.u32() / 4294967296
+    return this.next()
   }
 
   /** uniform integer in [lo, hi] (inclusive) */
@@ -54,8 +31,4 @@ export class Rng {
   pick<T>(items: readonly T[]): T {
     return items[Math.floor(this.float() * items.length)] as T
   }
-}
-
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k))
 }
