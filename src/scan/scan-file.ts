@@ -27,6 +27,13 @@ import type { FileEntry } from './manifest-schema.js'
 /** 1 MiB reads: measured 58 % faster hashing than Node's 64 KiB stream default. */
 const CHUNK = 1 << 20
 
+let onBytesRead: (bytes: number) => void = () => {}
+
+/** Where this thread reports bytes as it reads them: progress display only. */
+export function reportBytesRead(listener: (bytes: number) => void): void {
+  onBytesRead = listener
+}
+
 export interface ScanFileOptions {
   deep: boolean
   sampleSize: number
@@ -84,6 +91,7 @@ async function scanOpenFile(
     size >= OFFLOAD_MIN_BYTES && workersAvailable() ? offloadSink(format, ctx, CHUNK) : await localSink(format, ctx, CHUNK)
   const hash = createHash('sha256')
   hash.update(head)
+  onBytesRead(bytes)
   await sink.submit(first, bytes)
   // A short read means the end of the file, as far as this pass is concerned.
   for (let n = head.length; n === CHUNK; ) {
@@ -92,6 +100,7 @@ async function scanOpenFile(
     n = readSync(fd, buffer, 0, CHUNK, bytes)
     if (n === 0) break
     bytes += n
+    onBytesRead(n)
     hash.update(buffer.subarray(0, n))
     await sink.submit(buffer, n)
   }

@@ -102,20 +102,25 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     } else tasks.push(file)
   })
 
-  let bytesDone = 0
-  const collect = (results: FileTaskResult[]): void => {
+  let bytesRead = 0
+  const progress = (): void =>
+    options.onProgress?.({ filesDone: stats.scanned + stats.unreadable, filesTotal: tasks.length, bytesDone: bytesRead })
+  const onResults = (results: FileTaskResult[]): void => {
     for (const result of results) {
       if (result.kind === 'unreadable') {
         unreadable(result.relPath, result.reason)
         continue
       }
       stats.scanned++
-      bytesDone += result.record.bytes
       remember(result.key, result.record)
     }
-    options.onProgress?.({ filesDone: stats.scanned + stats.unreadable, filesTotal: tasks.length, bytesDone })
+    progress()
   }
-  await runTasks(tasks, { deep: options.deep, sampleSize: options.sampleSize }, options.jobs, collect)
+  const onBytes = (bytes: number): void => {
+    bytesRead += bytes
+    progress()
+  }
+  await runTasks(tasks, { deep: options.deep, sampleSize: options.sampleSize }, options.jobs, { onResults, onBytes })
   stats.files = records.length
 
   const { document, ...summary } = buildManifest({ files: records, findings, deep: options.deep, sampleSize: options.sampleSize })

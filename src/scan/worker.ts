@@ -1,13 +1,23 @@
 import { parentPort } from 'node:worker_threads'
 import { processFile, type FileTask, type FileTaskResult } from './process-file.js'
-import type { ScanFileOptions } from './scan-file.js'
+import { reportBytesRead, type ScanFileOptions } from './scan-file.js'
 
 export interface WorkerRequest {
   tasks: FileTask[]
   options: ScanFileOptions
 }
 
-export type WorkerReply = { results: FileTaskResult[] } | { crash: string }
+export type WorkerReply = { results: FileTaskResult[] } | { crash: string } | { bytesRead: number }
+
+/** Progress messages go out at most every this many bytes. */
+const PROGRESS_BYTES = 32 * 1024 * 1024
+let unreported = 0
+reportBytesRead((bytes) => {
+  unreported += bytes
+  if (unreported < PROGRESS_BYTES) return
+  parentPort?.postMessage({ bytesRead: unreported } satisfies WorkerReply)
+  unreported = 0
+})
 
 // Runs inside a worker thread: scans the files it is sent, one batch at a time.
 parentPort?.on('message', async (request: WorkerRequest) => {
