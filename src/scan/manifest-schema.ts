@@ -29,7 +29,9 @@ export const fileEntrySchema = z
     path: z.string().describe('POSIX path relative to the scanned directory'),
     bytes: count,
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    format: z.string().describe('jsonl, json, csv, tsv, parquet, arrow, arrow-stream, text, a media type (png, wav, mp4, …) or binary'),
+    format: z
+      .string()
+      .describe('jsonl, json, csv, tsv, parquet, arrow, arrow-stream, text, document (LICENSE, README, …), a media type (png, wav, mp4, …), empty or binary'),
     compression: z.enum(['gzip', 'zstd']).nullable(),
     modality: z.enum(['text', 'tabular', 'image', 'audio', 'video', 'other']),
     records: count.optional(),

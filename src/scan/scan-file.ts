@@ -1,22 +1,9 @@
 import { createHash } from 'node:crypto'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { toFinding, type FindingDraft } from '../findings/finding.js'
-import {
-  detectByMagicOrExtension,
-  detectCompression,
-  detected,
-  looksLikeText,
-  sniffTextFormat,
-} from '../formats/detect.js'
-import { sniffMedia } from '../formats/sniff-media.js'
-import type {
-  AnalyzerContext,
-  Compression,
-  ContentAnalysis,
-  DetectedFormat,
-  MediaInfo,
-  RecordSchema,
-} from '../formats/types.js'
+import { detectCompression } from '../formats/detect.js'
+import { detectFormat } from '../formats/detect-format.js'
+import type { AnalyzerContext, ContentAnalysis, DetectedFormat, MediaInfo, RecordSchema } from '../formats/types.js'
 import { localSink, offloadSink, OFFLOAD_MIN_BYTES, threadReadBuffer } from './chunk-sink.js'
 import { decompressHead } from './decompress.js'
 import { yieldNowAndThen } from '../util/yield-now-and-then.js'
@@ -111,16 +98,6 @@ async function scanOpenFile(
   return toEntry(relPath, bytes, hash.digest('hex'), format, analysis, [...findings, ...analysis.findings])
 }
 
-async function detectFormat(head: Buffer, relPath: string, compression: Compression | null): Promise<DetectedFormat> {
-  const known = detectByMagicOrExtension(head, relPath)
-  if (known) return detected(known, compression)
-  if (!compression) {
-    const media = await sniffMedia(head)
-    if (media) return detected(media.format, null, media.modality)
-  }
-  if (head.length > 0 && looksLikeText(head)) return detected(sniffTextFormat(head), compression)
-  return detected(head.length === 0 && !compression ? 'empty' : 'binary', compression, 'other')
-}
 
 function toEntry(
   relPath: string,
