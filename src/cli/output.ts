@@ -1,21 +1,35 @@
-import { Chalk, type ChalkInstance } from 'chalk'
+import { styleText } from 'node:util'
+
+/** Colours for the human summary; each one is the identity when colour is off. */
+export interface Palette {
+  bold(text: string): string
+  red(text: string): string
+  yellow(text: string): string
+  dim(text: string): string
+}
 
 export interface Output {
   /** the result: a JSON document or the human summary */
   out(text: string): void
   /** logs, summaries next to --json, errors */
   err(text: string): void
-  color: ChalkInstance
+  /** colours for what goes to stdout */
+  color: Palette
   /** a progress line may be drawn on stderr */
   interactive: boolean
 }
 
 export function createOutput(json: boolean): Output {
-  const colorOk = !process.env.NO_COLOR && process.stderr.isTTY === true && !json
+  // util.styleText is built in (Node ≥ 20.12), so colour costs no module load at start-up.
+  const colorOk = !process.env.NO_COLOR && process.stdout.isTTY === true && !json
+  const style =
+    (format: Parameters<typeof styleText>[0]) =>
+    (text: string): string =>
+      colorOk ? styleText(format, text) : text
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
-    color: new Chalk({ level: colorOk ? 1 : 0 }),
+    color: { bold: style('bold'), red: style('red'), yellow: style('yellow'), dim: style('dim') },
     interactive: process.stderr.isTTY === true && !process.env.CI && !json,
   }
 }
