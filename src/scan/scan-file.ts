@@ -137,8 +137,9 @@ function canonicalMedia(media: MediaInfo): MediaInfo {
   }
 }
 
+/** A failed system call on the file (EIO, EACCES, …): a finding. Anything else is a bug. */
 function isIoError(error: unknown): boolean {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string'
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string'
 }
 
 function reasonOf(error: unknown): string {
