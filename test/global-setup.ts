@@ -6,20 +6,22 @@ import { fileURLToPath } from 'node:url'
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SOURCE_DIRS = ['src', 'bench', 'scripts']
 const CONFIG_FILES = ['tsconfig.json', 'tsconfig.build.json', 'package.json']
+/** What bin/tdgov.js runs: dist/src bundled by scripts/bundle.ts */
+const BUNDLE = path.join(REPO_ROOT, 'dist', 'bundle', 'tdgov.js')
 
 /**
- * Builds dist/ once before the suite, so the end-to-end tests run the CLI as users do
- * (`node bin/tdgov.js`). Skipped when every compiled file is newer than its source and the
+ * Builds dist/ (tsc, then the bundle) once before the suite, so the end-to-end tests run the CLI
+ * as users do (`node bin/tdgov.js`). Skipped when every compiled file is newer than its source and the
  * build configuration, which keeps `vitest run test/formats/…` fast.
  */
 export default function setup(): void {
   if (isBuildFresh()) return
-  const result = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: REPO_ROOT, encoding: 'utf8' })
+  const result = spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, encoding: 'utf8' })
   if (result.error) throw result.error
   if (result.status !== 0) {
     // tsc still emits JavaScript on type errors; type errors are the typecheck step's business, a
     // missing entry point is ours.
-    if (!existsSync(path.join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js'))) {
+    if (!existsSync(BUNDLE)) {
       throw new Error(`build failed:\n${result.stdout}${result.stderr}`)
     }
     process.stderr.write(`global-setup: tsc reported errors; testing the JavaScript it emitted anyway:\n${result.stdout}`)
@@ -36,7 +38,10 @@ function isBuildFresh(): boolean {
       if (compiledTime < Math.max(configTime, mtimeOf(source) ?? Infinity)) return false
     }
   }
-  return existsSync(path.join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js'))
+  // The bundle is made from dist/src after tsc, so it must be newer than every source.
+  const bundleTime = mtimeOf(BUNDLE)
+  if (bundleTime === undefined) return false
+  return SOURCE_DIRS.every((dir) => tsFiles(path.join(REPO_ROOT, dir)).every((source) => (mtimeOf(source) ?? Infinity) <= bundleTime))
 }
 
 function tsFiles(dir: string): string[] {

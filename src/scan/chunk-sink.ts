@@ -14,7 +14,7 @@ export interface ChunkSink {
   finish(): Promise<{ analysis: ContentAnalysis; failure: Error | null }>
 }
 
-/** Files at least this large are analysed on a second thread while this one reads and hashes. */
+/** Files smaller than this are never analysed on a second thread: starting one costs more. */
 export const OFFLOAD_MIN_BYTES = 64 * 1024 * 1024
 const RING_SLOTS = 4
 
