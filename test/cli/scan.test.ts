@@ -357,6 +357,45 @@ describe('the cache', () => {
     expect(cacheCounts(second.stdout).read).toBe(1)
   })
 
+  it('leaves an up-to-date manifest untouched on a warm scan, and rewrites one that was edited', async () => {
+    setTreeTimes(root, HOUR_AGO)
+    await scanOk(root)
+    const written = statSync(manifestFile(root)).mtimeMs
+    await scanOk(root)
+    expect(statSync(manifestFile(root)).mtimeMs).toBe(written)
+
+    const good = readFileSync(manifestFile(root))
+    writeFileSync(manifestFile(root), '{}\n')
+    const repaired = await scanOk(root)
+    expect(cacheCounts(repaired.stdout).read).toBe(0)
+    expect(readFileSync(manifestFile(root)).equals(good)).toBe(true)
+  })
+
+  it('writes the full manifest to another --out from cached entries, and prints it with --json', async () => {
+    setTreeTimes(root, HOUR_AGO)
+    await scanOk(root)
+    const elsewhere = path.join(makeTempDir(), 'copy.json')
+    const result = await scanOk(root, '--out', elsewhere, '--json')
+    const files = listFiles(root, (p) => p.startsWith('.tdgov')).length
+    expect(cacheCounts(result.stderr)).toEqual({ read: 0, cached: files })
+    expect(readFileSync(elsewhere, 'utf8')).toBe(readFileSync(manifestFile(root), 'utf8'))
+    expect(result.stdout).toBe(readFileSync(elsewhere, 'utf8'))
+  })
+
+  it('notices a new symbolic link on a warm scan although no file changed', async () => {
+    setTreeTimes(root, HOUR_AGO)
+    await scanOk(root)
+    symlinkSync('/etc', path.join(root, 'outside-link'))
+    try {
+      await scanOk(root)
+      expect(readManifest(root).findings).toContainEqual(
+        expect.objectContaining({ code: 'SYMLINK_OUTSIDE_ROOT', path: 'outside-link' }),
+      )
+    } finally {
+      rmSync(path.join(root, 'outside-link'))
+    }
+  })
+
   it('drops a deleted file from the manifest on a warm scan', async () => {
     setTreeTimes(root, HOUR_AGO)
     await scanOk(root)
