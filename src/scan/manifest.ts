@@ -33,7 +33,7 @@ const LISTED_FINDINGS = 20
  */
 export function buildManifest(input: ManifestInput): BuiltManifest {
   const files = [...input.files].sort((a, b) => compareStrings(a.path, b.path))
-  const findings = [...input.findings].sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.code, b.code))
+  const findings = sortFindings(input.findings)
   const header = {
     manifest: 'tdgov/manifest',
     version: MANIFEST_VERSION,
@@ -61,6 +61,11 @@ export function buildManifest(input: ManifestInput): BuiltManifest {
 
 function findingsOf(file: FileRecord): ManifestFinding[] {
   return (JSON.parse(file.json) as { findings: ManifestFinding[] }).findings
+}
+
+/** Dataset-level findings in manifest order: by path, then code. */
+export function sortFindings(findings: readonly ManifestFinding[]): ManifestFinding[] {
+  return [...findings].sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.code, b.code))
 }
 
 function jsonLines(items: string[]): string {

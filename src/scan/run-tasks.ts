@@ -1,13 +1,12 @@
 import { Worker } from 'node:worker_threads'
 import { InternalError } from '../util/errors.js'
 import { yieldNowAndThen } from '../util/yield-now-and-then.js'
-import { processFile, type FileTask, type FileTaskResult } from './process-file.js'
+import { processFile, type FileTaskResult } from './process-file.js'
 import { reportBytesRead, type ScanFileOptions } from './scan-file.js'
 import type { WorkerReply, WorkerRequest } from './worker.js'
+import { BATCH, type TaskQueue } from './task-queue.js'
 import { workersAvailable } from './workers-available.js'
 
-/** Small enough to keep both workers busy to the end, large enough that messaging is noise. */
-const BATCH = 64
 
 export interface TaskListener {
   /** a batch of files is done */
@@ -17,37 +16,36 @@ export interface TaskListener {
 }
 
 /**
- * Runs the tasks on `jobs` worker threads (in this thread when jobs is 1 or there is little to
- * do), reporting each batch of results as it completes.
+ * Runs the queued tasks on `jobs` worker threads (in this thread when jobs is 1 or there turn out
+ * to be no more than a batch of files), reporting each batch of results as it completes.
  */
-export async function runTasks(tasks: FileTask[], options: ScanFileOptions, jobs: number, listener: TaskListener): Promise<void> {
-  const { onResults } = listener
-  if (jobs <= 1 || tasks.length <= BATCH || !workersAvailable()) {
+export async function runTasks(queue: TaskQueue, options: ScanFileOptions, jobs: number, listener: TaskListener): Promise<void> {
+  const parallel = jobs > 1 && workersAvailable() && (await queue.exceeds(BATCH))
+  if (!parallel) {
     reportBytesRead(listener.onBytes)
-    for (let i = 0; i < tasks.length; i += BATCH) {
+    for (let batch = await queue.take(BATCH); batch; batch = await queue.take(BATCH)) {
       const results: FileTaskResult[] = []
-      for (const task of tasks.slice(i, i + BATCH)) {
+      for (const task of batch) {
         results.push(await processFile(task, options))
         await yieldNowAndThen()
       }
-      onResults(results)
+      listener.onResults(results)
     }
     return
   }
-  const batches: FileTask[][] = []
-  for (let i = 0; i < tasks.length; i += BATCH) batches.push(tasks.slice(i, i + BATCH))
-  const workerCount = Math.min(jobs, batches.length)
-  await Promise.all(Array.from({ length: workerCount }, () => drain(batches, options, listener)))
+  await Promise.all(Array.from({ length: jobs }, () => drain(queue, options, listener)))
 }
 
-async function drain(batches: FileTask[][], options: ScanFileOptions, listener: TaskListener): Promise<void> {
+async function drain(queue: TaskQueue, options: ScanFileOptions, listener: TaskListener): Promise<void> {
+  let batch = await queue.take(BATCH)
+  if (!batch) return
   const worker = new Worker(new URL('./worker.js', import.meta.url))
   const onProgress = (message: WorkerReply): void => {
     if ('bytesRead' in message) listener.onBytes(message.bytesRead)
   }
   worker.on('message', onProgress)
   try {
-    for (let batch = batches.shift(); batch; batch = batches.shift()) {
+    for (; batch; batch = await queue.take(BATCH)) {
       const reply = await request(worker, { tasks: batch, options })
       if ('crash' in reply) throw new InternalError(`scan worker failed: ${reply.crash}`)
       listener.onResults(reply.results)

@@ -6,11 +6,12 @@ import { UserError } from '../util/errors.js'
 import { toolVersion } from '../util/version.js'
 import { loadEntries, loadIndex, saveCache, statKey, type CacheIndex, type CacheKey, type CachedFile, type WrittenManifest } from './cache.js'
 import type { FileRecord } from './file-record.js'
-import { buildManifest, type BuiltManifest } from './manifest.js'
+import { buildManifest, sortFindings, type BuiltManifest } from './manifest.js'
 import type { ManifestFinding } from './manifest-schema.js'
-import type { FileTask, FileTaskResult } from './process-file.js'
-import { runTasks } from './run-tasks.js'
-import { compareStrings, walk, type WalkedFile } from './walk.js'
+import type { FileTask } from './process-file.js'
+import { runTasks, type TaskListener } from './run-tasks.js'
+import { TaskQueue } from './task-queue.js'
+import { compareStrings, walk, walkStream, type WalkedFile } from './walk.js'
 
 export const DEFAULT_SAMPLE_SIZE = 1000
 
@@ -61,26 +62,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const outFile = path.resolve(options.outFile)
 
   const started = Date.now()
-  const walked = await walk(root)
   const optionsKey = `tdgov ${toolVersion()} deep=${options.deep} sample=${options.sampleSize}`
   const index = options.cache ? loadIndex(root, optionsKey) : null
-  const walkFindings: ManifestFinding[] = walked.findings.map(({ path: p, draft }) => toFinding(p, draft))
-
-  // With a cache, one stat per file in this thread decides what must be read, so unchanged files
-  // never reach a worker. Without one, every file is read and the reader's fstat is the key.
-  const keys = index ? walked.files.map((file) => statKey(file.absPath)) : null
-  const unchanged = index !== null && isSameTree(index, walked.files, keys!, walkFindings)
-  if (unchanged && manifestIsCurrent(index.header.written, outFile)) {
-    const written = index.header.written!
-    const document = options.needDocument ? readFileSync(outFile, 'utf8') : null
-    const files = walked.files.length
-    return { summary: written.summary, document, stats: { files, scanned: 0, cached: files, unreadable: 0 } }
-  }
-
-  const cache = index ? loadEntries(root, index) : new Map<string, CachedFile>()
   const stats: ScanStats = { files: 0, scanned: 0, cached: 0, unreadable: 0 }
   const records: FileRecord[] = []
-  const findings = [...walkFindings]
+  const findings: ManifestFinding[] = []
   const nextCache: CachedFile[] = []
   const unreadable = (relPath: string, reason: string): void => {
     stats.unreadable++
@@ -91,36 +77,66 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     if (key.mtimeMs < started - RACY_WINDOW_MS) nextCache.push({ ...key, record })
   }
 
-  const tasks: FileTask[] = []
-  walked.files.forEach((file, i) => {
-    const key = keys?.[i]
-    const cached = cache.get(file.relPath)
-    if (key === null) unreadable(file.relPath, 'ENOENT')
-    else if (key && cached && cached.size === key.size && cached.mtimeMs === key.mtimeMs) {
-      stats.cached++
-      remember(key, cached.record)
-    } else tasks.push(file)
-  })
-
   let bytesRead = 0
+  let queued = 0
   const progress = (): void =>
-    options.onProgress?.({ filesDone: stats.scanned + stats.unreadable, filesTotal: tasks.length, bytesDone: bytesRead })
-  const onResults = (results: FileTaskResult[]): void => {
-    for (const result of results) {
-      if (result.kind === 'unreadable') {
-        unreadable(result.relPath, result.reason)
-        continue
+    options.onProgress?.({ filesDone: stats.scanned + stats.unreadable, filesTotal: queued, bytesDone: bytesRead })
+  const listener: TaskListener = {
+    onResults(results) {
+      for (const result of results) {
+        if (result.kind === 'unreadable') unreadable(result.relPath, result.reason)
+        else {
+          stats.scanned++
+          remember(result.key, result.record)
+        }
       }
-      stats.scanned++
-      remember(result.key, result.record)
+      progress()
+    },
+    onBytes(bytes) {
+      bytesRead += bytes
+      progress()
+    },
+  }
+  const scanOptions = { deep: options.deep, sampleSize: options.sampleSize }
+  const queue = new TaskQueue()
+  const enqueue = (task: FileTask): void => {
+    queued++
+    queue.push(task)
+  }
+
+  if (index) {
+    // With a cache, the whole tree is listed and stat'ed first: an unchanged tree is recognised
+    // without reading anything, and unchanged files never reach a worker.
+    const walked = await walk(root)
+    const walkFindings = walked.findings.map(({ path: p, draft }) => toFinding(p, draft))
+    const keys = walked.files.map((file) => statKey(file.absPath))
+    if (isSameTree(index, walked.files, keys, walkFindings) && manifestIsCurrent(index.header.written, outFile)) {
+      const document = options.needDocument ? readFileSync(outFile, 'utf8') : null
+      const files = walked.files.length
+      return { summary: index.header.written!.summary, document, stats: { files, scanned: 0, cached: files, unreadable: 0 } }
     }
-    progress()
+    findings.push(...walkFindings)
+    const cache = loadEntries(root, index)
+    walked.files.forEach((file, i) => {
+      const key = keys[i]
+      const cached = cache.get(file.relPath)
+      if (!key) unreadable(file.relPath, 'ENOENT')
+      else if (cached && cached.size === key.size && cached.mtimeMs === key.mtimeMs) {
+        stats.cached++
+        remember(key, cached.record)
+      } else enqueue(file)
+    })
+    queue.close()
+    await runTasks(queue, scanOptions, options.jobs, listener)
+  } else {
+    // Nothing to reuse: files are scanned while the walk is still listing the tree.
+    const walking = walkStream(root, {
+      file: enqueue,
+      finding: (p, draft) => findings.push(toFinding(p, draft)),
+    }).finally(() => queue.close())
+    await Promise.all([walking, runTasks(queue, scanOptions, options.jobs, listener)])
   }
-  const onBytes = (bytes: number): void => {
-    bytesRead += bytes
-    progress()
-  }
-  await runTasks(tasks, { deep: options.deep, sampleSize: options.sampleSize }, options.jobs, { onResults, onBytes })
+
   stats.files = records.length
 
   const { document, ...summary } = buildManifest({ files: records, findings, deep: options.deep, sampleSize: options.sampleSize })
@@ -132,8 +148,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   }
   if (options.cache) {
     const key = statKey(outFile)
+    const walkFindings = findings.filter((f) => f.code !== 'FILE_UNREADABLE')
     const written: WrittenManifest | null = key
-      ? { file: outFile, ...key, summary, walkFindings: JSON.stringify(walkFindings) }
+      ? { file: outFile, ...key, summary, walkFindings: JSON.stringify(sortFindings(walkFindings)) }
       : null
     nextCache.sort((a, b) => compareStrings(a.record.path, b.record.path))
     saveCacheQuietly(root, optionsKey, nextCache, written)
@@ -149,7 +166,7 @@ function isSameTree(index: CacheIndex, files: WalkedFile[], keys: (CacheKey | nu
     const key = keys[i]
     if (!key || p !== files[i]!.relPath || size !== key.size || mtimeMs !== key.mtimeMs) return false
   }
-  return index.header.written?.walkFindings === JSON.stringify(walkFindings)
+  return index.header.written?.walkFindings === JSON.stringify(sortFindings(walkFindings))
 }
 
 /** The manifest this scan would write is already on disk, as the last scan wrote it. */

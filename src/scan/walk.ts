@@ -1,6 +1,6 @@
 import { accessSync, constants, realpathSync } from 'node:fs'
 import path from 'node:path'
-import fg from 'fast-glob'
+import fg, { type Entry } from 'fast-glob'
 import type { FindingDraft } from '../findings/finding.js'
 
 /** tdgov's own state and version-control internals are not part of a dataset. */
@@ -17,16 +17,21 @@ export interface WalkResult {
   findings: { path: string; draft: FindingDraft }[]
 }
 
+export interface WalkVisitor {
+  file(file: WalkedFile): void
+  finding(path: string, draft: FindingDraft): void
+}
+
 /**
- * Lists the regular files under `root` in path order. Symbolic links are never followed: one
- * leading inside the root names content that is recorded under its own path already (following
- * it would count that content twice), and one leading outside, back up the tree or nowhere is
- * reported. Directories that cannot be listed are reported too.
+ * Visits the regular files under `root` as the directory listing streams in, so scanning can start
+ * before the walk ends. Symbolic links are never followed: one leading inside the root names
+ * content that is recorded under its own path already (following it would count that content
+ * twice), and one leading outside, back up the tree or nowhere is reported. Directories that
+ * cannot be listed are reported too.
  */
-export async function walk(root: string, exclude: string[] = []): Promise<WalkResult> {
+export async function walkStream(root: string, visit: WalkVisitor, exclude: string[] = []): Promise<void> {
   const realRoot = realpathSync(root)
-  const result: WalkResult = { files: [], findings: [] }
-  const entries = await fg.glob('**', {
+  const entries = fg.stream('**', {
     cwd: root,
     dot: true,
     onlyFiles: false,
@@ -37,17 +42,26 @@ export async function walk(root: string, exclude: string[] = []): Promise<WalkRe
     // fast-glob drops unreadable directories silently; they are looked for below
     suppressErrors: true,
   })
-  for (const entry of entries) {
+  for await (const item of entries) {
+    // fast-glob types stream items as strings; with objectMode they are entries.
+    const entry = item as unknown as Entry
     const absPath = path.join(root, entry.path)
-    const report = (draft: FindingDraft): void => {
-      result.findings.push({ path: entry.path, draft })
-    }
-    if (entry.dirent.isFile()) result.files.push({ relPath: entry.path, absPath })
+    if (entry.dirent.isFile()) visit.file({ relPath: entry.path, absPath })
     else if (entry.dirent.isDirectory()) {
-      if (!canList(absPath)) report({ code: 'DIRECTORY_UNREADABLE' })
-    } else if (entry.dirent.isSymbolicLink()) report(classifyLink(absPath, realRoot))
-    else report({ code: 'SPECIAL_FILE_SKIPPED', args: { kind: kindOf(entry.dirent) } })
+      if (!canList(absPath)) visit.finding(entry.path, { code: 'DIRECTORY_UNREADABLE' })
+    } else if (entry.dirent.isSymbolicLink()) visit.finding(entry.path, classifyLink(absPath, realRoot))
+    else visit.finding(entry.path, { code: 'SPECIAL_FILE_SKIPPED', args: { kind: kindOf(entry.dirent) } })
   }
+}
+
+/** The whole walk at once, files in path order. */
+export async function walk(root: string, exclude: string[] = []): Promise<WalkResult> {
+  const result: WalkResult = { files: [], findings: [] }
+  await walkStream(
+    root,
+    { file: (file) => result.files.push(file), finding: (p, draft) => result.findings.push({ path: p, draft }) },
+    exclude,
+  )
   result.files.sort((a, b) => compareStrings(a.relPath, b.relPath))
   return result
 }
