@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import fg from 'fast-glob'
 import { toFinding } from '../findings/finding.js'
 import { writeFileAtomic } from '../util/atomic-write.js'
 import { UserError } from '../util/errors.js'
@@ -11,7 +12,7 @@ import type { ManifestFinding } from './manifest-schema.js'
 import type { FileTask } from './process-file.js'
 import { runTasks, type TaskListener } from './run-tasks.js'
 import { TaskQueue } from './task-queue.js'
-import { compareStrings, walk, walkStream, type WalkedFile } from './walk.js'
+import { compareStrings, toPosix, walk, walkStream, type WalkedFile } from './walk.js'
 
 export const DEFAULT_SAMPLE_SIZE = 1000
 
@@ -60,6 +61,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   if (!existsSync(root)) throw new UserError(`${options.root}: no such directory`)
   if (!statSync(root).isDirectory()) throw new UserError(`${options.root}: not a directory; expected a dataset directory`)
   const outFile = path.resolve(options.outFile)
+  // A manifest written into the dataset (--out data/manifest.json) is not part of it.
+  const outInside = path.relative(root, outFile)
+  const exclude = outInside.startsWith('..') || path.isAbsolute(outInside) ? [] : [fg.escapePath(toPosix(outInside))]
 
   const started = Date.now()
   const optionsKey = `tdgov ${toolVersion()} deep=${options.deep} sample=${options.sampleSize}`
@@ -107,7 +111,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   if (index) {
     // With a cache, the whole tree is listed and stat'ed first: an unchanged tree is recognised
     // without reading anything, and unchanged files never reach a worker.
-    const walked = await walk(root)
+    const walked = await walk(root, exclude)
     const walkFindings = walked.findings.map(({ path: p, draft }) => toFinding(p, draft))
     const keys = walked.files.map((file) => statKey(file.absPath))
     if (isSameTree(index, walked.files, keys, walkFindings) && manifestIsCurrent(index.header.written, outFile)) {
@@ -130,10 +134,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     await runTasks(queue, scanOptions, options.jobs, listener)
   } else {
     // Nothing to reuse: files are scanned while the walk is still listing the tree.
-    const walking = walkStream(root, {
-      file: enqueue,
-      finding: (p, draft) => findings.push(toFinding(p, draft)),
-    }).finally(() => queue.close())
+    const walking = walkStream(
+      root,
+      { file: enqueue, finding: (p, draft) => findings.push(toFinding(p, draft)) },
+      exclude,
+    ).finally(() => queue.close())
     await Promise.all([walking, runTasks(queue, scanOptions, options.jobs, listener)])
   }
 

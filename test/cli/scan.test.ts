@@ -438,6 +438,17 @@ describe('--json and --out', () => {
     expect(after).toBe(before)
   })
 
+  it('leaves a manifest written inside the dataset with --out out of the manifest, scan after scan', async () => {
+    const root = makeTempDir()
+    writeTree(root, { 'a.jsonl': jsonlText(3, 'a') })
+    const out = path.join(root, 'manifest.json')
+    await scanOk(root, '--out', out)
+    const first = readFileSync(out, 'utf8')
+    await scanOk(root, '--out', out, '--no-cache')
+    expect(readFileSync(out, 'utf8')).toBe(first)
+    expect((JSON.parse(first) as Manifest).files.map((f) => f.path)).toEqual(['a.jsonl'])
+  })
+
   it('prints a human summary with the findings on stdout without --json', async () => {
     const result = await scanOk(root)
     expect(result.stdout).toMatch(/scanned \d+ files/)
