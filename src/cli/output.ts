@@ -63,3 +63,9 @@ export function createProgressLine(output: Output): { update(text: string): void
     },
   }
 }
+
+/** `[######------]`: the share of files done (the total grows while the walk is still listing). */
+export function progressBar(done: number, total: number, width = 20): string {
+  const filled = total > 0 ? Math.min(width, Math.floor((done / total) * width)) : 0
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`
+}

@@ -9,21 +9,26 @@ export interface WorkerRequest {
 
 export type WorkerReply = { results: FileTaskResult[] } | { crash: string } | { bytesRead: number }
 
-/** Progress messages go out at most every this many bytes. */
+/** Progress messages go out every this many bytes, and after each batch. */
 const PROGRESS_BYTES = 32 * 1024 * 1024
 let unreported = 0
 reportBytesRead((bytes) => {
   unreported += bytes
-  if (unreported < PROGRESS_BYTES) return
+  if (unreported >= PROGRESS_BYTES) flushBytesRead()
+})
+
+function flushBytesRead(): void {
+  if (unreported === 0) return
   parentPort?.postMessage({ bytesRead: unreported } satisfies WorkerReply)
   unreported = 0
-})
+}
 
 // Runs inside a worker thread: scans the files it is sent, one batch at a time.
 parentPort?.on('message', async (request: WorkerRequest) => {
   try {
     const results: FileTaskResult[] = []
     for (const task of request.tasks) results.push(await processFile(task, request.options))
+    flushBytesRead()
     parentPort!.postMessage({ results } satisfies WorkerReply)
   } catch (error) {
     parentPort!.postMessage({ crash: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply)

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import type { ManifestFinding } from '../../scan/manifest-schema.js'
 import { DEFAULT_SAMPLE_SIZE, scan } from '../../scan/scan.js'
-import { createOutput, createProgressLine, formatBytes } from '../output.js'
+import { createOutput, createProgressLine, formatBytes, progressBar } from '../output.js'
 import { parseOptions } from '../parse-options.js'
 
 const scanOptionsSchema = z.object({
@@ -38,7 +38,8 @@ export async function scanCommand(raw: ScanCommandOptions): Promise<number> {
     deep: options.deep,
     sampleSize: DEFAULT_SAMPLE_SIZE,
     needDocument: options.json,
-    onProgress: (p) => progress.update(`scanning ${p.filesDone}/${p.filesTotal} files, ${formatBytes(p.bytesDone)}`),
+    onProgress: (p) =>
+      progress.update(`scanning ${progressBar(p.filesDone, p.filesTotal)} ${p.filesDone}/${p.filesTotal} files, ${formatBytes(p.bytesDone)} read`),
   })
   progress.done()
 
