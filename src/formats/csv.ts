@@ -1,3 +1,4 @@
+import { asBuffer } from '../util/as-buffer.js'
 import { parse } from 'csv-parse/sync'
 import { FindingCollector } from '../findings/finding.js'
 import { kindOfCell, sniffDelimiter } from './csv-dialect.js'
@@ -47,13 +48,11 @@ class CsvAnalyzer implements ContentAnalyzer {
     private readonly preferredDelimiter: number,
   ) {
     const parseRecord = (record: SampledRecord): void => this.addToSchema(record)
-    this.sampler = ctx.deep
-      ? new RecordSampler(Infinity, ctx.relPath, parseRecord)
-      : new RecordSampler(ctx.sampleSize, ctx.relPath)
+    this.sampler = RecordSampler.forScan(ctx, parseRecord)
   }
 
   push(input: Uint8Array): void {
-    const chunk = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength)
+    const chunk = asBuffer(input)
     if (this.head) {
       // The BOM and the delimiter are decided on the first 64 KiB, however the bytes arrive.
       this.head.push(Buffer.from(chunk))

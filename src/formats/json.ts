@@ -1,3 +1,4 @@
+import { asBuffer } from '../util/as-buffer.js'
 import { FindingCollector } from '../findings/finding.js'
 import { describeJsonError } from './json-error.js'
 import { RecordSampler, type SampledRecord } from './record-sampler.js'
@@ -52,13 +53,11 @@ class JsonAnalyzer implements ContentAnalyzer {
 
   constructor(ctx: AnalyzerContext) {
     const parse = (record: SampledRecord): void => this.addElement(record)
-    this.sampler = ctx.deep
-      ? new RecordSampler(Infinity, ctx.relPath, parse)
-      : new RecordSampler(ctx.sampleSize, ctx.relPath)
+    this.sampler = RecordSampler.forScan(ctx, parse)
   }
 
   push(input: Uint8Array): void {
-    const chunk = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength)
+    const chunk = asBuffer(input)
     if (this.whole) {
       this.whole.push(Buffer.from(chunk))
       this.wholeBytes += chunk.length

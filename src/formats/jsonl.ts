@@ -23,9 +23,7 @@ class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
   constructor(ctx: AnalyzerContext) {
     super(new FindingCollector())
     const parse = (record: SampledRecord): void => this.parse(record)
-    this.sampler = ctx.deep
-      ? new RecordSampler(Infinity, ctx.relPath, parse)
-      : new RecordSampler(ctx.sampleSize, ctx.relPath)
+    this.sampler = RecordSampler.forScan(ctx, parse)
   }
 
   protected onLine(buf: Buffer, start: number, end: number, line: number): void {

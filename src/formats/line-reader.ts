@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer'
 import type { FindingCollector } from '../findings/finding.js'
+import { asBuffer } from '../util/as-buffer.js'
 
 /**
  * Splits pushed chunks into lines with Buffer.indexOf (readline is several times slower), checks
@@ -18,7 +19,7 @@ export abstract class LineReader {
   protected abstract onLine(buf: Buffer, start: number, end: number, line: number, offset: number): void
 
   push(input: Uint8Array): void {
-    const chunk = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength)
+    const chunk = asBuffer(input)
     let pos = 0
     if (this.carry) {
       const nl = chunk.indexOf(10)

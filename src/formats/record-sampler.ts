@@ -38,6 +38,14 @@ export class RecordSampler {
     return this.randomSource
   }
 
+  /**
+   * The sampler a scan asks for: every record straight to `parse` under --deep, otherwise a
+   * reservoir of `sampleSize` seeded by the file's path, parsed when the file ends.
+   */
+  static forScan(ctx: { deep: boolean; sampleSize: number; relPath: string }, parse: (record: SampledRecord) => void): RecordSampler {
+    return ctx.deep ? new RecordSampler(Infinity, ctx.relPath, parse) : new RecordSampler(ctx.sampleSize, ctx.relPath)
+  }
+
   get isExhaustive(): boolean {
     return !Number.isFinite(this.k)
   }
