@@ -5,22 +5,16 @@ import { toFinding } from '../findings/finding.js'
 import { writeFileAtomic } from '../util/atomic-write.js'
 import { UserError } from '../util/errors.js'
 import { toolVersion } from '../util/version.js'
-import { loadEntries, loadIndex, saveCache, statKey, type CacheIndex, type CacheKey, type CachedFile, type WrittenManifest } from './cache.js'
-import type { FileRecord } from './file-record.js'
+import { loadEntries, loadIndex, saveCache, statKey, type CacheIndex, type CacheKey, type WrittenManifest } from './cache.js'
 import { buildManifest, sortFindings, type BuiltManifest } from './manifest.js'
 import type { ManifestFinding } from './manifest-schema.js'
-import type { FileTask } from './process-file.js'
-import { runTasks, type TaskListener } from './run-tasks.js'
-import { TaskQueue } from './task-queue.js'
+import { runTasks } from './run-tasks.js'
+import { ScanCollector, type ScanProgress, type ScanStats } from './scan-collector.js'
+
+export type { ScanProgress, ScanStats }
 import { compareStrings, toPosix, walk, walkStream, type WalkedFile } from './walk.js'
 
 export const DEFAULT_SAMPLE_SIZE = 1000
-
-/**
- * A file modified this close to the scan could change again within the clock's resolution
- * without its mtime moving; such files are not cached, so the next scan reads them again.
- */
-const RACY_WINDOW_MS = 2000
 
 export interface ScanOptions {
   root: string
@@ -33,19 +27,6 @@ export interface ScanOptions {
   /** return the manifest's text even when the one on disk was left as it was */
   needDocument: boolean
   onProgress?: (progress: ScanProgress) => void
-}
-
-export interface ScanProgress {
-  filesDone: number
-  filesTotal: number
-  bytesDone: number
-}
-
-export interface ScanStats {
-  files: number
-  scanned: number
-  cached: number
-  unreadable: number
 }
 
 export interface ScanResult {
@@ -65,48 +46,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const outInside = path.relative(root, outFile)
   const exclude = outInside.startsWith('..') || path.isAbsolute(outInside) ? [] : [fg.escapePath(toPosix(outInside))]
 
-  const started = Date.now()
   const optionsKey = `tdgov ${toolVersion()} deep=${options.deep} sample=${options.sampleSize}`
   const index = options.cache ? loadIndex(root, optionsKey) : null
-  const stats: ScanStats = { files: 0, scanned: 0, cached: 0, unreadable: 0 }
-  const records: FileRecord[] = []
-  const findings: ManifestFinding[] = []
-  const nextCache: CachedFile[] = []
-  const unreadable = (relPath: string, reason: string): void => {
-    stats.unreadable++
-    findings.push(toFinding(relPath, { code: 'FILE_UNREADABLE', args: { reason } }))
-  }
-  const remember = (key: CacheKey, record: FileRecord): void => {
-    records.push(record)
-    if (key.mtimeMs < started - RACY_WINDOW_MS) nextCache.push({ ...key, record })
-  }
-
-  let bytesRead = 0
-  let queued = 0
-  const progress = (): void =>
-    options.onProgress?.({ filesDone: stats.scanned + stats.unreadable, filesTotal: queued, bytesDone: bytesRead })
-  const listener: TaskListener = {
-    onResults(results) {
-      for (const result of results) {
-        if (result.kind === 'unreadable') unreadable(result.relPath, result.reason)
-        else {
-          stats.scanned++
-          remember(result.key, result.record)
-        }
-      }
-      progress()
-    },
-    onBytes(bytes) {
-      bytesRead += bytes
-      progress()
-    },
-  }
+  const run = new ScanCollector(options.onProgress)
   const scanOptions = { deep: options.deep, sampleSize: options.sampleSize }
-  const queue = new TaskQueue()
-  const enqueue = (task: FileTask): void => {
-    queued++
-    queue.push(task)
-  }
 
   if (index) {
     // With a cache, the whole tree is listed and stat'ed first: an unchanged tree is recognised
@@ -119,48 +62,37 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       const files = walked.files.length
       return { summary: index.header.written!.summary, document, stats: { files, scanned: 0, cached: files, unreadable: 0 } }
     }
-    findings.push(...walkFindings)
+    run.findings.push(...walkFindings)
     const cache = loadEntries(root, index)
     walked.files.forEach((file, i) => {
       const key = keys[i]
       const cached = cache.get(file.relPath)
-      if (!key) unreadable(file.relPath, 'ENOENT')
-      else if (cached && cached.size === key.size && cached.mtimeMs === key.mtimeMs) {
-        stats.cached++
-        remember(key, cached.record)
-      } else enqueue(file)
+      if (!key) run.unreadable(file.relPath, 'ENOENT')
+      else if (cached && cached.size === key.size && cached.mtimeMs === key.mtimeMs) run.reuse(key, cached.record)
+      else run.enqueue(file)
     })
-    queue.close()
-    await runTasks(queue, scanOptions, options.jobs, listener)
+    run.queue.close()
+    await runTasks(run.queue, scanOptions, options.jobs, run)
   } else {
     // Nothing to reuse: files are scanned while the walk is still listing the tree.
     const walking = walkStream(
       root,
-      { file: enqueue, finding: (p, draft) => findings.push(toFinding(p, draft)) },
+      { file: (file) => run.enqueue(file), finding: (p, draft) => run.findings.push(toFinding(p, draft)) },
       exclude,
-    ).finally(() => queue.close())
-    await Promise.all([walking, runTasks(queue, scanOptions, options.jobs, listener)])
+    ).finally(() => run.queue.close())
+    await Promise.all([walking, runTasks(run.queue, scanOptions, options.jobs, run)])
   }
+  run.stats.files = run.records.length
 
-  stats.files = records.length
-
-  const { document, ...summary } = buildManifest({ files: records, findings, deep: options.deep, sampleSize: options.sampleSize })
+  const { document, ...summary } = buildManifest({ ...scanOptions, files: run.records, findings: run.findings })
   try {
     writeFileAtomic(outFile, document)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error)
     throw new UserError(`${options.outFile}: cannot write the manifest (${code}); choose another place with --out`)
   }
-  if (options.cache) {
-    const key = statKey(outFile)
-    const walkFindings = findings.filter((f) => f.code !== 'FILE_UNREADABLE')
-    const written: WrittenManifest | null = key
-      ? { file: outFile, ...key, summary, walkFindings: JSON.stringify(sortFindings(walkFindings)) }
-      : null
-    nextCache.sort((a, b) => compareStrings(a.record.path, b.record.path))
-    saveCacheQuietly(root, optionsKey, nextCache, written)
-  }
-  return { summary, document, stats }
+  if (options.cache) saveCacheQuietly(root, optionsKey, run, outFile, summary)
+  return { summary, document, stats: run.stats }
 }
 
 /** Every file is where the index has it, with the same size and mtime, and no link changed. */
@@ -182,7 +114,13 @@ function manifestIsCurrent(written: WrittenManifest | null, outFile: string): bo
 }
 
 /** The cache only saves time: a read-only dataset directory still gets scanned. */
-function saveCacheQuietly(root: string, optionsKey: string, files: CachedFile[], written: WrittenManifest | null): void {
+function saveCacheQuietly(root: string, optionsKey: string, run: ScanCollector, outFile: string, summary: WrittenManifest['summary']): void {
+  const key = statKey(outFile)
+  const walkFindings = run.findings.filter((f) => f.code !== 'FILE_UNREADABLE')
+  const written: WrittenManifest | null = key
+    ? { file: outFile, ...key, summary, walkFindings: JSON.stringify(sortFindings(walkFindings)) }
+    : null
+  const files = [...run.nextCache].sort((a, b) => compareStrings(a.record.path, b.record.path))
   try {
     saveCache(root, optionsKey, files, written)
   } catch {
