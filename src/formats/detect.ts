@@ -105,7 +105,10 @@ export function detectByMagicOrExtension(head: Uint8Array, relPath: string): str
     return looksLikeText(head) ? null : byExtension
   }
   // Content that is clearly binary is not a text record format whatever the name says.
-  return looksLikeText(head) ? byExtension : null
+  if (!looksLikeText(head)) return null
+  // Many datasets ship JSON Lines named .json (Hugging Face among them): one object per line.
+  if (byExtension === 'json' && sniffTextFormat(head) === 'jsonl') return 'jsonl'
+  return byExtension
 }
 
 /** A guess for files without a telling extension: JSON Lines when the first line is a JSON object. */

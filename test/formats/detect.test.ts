@@ -158,3 +158,12 @@ describe('scanFile: detection on real files', () => {
     expect(entry).toMatchObject({ format: 'jsonl', records: 25 })
   })
 })
+
+describe('JSON Lines named .json', () => {
+  it('is read as JSON Lines when the first line is a whole object, and as JSON when it is not', () => {
+    const lines = Buffer.from('{"text":"a"}\n{"text":"b"}\n')
+    expect(detectByMagicOrExtension(lines, 'data/train.json')).toBe('jsonl')
+    expect(detectByMagicOrExtension(Buffer.from('{\n  "text": "a"\n}\n'), 'data/config.json')).toBe('json')
+    expect(detectByMagicOrExtension(Buffer.from('[{"text":"a"},\n{"text":"b"}]\n'), 'data/train.json')).toBe('json')
+  })
+})
