@@ -42,7 +42,6 @@ export function isDocumentation(relPath: string): boolean {
   return DOCUMENT_NAME.test(relPath.slice(relPath.lastIndexOf('/') + 1))
 }
 
-export const RECORD_FORMATS = new Set(['jsonl', 'json', 'csv', 'tsv', 'parquet', 'arrow', 'arrow-stream', 'text'])
 
 export function modalityOf(format: string): Modality {
   return MODALITY[format] ?? 'other'
