@@ -42,7 +42,6 @@ export function isDocumentation(relPath: string): boolean {
   return DOCUMENT_NAME.test(relPath.slice(relPath.lastIndexOf('/') + 1))
 }
 
-
 export function modalityOf(format: string): Modality {
   return MODALITY[format] ?? 'other'
 }
