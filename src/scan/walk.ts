@@ -31,7 +31,9 @@ export interface WalkVisitor {
  */
 export async function walkStream(root: string, visit: WalkVisitor, exclude: string[] = []): Promise<void> {
   const realRoot = realpathSync(root)
-  const entries = fg.stream('**', {
+  // `**` is a regular expression whose `.` does not match a newline, so fast-glob alone would drop
+  // file names containing one; the second pattern matches exactly those names.
+  const entries = fg.stream(['**', '**/*\n*'], {
     cwd: root,
     dot: true,
     onlyFiles: false,

@@ -449,6 +449,15 @@ describe('--json and --out', () => {
     expect((JSON.parse(first) as Manifest).files.map((f) => f.path)).toEqual(['a.jsonl'])
   })
 
+  it('records files whose names contain a newline or other unusual characters', async () => {
+    const root = makeTempDir()
+    writeTree(root, { 'two\nlines.txt': 'a\n', 'space and [brackets] {x}.txt': 'b\n', '中文 名.txt': 'c\n' })
+    await scanOk(root)
+    expect(readManifest(root).files.map((f) => f.path).sort()).toEqual(
+      ['space and [brackets] {x}.txt', 'two\nlines.txt', '中文 名.txt'].sort(),
+    )
+  })
+
   it('prints a human summary with the findings on stdout without --json', async () => {
     const result = await scanOk(root)
     expect(result.stdout).toMatch(/scanned \d+ files/)
