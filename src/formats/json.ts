@@ -58,11 +58,17 @@ class JsonAnalyzer implements ContentAnalyzer {
 
   push(input: Uint8Array): void {
     const chunk = asBuffer(input)
-    if (this.whole) {
-      this.whole.push(Buffer.from(chunk))
-      this.wholeBytes += chunk.length
-      if (this.wholeBytes > WHOLE_PARSE_LIMIT) this.whole = null
-    }
+    if (!this.whole) return this.stream(chunk)
+    this.whole.push(Buffer.from(chunk))
+    this.wholeBytes += chunk.length
+    if (this.wholeBytes <= WHOLE_PARSE_LIMIT) return
+    // Too big to parse whole after all: walk what was held, then stream the rest.
+    const held = this.whole
+    this.whole = null
+    for (const part of held) this.stream(part)
+  }
+
+  private stream(chunk: Buffer): void {
     if (!this.broken) this.walk(chunk)
     this.offset += chunk.length
   }
@@ -196,6 +202,7 @@ class JsonAnalyzer implements ContentAnalyzer {
       this.findings.add({ code: 'JSON_INVALID', args: { reason: describeJsonError(error) } })
       return { findings: this.findings.result() }
     }
+    this.topKind = Array.isArray(document) ? 'array' : kindOfJson(document) === 'object' ? 'object' : 'scalar'
     if (Array.isArray(document)) return this.recordsOf(document)
     if (kindOfJson(document) !== 'object') return this.shapeFinding(kindOfJson(document) ?? 'null')
     const values = Object.values(document as Record<string, unknown>)
