@@ -63,6 +63,6 @@ export async function scanCommand(raw: ScanCommandOptions): Promise<number> {
 }
 
 function describeFinding(f: ManifestFinding, dim: (s: string) => string): string {
-  const where = f.line !== undefined ? `:${f.line}` : f.offset !== undefined ? `@${f.offset}` : ''
+  const where = f.line !== undefined ? `:${f.line}` : f.offset !== undefined ? ` (byte ${f.offset})` : ''
   return `${f.severity.padEnd(7)} ${f.path}${where}  ${f.message} ${dim(`[${f.code}]`)}`
 }
