@@ -396,6 +396,19 @@ describe('the cache', () => {
     }
   })
 
+  it('ignores a cache whose entries do not match its index (an interrupted save) and reads the files again', async () => {
+    setTreeTimes(root, HOUR_AGO)
+    await scanOk(root)
+    const entries = path.join(root, '.tdgov', 'cache', 'entries-v1.ndjson')
+    writeFileSync(entries, 'another-generation\n')
+    rmSync(manifestFile(root))
+    const result = await scanOk(root)
+    expect(cacheCounts(result.stdout)).toEqual({ read: listFiles(root, (p) => p.startsWith('.tdgov')).length, cached: 0 })
+    const truth = path.join(makeTempDir(), 'truth.json')
+    await scanOk(root, '--no-cache', '--out', truth)
+    expect(readFileSync(manifestFile(root), 'utf8')).toBe(readFileSync(truth, 'utf8'))
+  })
+
   it('drops a deleted file from the manifest on a warm scan', async () => {
     setTreeTimes(root, HOUR_AGO)
     await scanOk(root)
