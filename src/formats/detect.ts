@@ -19,12 +19,15 @@ const EXTENSION_FORMATS: Record<string, string> = {
   rst: 'text',
   yaml: 'text',
   yml: 'text',
+  // Annotation exports (Pascal VOC, CVAT): hashed and typed, their records are the audit's business.
+  xml: 'xml',
 }
 
 const MODALITY: Record<string, Modality> = {
   jsonl: 'text',
   json: 'text',
   text: 'text',
+  xml: 'text',
   csv: 'tabular',
   tsv: 'tabular',
   parquet: 'tabular',

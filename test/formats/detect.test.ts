@@ -167,3 +167,10 @@ describe('JSON Lines named .json', () => {
     expect(detectByMagicOrExtension(Buffer.from('[{"text":"a"},\n{"text":"b"}]\n'), 'data/train.json')).toBe('json')
   })
 })
+
+describe('XML annotation exports', () => {
+  it('are format xml whether or not they open with an XML declaration', () => {
+    expect(detectByMagicOrExtension(Buffer.from('<?xml version="1.0"?>\n<annotation/>\n'), 'voc/a.xml')).toBe('xml')
+    expect(detectByMagicOrExtension(Buffer.from('<annotations>\n</annotations>\n'), 'cvat/train.xml')).toBe('xml')
+  })
+})
