@@ -12,7 +12,7 @@ import { runTasks } from './run-tasks.js'
 import { ScanCollector, type ScanProgress, type ScanStats } from './scan-collector.js'
 
 export type { ScanProgress, ScanStats }
-import { compareStrings, toPosix, walk, walkStream, type WalkedFile } from './walk.js'
+import { compareStrings, toPosix, walkStream, type WalkedFile } from './walk.js'
 
 export const DEFAULT_SAMPLE_SIZE = 1000
 
@@ -54,18 +54,23 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   if (index) {
     // With a cache, the whole tree is listed and stat'ed first: an unchanged tree is recognised
     // without reading anything, and unchanged files never reach a worker.
-    const walked = await walk(root, exclude)
-    const walkFindings = walked.findings.map(({ path: p, draft }) => toFinding(p, draft))
-    const keys = walked.files.map((file) => statKey(file.absPath))
-    if (isSameTree(index, walked.files, keys, walkFindings) && manifestIsCurrent(index.header.written, outFile)) {
+    // Each file is stat'ed as the listing streams in, overlapping the walk's directory reads.
+    const listed: ListedFile[] = []
+    const walkFindings: ManifestFinding[] = []
+    await walkStream(
+      root,
+      { file: (file) => listed.push({ file, key: statKey(file.absPath) }), finding: (p, d) => walkFindings.push(toFinding(p, d)) },
+      exclude,
+    )
+    listed.sort((a, b) => compareStrings(a.file.relPath, b.file.relPath))
+    if (isSameTree(index, listed, walkFindings) && manifestIsCurrent(index.header.written, outFile)) {
       const document = options.needDocument ? readFileSync(outFile, 'utf8') : null
-      const files = walked.files.length
+      const files = listed.length
       return { summary: index.header.written!.summary, document, stats: { files, scanned: 0, cached: files, unreadable: 0 } }
     }
     run.findings.push(...walkFindings)
     const cache = loadEntries(root, index)
-    walked.files.forEach((file, i) => {
-      const key = keys[i]
+    listed.forEach(({ file, key }) => {
       const cached = cache.get(file.relPath)
       if (!key) run.unreadable(file.relPath, 'ENOENT')
       else if (cached && cached.size === key.size && cached.mtimeMs === key.mtimeMs) run.reuse(key, cached.record)
@@ -95,13 +100,19 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   return { summary, document, stats: run.stats }
 }
 
+/** A file found by the walk, with its size and mtime (null when it vanished meanwhile). */
+interface ListedFile {
+  file: WalkedFile
+  key: CacheKey | null
+}
+
 /** Every file is where the index has it, with the same size and mtime, and no link changed. */
-function isSameTree(index: CacheIndex, files: WalkedFile[], keys: (CacheKey | null)[], walkFindings: ManifestFinding[]): boolean {
-  if (index.keys.length !== files.length) return false
-  for (let i = 0; i < files.length; i++) {
+function isSameTree(index: CacheIndex, listed: ListedFile[], walkFindings: ManifestFinding[]): boolean {
+  if (index.keys.length !== listed.length) return false
+  for (let i = 0; i < listed.length; i++) {
     const [p, size, mtimeMs] = index.keys[i]!
-    const key = keys[i]
-    if (!key || p !== files[i]!.relPath || size !== key.size || mtimeMs !== key.mtimeMs) return false
+    const { file, key } = listed[i]!
+    if (!key || p !== file.relPath || size !== key.size || mtimeMs !== key.mtimeMs) return false
   }
   return index.header.written?.walkFindings === JSON.stringify(sortFindings(walkFindings))
 }

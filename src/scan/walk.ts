@@ -12,10 +12,6 @@ export interface WalkedFile {
   absPath: string
 }
 
-export interface WalkResult {
-  files: WalkedFile[]
-  findings: { path: string; draft: FindingDraft }[]
-}
 
 export interface WalkVisitor {
   file(file: WalkedFile): void
@@ -54,18 +50,6 @@ export async function walkStream(root: string, visit: WalkVisitor, exclude: stri
     } else if (entry.dirent.isSymbolicLink()) visit.finding(entry.path, classifyLink(absPath, realRoot))
     else visit.finding(entry.path, { code: 'SPECIAL_FILE_SKIPPED', args: { kind: kindOf(entry.dirent) } })
   }
-}
-
-/** The whole walk at once, files in path order. */
-export async function walk(root: string, exclude: string[] = []): Promise<WalkResult> {
-  const result: WalkResult = { files: [], findings: [] }
-  await walkStream(
-    root,
-    { file: (file) => result.files.push(file), finding: (p, draft) => result.findings.push({ path: p, draft }) },
-    exclude,
-  )
-  result.files.sort((a, b) => compareStrings(a.relPath, b.relPath))
-  return result
 }
 
 function canList(dir: string): boolean {
