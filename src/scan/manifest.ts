@@ -47,16 +47,26 @@ export function buildManifest(input: ManifestInput): BuiltManifest {
     `${head.slice(0, -2)},\n` +
     `  "files": ${jsonLines(files.map((f) => f.json))},\n` +
     `  "findings": ${jsonLines(findings.map((f) => JSON.stringify(f)))}\n}\n`
-  const serious = [...findings, ...files.filter((f) => f.findings.error + f.findings.warning > 0).flatMap(findingsOf)].filter(
-    (f) => f.severity !== 'info',
-  )
+  const listing = firstSerious(findings, files)
+  const { error, warning } = header.totals.findings
   return {
     document,
     fingerprint: header.fingerprint,
     totals: header.totals,
-    listing: serious.slice(0, LISTED_FINDINGS),
-    unlisted: Math.max(0, serious.length - LISTED_FINDINGS),
+    listing,
+    unlisted: error + warning - listing.length,
   }
+}
+
+/** The first errors and warnings in manifest order; file entries are parsed only until the list is full. */
+function firstSerious(datasetFindings: readonly ManifestFinding[], files: readonly FileRecord[]): ManifestFinding[] {
+  const listing = datasetFindings.filter((f) => f.severity !== 'info').slice(0, LISTED_FINDINGS)
+  for (const file of files) {
+    if (listing.length >= LISTED_FINDINGS) break
+    if (file.findings.error + file.findings.warning === 0) continue
+    for (const finding of findingsOf(file)) if (finding.severity !== 'info' && listing.length < LISTED_FINDINGS) listing.push(finding)
+  }
+  return listing
 }
 
 function findingsOf(file: FileRecord): ManifestFinding[] {

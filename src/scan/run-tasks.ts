@@ -7,7 +7,6 @@ import type { WorkerReply, WorkerRequest } from './worker.js'
 import { BATCH, type TaskQueue } from './task-queue.js'
 import { workersAvailable } from './workers-available.js'
 
-
 export interface TaskListener {
   /** a batch of files is done */
   onResults(results: FileTaskResult[]): void

@@ -97,7 +97,6 @@ async function scanOpenFile(
   return toEntry(relPath, bytes, hash.digest('hex'), format, analysis, [...findings, ...analysis.findings])
 }
 
-
 function toEntry(
   relPath: string,
   bytes: number,

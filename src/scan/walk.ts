@@ -12,7 +12,6 @@ export interface WalkedFile {
   absPath: string
 }
 
-
 export interface WalkVisitor {
   file(file: WalkedFile): void
   finding(path: string, draft: FindingDraft): void
