@@ -79,9 +79,12 @@ export function offloadSink(format: DetectedFormat, ctx: AnalyzerContext, chunkS
     acquire() {
       const slot = free.shift()
       if (slot !== undefined) return slots[slot]!
-      return Promise.race([new Promise<number>((resolve) => waiting.push(resolve)), done.then(() => -1)]).then(
-        (s) => slots[s] ?? Buffer.alloc(chunkSize),
-      )
+      // A crashed worker rejects `done`, which must not leave the reader waiting for a slot.
+      const freed = new Promise<number>((resolve) => waiting.push(resolve))
+      const ended = done.then((): never => {
+        throw new InternalError('analysis worker ended before the file was read')
+      })
+      return Promise.race([freed, ended]).then((s) => slots[s]!)
     },
     submit(buffer, length) {
       let slot = buffer.buffer === ring ? buffer.byteOffset / chunkSize : -1
