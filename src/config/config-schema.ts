@@ -1,0 +1,102 @@
+import { z } from 'zod'
+
+/**
+ * `tdgov.yaml`: the declared side of provenance. Keys are snake_case because they are typed by
+ * people in YAML; `license` is spelled as SPDX, Hugging Face and Croissant spell it.
+ */
+export const CONFIG_VERSION = 1
+
+export const SOURCE_KINDS = ['open-source', 'self-collected', 'crawled', 'commercial', 'user-input', 'synthetic', 'other'] as const
+export const PI_BASES = ['none', 'consent', 'separate-consent', 'written-consent', 'other-legal-basis'] as const
+export const INTENDED_USES = ['commercial', 'research', 'internal'] as const
+
+export type SourceKind = (typeof SOURCE_KINDS)[number]
+export type PersonalInformationBasis = (typeof PI_BASES)[number]
+
+const text = z.string().trim().min(1, 'expected a non-empty string')
+/** YAML turns 2024-01-31 into a Date; a period is kept as the ISO date the user wrote. */
+const isoDate = z
+  .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')])
+  .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
+const share = z.number().min(0, 'expected a share between 0 and 1').max(1, 'expected a share between 0 and 1')
+
+const baseModelSchema = z
+  .object({
+    name: text,
+    version: z.coerce.string().optional(),
+    license: text.optional().describe('SPDX expression, or the licence name'),
+    filing_number: text.optional().describe('CAC generative-AI filing number of the base model'),
+  })
+  .strict()
+
+const sourceSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected an id of lower-case letters, digits, ".", "_" or "-"')
+      .describe('stable identifier used in the manifest, reports and audits'),
+    name: text,
+    kind: z.enum(SOURCE_KINDS),
+    origin: z
+      .object({
+        url: z.url({ message: 'expected a URL' }).optional(),
+        dataset: text.optional().describe('dataset name, when the origin is a published dataset'),
+        organisation: text.optional(),
+      })
+      .strict()
+      .optional(),
+    domestic: z.boolean().optional().describe('true: collected in mainland China; false: foreign'),
+    acquired: z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict().optional(),
+    license: text.optional().describe('SPDX licence expression (LicenseRef-… for custom terms)'),
+    contract: text.optional().describe('contract or agreement reference for commercial or licensed data'),
+    personal_information: z.enum(PI_BASES).optional().describe('legal basis for personal information in this source'),
+    crawl: z
+      .object({
+        crawler: text.optional(),
+        robots_respected: z.boolean().optional(),
+        opt_out_respected: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
+    synthetic: z
+      .object({ generator: text, version: z.coerce.string().optional() })
+      .strict()
+      .optional()
+      .describe('the model that generated synthetic data'),
+    paths: z.array(text).min(1, 'expected at least one glob').describe('globs, relative to the dataset directory'),
+  })
+  .strict()
+
+const policySchema = z
+  .object({
+    pii_density_max: z.number().nonnegative().optional().describe('personal values per 10k records above which check fails'),
+    duplicate_rate_max: share.optional(),
+    min_sources_per_cell: z.number().int().positive().optional().describe('sources per modality × language (TC260-003: several)'),
+    safety_pass_rate_min: share.optional().describe('data-item audits: pass rate (TC260-003: 0.96)'),
+    harmful_rate_max: share.optional().describe('a source above this harmful share is rejected (TC260-003: 0.05)'),
+    target_accuracy: share.optional().describe('annotation audits without an ISO plan'),
+  })
+  .strict()
+
+export const configSchema = z
+  .object({
+    version: z.literal(CONFIG_VERSION).default(CONFIG_VERSION),
+    dataset: z
+      .object({
+        name: text,
+        version: z.coerce.string().optional(),
+        description: text.optional(),
+        intended_use: z.enum(INTENDED_USES),
+      })
+      .strict(),
+    provider: z.object({ name: text, contact: text.optional() }).strict().optional(),
+    base_models: z.array(baseModelSchema).default([]),
+    sources: z.array(sourceSchema).default([]),
+    excludes: z.array(text).default([]).describe('.gitignore-style patterns of files that are not part of the dataset'),
+    policy: policySchema.default({}),
+  })
+  .strict()
+
+export type Config = z.output<typeof configSchema>
+export type SourceConfig = Config['sources'][number]
+export type BaseModelConfig = Config['base_models'][number]
