@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 /** Temporary files being written right now, so an interrupt can remove them. */
@@ -9,12 +9,27 @@ const pending = new Set<string>()
  * reader (or an interrupted run) sees either the old file or the complete new one.
  */
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+  writeThroughTemp(target, data, (temp) => renameSync(temp, target))
+}
+
+/**
+ * Like writeFileAtomic, but never replaces an existing file: the complete file is linked into
+ * place, which fails with EEXIST when the target is there (even if it appeared meanwhile).
+ */
+export function createFileAtomic(target: string, data: string | Uint8Array): void {
+  writeThroughTemp(target, data, (temp) => {
+    linkSync(temp, target)
+    rmSync(temp, { force: true })
+  })
+}
+
+function writeThroughTemp(target: string, data: string | Uint8Array, publish: (temp: string) => void): void {
   mkdirSync(path.dirname(target), { recursive: true })
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`)
   pending.add(temp)
   try {
     writeFileSync(temp, data)
-    renameSync(temp, target)
+    publish(temp)
   } catch (error) {
     rmSync(temp, { force: true })
     throw error
