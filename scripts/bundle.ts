@@ -18,10 +18,11 @@ await build({
     tdgov: compiled('cli/main.js'),
     worker: compiled('scan/worker.js'),
     'analysis-worker': compiled('scan/analysis-worker.js'),
+    'tokenizer-worker': compiled('scan/tokenizer-worker.js'),
   },
   platform: 'node',
   // Loaded lazily, only for datasets that have such files: left as they are in node_modules.
-  external: [/^node:/, /^apache-arrow/, /^hyparquet/, 'music-metadata', 'file-type', 'image-size', /^csv-parse/, 'fzstd'],
+  external: [/^node:/, /^apache-arrow/, /^hyparquet/, 'music-metadata', 'file-type', 'image-size', /^csv-parse/, 'fzstd', /^gpt-tokenizer/, /^spdx-license-list/, /^libphonenumber-js/],
   logLevel: 'warn',
   output: {
     dir: outDir,

@@ -14,6 +14,17 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     })
 
   program
+    .command('init')
+    .description('draft tdgov.yaml: one source per top-level folder, detected licences as suggestions')
+    .argument('[dir]', 'dataset directory', '.')
+    .option('--print', 'print the draft instead of writing tdgov.yaml')
+    .addHelpText('after', '\nExample:\n  $ tdgov init data && $EDITOR data/tdgov.yaml')
+    .action(async (dir: string, options: { print?: boolean }) => {
+      const { initCommand } = await import('./commands/init.js')
+      setExitCode(initCommand({ dir, print: options.print === true }))
+    })
+
+  program
     .command('scan')
     .description('record every file of a dataset directory in a deterministic manifest')
     .argument('[dir]', 'dataset directory', '.')
@@ -23,6 +34,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--no-cache', 'read every file even when .tdgov/cache says it is unchanged')
     .option('--deep', 'parse every record instead of a seeded sample of 1,000 per file')
     .option('--strict', 'exit 1 when any error-severity finding exists')
+    .addOption(new Option('--pii <mode>', 'personal information: off, sample (the analysed records) or full (every record)').default('sample'))
+    .addOption(new Option('--tokens <mode>', 'tokens: off, estimate (seeded sample, 95% interval) or exact (every record; implies --deep)').default('estimate'))
+    .option('--config <file>', 'tdgov.yaml to check against (default: <dir>/tdgov.yaml)')
     .addHelpText(
       'after',
       `

@@ -1,18 +1,21 @@
 import { z } from 'zod'
 import { manifestSchema } from '../scan/manifest-schema.js'
+import { configSchema } from './config-schema.js'
 
-/** The JSON Schemas of the files tdgov writes, generated from their zod schemas. */
+/** The JSON Schemas of the files tdgov reads and writes, generated from their zod schemas. */
 export const JSON_SCHEMAS = {
-  manifest: () => toJsonSchema(manifestSchema, 'manifest', 'The tdgov scan manifest (.tdgov/manifest.json)'),
+  // What a user may write (defaults optional), not what the loader returns.
+  config: () => toJsonSchema(configSchema, 'config', 'tdgov.yaml: the declared provenance of a dataset', 'input'),
+  manifest: () => toJsonSchema(manifestSchema, 'manifest', 'The tdgov scan manifest (.tdgov/manifest.json)', 'output'),
 }
 
 export type SchemaName = keyof typeof JSON_SCHEMAS
 
-function toJsonSchema(schema: z.ZodType, name: string, title: string): Record<string, unknown> {
+function toJsonSchema(schema: z.ZodType, name: string, title: string, io: 'input' | 'output'): Record<string, unknown> {
   return {
     $id: `urn:tdgov:schema:${name}`,
     title,
-    ...z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' }),
+    ...z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }),
   }
 }
 

@@ -29,6 +29,23 @@ export const FINDING_SEVERITY = {
   IMAGE_UNREADABLE: 'warning',
   MEDIA_UNREADABLE: 'warning',
   FINDINGS_CAPPED: 'info',
+  // provenance: observed in a file
+  LICENCE_TEXT_UNIDENTIFIED: 'warning',
+  PII_SENSITIVE: 'warning',
+  // provenance: declared (tdgov.yaml) against observed
+  CONFIG_MISSING: 'info',
+  UNDECLARED_FILE: 'warning',
+  SOURCE_MATCHES_NOTHING: 'warning',
+  SOURCE_LICENCE_MISSING: 'warning',
+  SOURCE_CONTRACT_MISSING: 'warning',
+  SOURCE_CRAWL_UNDOCUMENTED: 'warning',
+  SOURCE_GENERATOR_MISSING: 'warning',
+  BASE_MODEL_NOT_FILED: 'warning',
+  LICENCE_UNKNOWN: 'warning',
+  LICENCE_MISMATCH: 'warning',
+  LICENCE_NOT_FOR_COMMERCIAL_USE: 'error',
+  PII_WITHOUT_BASIS: 'error',
+  SOURCES_TOO_FEW: 'warning',
 } as const satisfies Record<string, Severity>
 
 export type Severity = 'error' | 'warning' | 'info'

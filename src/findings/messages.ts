@@ -54,6 +54,36 @@ export function renderMessage(code: FindingCode, args: FindingArgs): string {
     case 'MEDIA_UNREADABLE':
       return `audio/video header cannot be read: ${a('reason')}`
     case 'FINDINGS_CAPPED':
-      return `${a('total')} findings of ${a('code')} in this file; the first ${a('kept')} are listed`
+      return `${a('total')} findings of ${a('code')}; the first ${a('kept')} are listed`
+    case 'LICENCE_TEXT_UNIDENTIFIED':
+      return `licence file matches no SPDX licence text closely enough; declare its terms in tdgov.yaml (LicenseRef-…)`
+    case 'PII_SENSITIVE':
+      return `sensitive personal information (${a('types')}); needs separate consent or another legal basis, or removal`
+    case 'CONFIG_MISSING':
+      return `no tdgov.yaml: sources, licences and personal-information bases are not checked; run \`tdgov init\` to draft one`
+    case 'UNDECLARED_FILE':
+      return `file matches no source's paths in tdgov.yaml; expected every file to belong to a declared source`
+    case 'SOURCE_MATCHES_NOTHING':
+      return `source "${a('source')}" matches no file (paths: ${a('paths')})`
+    case 'SOURCE_LICENCE_MISSING':
+      return `${a('kind')} source "${a('source')}" declares neither a licence nor a contract; expected the licence or authorisation it was obtained under`
+    case 'SOURCE_CONTRACT_MISSING':
+      return `commercial source "${a('source')}" declares no contract; expected the agreement it was bought under`
+    case 'SOURCE_CRAWL_UNDOCUMENTED':
+      return `crawled source "${a('source')}" does not say whether robots.txt and opt-outs were respected (crawl.robots_respected, crawl.opt_out_respected)`
+    case 'SOURCE_GENERATOR_MISSING':
+      return `synthetic source "${a('source')}" does not name the model that generated it (synthetic.generator)`
+    case 'BASE_MODEL_NOT_FILED':
+      return `base model "${a('model')}" has no filing number; TC260-003 §6 expects base models that have completed filing`
+    case 'LICENCE_UNKNOWN':
+      return `source "${a('source')}": licence ${a('licence')} cannot be classified; treated as restrictive`
+    case 'LICENCE_MISMATCH':
+      return `source "${a('source')}" declares ${a('declared')} but ${a('detected')} is stated here`
+    case 'LICENCE_NOT_FOR_COMMERCIAL_USE':
+      return `source "${a('source')}" is ${a('use')} (${a('licence')}) but the dataset's intended use is commercial`
+    case 'PII_WITHOUT_BASIS':
+      return `personal information (${a('types')}) in ${a('where')} whose personal-information basis is ${a('basis')}; expected consent or another legal basis`
+    case 'SOURCES_TOO_FEW':
+      return `${a('cell')}: ${a('count')} source(s) (${a('sources')}); expected at least ${a('min')} for diversity (TC260-003 §5.1)`
   }
 }

@@ -2,6 +2,7 @@ import { asBuffer } from '../util/as-buffer.js'
 import { parse } from 'csv-parse/sync'
 import { FindingCollector } from '../findings/finding.js'
 import { kindOfCell, sniffDelimiter } from './csv-dialect.js'
+import { RecordFacts } from '../provenance/record-facts.js'
 import { RecordSampler, type SampledRecord } from './record-sampler.js'
 import { SchemaAccumulator } from './schema-accumulator.js'
 import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer } from './types.js'
@@ -42,11 +43,15 @@ class CsvAnalyzer implements ContentAnalyzer {
   private header: string[] | null = null
   private capturing = false
   private captureParts: Buffer[] = []
+  /** whether the record being captured is in the sample (else it is captured for --pii full only) */
+  private sampledNow = false
+  private readonly facts: RecordFacts
 
   constructor(
     ctx: AnalyzerContext,
     private readonly preferredDelimiter: number,
   ) {
+    this.facts = RecordFacts.forScan(ctx)
     const parseRecord = (record: SampledRecord): void => this.addToSchema(record)
     this.sampler = RecordSampler.forScan(ctx, parseRecord)
   }
@@ -120,7 +125,8 @@ class CsvAnalyzer implements ContentAnalyzer {
     this.fieldStart = true
     this.fields = 1
     this.recordLine = this.line
-    this.capturing = this.header === null || this.sampler.wants(this.records + 1)
+    this.sampledNow = this.header !== null && this.sampler.wants(this.records + 1)
+    this.capturing = this.header === null || this.sampledNow || this.facts.wantsEveryRecord
   }
 
   private closeRecord(chunk: Buffer, from: number, to: number): void {
@@ -145,7 +151,8 @@ class CsvAnalyzer implements ContentAnalyzer {
         args: { actual: this.fields, expected: this.expectedFields },
       })
     }
-    if (text !== null) this.sampler.keep({ index: this.records, line: this.recordLine, text })
+    if (text !== null && this.facts.wantsEveryRecord) this.facts.addRaw(text)
+    if (text !== null && this.sampledNow) this.sampler.keep({ index: this.records, line: this.recordLine, text })
   }
 
   private addToSchema(record: SampledRecord): void {
@@ -153,6 +160,7 @@ class CsvAnalyzer implements ContentAnalyzer {
     if (!cells || !this.header) return
     const names = this.header
     this.schema.addRecord(names.map((name, i) => [name, kindOfCell(cells[i] ?? '')]))
+    this.facts.addRecord(Object.fromEntries(names.map((name, i) => [name, cells[i] ?? ''])), record.text, record.index)
   }
 
   finish(): ContentAnalysis {
@@ -168,7 +176,7 @@ class CsvAnalyzer implements ContentAnalyzer {
     if (this.schema.count === 0) this.schema.addRecord(this.header.map((name) => [name, null]))
     const schema = this.schema.result(this.records)
     if (this.records === 0) for (const field of schema.fields) field.nulls = 0
-    return { records: this.records, schema, findings: this.findings.result() }
+    return { records: this.records, schema, facts: this.facts.result(), findings: this.findings.result() }
   }
 }
 

@@ -1,6 +1,9 @@
 import { asBuffer } from '../util/as-buffer.js'
 import { FindingCollector } from '../findings/finding.js'
 import { describeJsonError } from './json-error.js'
+import { licencesFromCroissant } from '../provenance/licences/index.js'
+import { RecordFacts } from '../provenance/record-facts.js'
+import { croissantLicence } from './document.js'
 import { RecordSampler, type SampledRecord } from './record-sampler.js'
 import { SchemaAccumulator, kindOfJson } from './schema-accumulator.js'
 import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer } from './types.js'
@@ -49,9 +52,13 @@ class JsonAnalyzer implements ContentAnalyzer {
   private readonly topArrays: { count: number; objects: boolean }[] = []
   private capturing = false
   private captureParts: Buffer[] = []
+  /** whether the element being captured is in the sample (else it is captured for --pii full only) */
+  private sampledNow = false
   private broken = false
+  private readonly facts: RecordFacts
 
   constructor(ctx: AnalyzerContext) {
+    this.facts = RecordFacts.forScan(ctx)
     const parse = (record: SampledRecord): void => this.addElement(record)
     this.sampler = RecordSampler.forScan(ctx, parse)
   }
@@ -138,7 +145,8 @@ class JsonAnalyzer implements ContentAnalyzer {
       if (array.count === 0) array.objects = first === Byte.OpenBrace
       array.count++
     }
-    this.capturing = this.sampler.wants(this.elements)
+    this.sampledNow = this.sampler.wants(this.elements)
+    this.capturing = this.sampledNow || this.facts.wantsEveryRecord
   }
 
   private endElement(chunk: Buffer, from: number, to: number): void {
@@ -148,7 +156,8 @@ class JsonAnalyzer implements ContentAnalyzer {
     const text = Buffer.concat(this.captureParts).toString('utf8').trim()
     this.captureParts = []
     this.capturing = false
-    this.sampler.keep({ index: this.elements, line: 0, text })
+    if (this.facts.wantsEveryRecord) this.facts.addRaw(text)
+    if (this.sampledNow) this.sampler.keep({ index: this.elements, line: 0, text })
   }
 
   private fail(reason: string, at: number): void {
@@ -164,10 +173,17 @@ class JsonAnalyzer implements ContentAnalyzer {
       this.findings.add({ code: 'JSON_INVALID', args: { reason: `record ${record.index}: ${describeJsonError(error)}` } })
       return
     }
-    this.addValue(value)
+    this.addValue(value, record.text, record.index)
   }
 
-  private addValue(value: unknown): void {
+  /** `raw`: the record's text in the file, for personal information; built when the whole document was parsed at once. */
+  private addValue(value: unknown, raw: string | null, index: number): void {
+    if (this.topKind !== 'object' || kindOfJson(value) === 'object') {
+      const text = raw ?? JSON.stringify(value)
+      // Whole documents are parsed at once, so --pii full has nothing else to look at.
+      if (raw === null && this.facts.wantsEveryRecord) this.facts.addRaw(text)
+      this.facts.addRecord(value, text, index)
+    }
     if (kindOfJson(value) === 'object') this.schema.addObject(value as Record<string, unknown>)
     // Labels or other lists next to the record arrays of an object are not records.
     else if (this.topKind !== 'object') this.schema.addRecord([['value', kindOfJson(value)]])
@@ -181,7 +197,7 @@ class JsonAnalyzer implements ContentAnalyzer {
     if (this.topKind === 'scalar') return this.shapeFinding('scalar')
     const records = this.streamedRecordCount()
     if (!this.sampler.isExhaustive) for (const record of this.sampler.sample()) this.addElement(record)
-    const analysis: ContentAnalysis = { records, findings: this.findings.result() }
+    const analysis: ContentAnalysis = { records, facts: this.facts.result(), findings: this.findings.result() }
     if (this.schema.count > 0) analysis.schema = this.schema.result(records)
     return analysis
   }
@@ -203,6 +219,8 @@ class JsonAnalyzer implements ContentAnalyzer {
       return { findings: this.findings.result() }
     }
     this.topKind = Array.isArray(document) ? 'array' : kindOfJson(document) === 'object' ? 'object' : 'scalar'
+    const licence = this.topKind === 'object' ? croissantLicence(licencesFromCroissant(document)) : undefined
+    if (licence) return { licence, findings: this.findings.result() }
     if (Array.isArray(document)) return this.recordsOf(document)
     if (kindOfJson(document) !== 'object') return this.shapeFinding(kindOfJson(document) ?? 'null')
     const values = Object.values(document as Record<string, unknown>)
@@ -215,8 +233,8 @@ class JsonAnalyzer implements ContentAnalyzer {
   }
 
   private recordsOf(records: unknown[]): ContentAnalysis {
-    for (const record of records) this.addValue(record)
-    const analysis: ContentAnalysis = { records: records.length, findings: this.findings.result() }
+    records.forEach((record, i) => this.addValue(record, null, i + 1))
+    const analysis: ContentAnalysis = { records: records.length, facts: this.facts.result(), findings: this.findings.result() }
     if (records.length > 0) analysis.schema = this.schema.result()
     return analysis
   }

@@ -1,6 +1,7 @@
 import { FindingCollector } from '../findings/finding.js'
 import { describeJsonError } from './json-error.js'
 import { LineReader } from './line-reader.js'
+import { RecordFacts } from '../provenance/record-facts.js'
 import { RecordSampler, type SampledRecord } from './record-sampler.js'
 import { SchemaAccumulator, kindOfJson } from './schema-accumulator.js'
 import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer } from './types.js'
@@ -19,9 +20,11 @@ class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
   private records = 0
   private readonly sampler: RecordSampler
   private readonly schema = new SchemaAccumulator()
+  private readonly facts: RecordFacts
 
   constructor(ctx: AnalyzerContext) {
     super(new FindingCollector())
+    this.facts = RecordFacts.forScan(ctx)
     const parse = (record: SampledRecord): void => this.parse(record)
     this.sampler = RecordSampler.forScan(ctx, parse)
   }
@@ -38,6 +41,7 @@ class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
       return
     }
     const index = ++this.records
+    if (this.facts.wantsEveryRecord) this.facts.addRaw(buf.toString('utf8', s, e))
     const first = buf[s]!
     const last = buf[e - 1]!
     const framed = (first === OPEN_BRACE && last === CLOSE_BRACE) || (first === OPEN_BRACKET && last === CLOSE_BRACKET)
@@ -65,12 +69,13 @@ class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
       return
     }
     this.schema.addObject(value as Record<string, unknown>)
+    this.facts.addRecord(value, record.text, record.index)
   }
 
   finish(): ContentAnalysis {
     this.flush()
     if (!this.sampler.isExhaustive) for (const record of this.sampler.sample()) this.parse(record)
-    const analysis: ContentAnalysis = { records: this.records, findings: this.findings.result() }
+    const analysis: ContentAnalysis = { records: this.records, facts: this.facts.result(), findings: this.findings.result() }
     if (this.schema.count > 0) analysis.schema = this.schema.result(this.records)
     return analysis
   }

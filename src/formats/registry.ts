@@ -1,3 +1,4 @@
+import { prepareTokenCounter } from '../provenance/record-facts.js'
 import { createJsonAnalyzer } from './json.js'
 import { createJsonlAnalyzer } from './jsonl.js'
 import { createTextAnalyzer } from './text.js'
@@ -9,6 +10,30 @@ import type { AnalyzerContext, ContentAnalyzer, DetectedFormat } from './types.j
  * formats it has.
  */
 export async function createAnalyzer(detected: DetectedFormat, ctx: AnalyzerContext): Promise<ContentAnalyzer | null> {
+  const analyzer = await analyzerFor(detected, ctx)
+  return analyzer && RECORD_FORMATS.has(detected.format) ? countingContent(analyzer) : analyzer
+}
+
+const RECORD_FORMATS = new Set(['jsonl', 'json', 'csv', 'tsv', 'text'])
+
+/** Counts the content an analyzer is given: the size the token estimate scales its sample to. */
+function countingContent(analyzer: ContentAnalyzer): ContentAnalyzer {
+  let bytes = 0
+  return {
+    push(chunk) {
+      bytes += chunk.length
+      analyzer.push(chunk)
+    },
+    async finish() {
+      const analysis = await analyzer.finish()
+      if (analysis.facts) analysis.facts.contentBytes = bytes
+      return analysis
+    },
+  }
+}
+
+async function analyzerFor(detected: DetectedFormat, ctx: AnalyzerContext): Promise<ContentAnalyzer | null> {
+  if (ctx.tokens === 'exact' && RECORD_FORMATS.has(detected.format)) await prepareTokenCounter()
   switch (detected.format) {
     case 'jsonl':
       return createJsonlAnalyzer(ctx)
@@ -17,8 +42,10 @@ export async function createAnalyzer(detected: DetectedFormat, ctx: AnalyzerCont
     case 'csv':
     case 'tsv':
       return (await import('./csv.js')).createCsvAnalyzer(ctx, detected.format)
+    case 'document':
+      return (await import('./document.js')).createDocumentAnalyzer(ctx)
     case 'text':
-      return createTextAnalyzer()
+      return createTextAnalyzer(ctx)
     case 'parquet':
       return detected.compression ? null : (await import('./parquet.js')).createParquetAnalyzer(ctx)
     case 'arrow':

@@ -1,4 +1,6 @@
 import type { FindingDraft } from '../findings/finding.js'
+import type { DocumentLicence } from '../provenance/document-licence.js'
+import type { PiiMode, RecordFactsResult, TokenMode } from '../provenance/record-facts.js'
 
 export type Compression = 'gzip' | 'zstd'
 export type Modality = 'text' | 'tabular' | 'image' | 'audio' | 'video' | 'other'
@@ -30,6 +32,10 @@ export interface ContentAnalysis {
   records?: number
   schema?: RecordSchema
   media?: MediaInfo
+  /** what the analysed records say about content, quality and personal information */
+  facts?: RecordFactsResult
+  /** the licence a LICENSE file, dataset card or Croissant document states */
+  licence?: DocumentLicence
   findings: FindingDraft[]
 }
 
@@ -45,6 +51,8 @@ export interface AnalyzerContext {
   deep: boolean
   /** records parsed per file when not deep */
   sampleSize: number
+  pii: PiiMode
+  tokens: TokenMode
 }
 
 /**

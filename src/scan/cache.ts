@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { writeFileAtomic } from '../util/atomic-write.js'
-import type { FileRecord } from './file-record.js'
+import { restoreFacts, storeFacts, type FileRecord, type StoredFacts } from './file-record.js'
 import type { BuiltManifest } from './manifest.js'
 
 export interface CacheKey {
@@ -19,6 +19,8 @@ export interface WrittenManifest extends CacheKey {
   summary: Omit<BuiltManifest, 'document'>
   /** the walk's own findings (links, unreadable directories), as JSON: a new link changes them */
   walkFindings: string
+  /** SHA-256 of the tdgov.yaml the manifest was checked against, or null */
+  config: string | null
 }
 
 interface IndexHeader {
@@ -35,8 +37,8 @@ interface IndexHeader {
  * file changed. A cache made by another tool version or with other options, or one that cannot be
  * read, is ignored: it only saves time.
  */
-const INDEX = 'index-v1.ndjson'
-const ENTRIES = 'entries-v1.ndjson'
+const INDEX = 'index-v2.ndjson'
+const ENTRIES = 'entries-v2.ndjson'
 
 export interface CacheIndex {
   header: IndexHeader
@@ -60,7 +62,17 @@ export function loadIndex(root: string, optionsKey: string): CacheIndex | null {
   }
 }
 
-type EntryHead = [sha256: string, bytes: number, records: number | null, format: string, modality: string, errors: number, warnings: number, infos: number]
+type EntryHead = [
+  sha256: string,
+  bytes: number,
+  records: number | null,
+  format: string,
+  modality: string,
+  errors: number,
+  warnings: number,
+  infos: number,
+  facts: StoredFacts,
+]
 
 /** The cached results by path, or an empty map when the entries file does not match the index. */
 export function loadEntries(root: string, index: CacheIndex): Map<string, CachedFile> {
@@ -72,8 +84,9 @@ export function loadEntries(root: string, index: CacheIndex): Map<string, Cached
       const line = lines[i + 1]!
       // JSON escapes tabs, so the first tab ends the head.
       const tab = line.indexOf('\t')
-      const [sha256, bytes, records, format, modality, error, warning, info] = JSON.parse(line.slice(0, tab)) as EntryHead
-      const record: FileRecord = { path: p, sha256, bytes, records, format, modality, findings: { error, warning, info }, json: line.slice(tab + 1) }
+      const [sha256, bytes, records, format, modality, error, warning, info, facts] = JSON.parse(line.slice(0, tab)) as EntryHead
+      const findings = { error, warning, info }
+      const record: FileRecord = { path: p, sha256, bytes, records, format, modality, findings, facts: restoreFacts(facts), json: line.slice(tab + 1) }
       cache.set(p, { size, mtimeMs, record })
     })
     return cache
@@ -88,7 +101,8 @@ export function saveCache(root: string, optionsKey: string, files: CachedFile[],
   const entryLines = [generation]
   const indexLines = [JSON.stringify({ optionsKey, generation, written } satisfies IndexHeader)]
   for (const { size, mtimeMs, record: r } of files) {
-    const head: EntryHead = [r.sha256, r.bytes, r.records, r.format, r.modality, r.findings.error, r.findings.warning, r.findings.info]
+    const { error, warning, info } = r.findings
+    const head: EntryHead = [r.sha256, r.bytes, r.records, r.format, r.modality, error, warning, info, storeFacts(r.facts)]
     entryLines.push(`${JSON.stringify(head)}\t${r.json}`)
     indexLines.push(JSON.stringify([r.path, size, mtimeMs]))
   }

@@ -1,5 +1,5 @@
 import type { Severity } from '../findings/codes.js'
-import type { FileEntry } from './manifest-schema.js'
+import type { ContentFactsEntry, FileEntry, LicenceStatement, PiiFacts, TokenSample } from './manifest-schema.js'
 
 /**
  * A manifest entry as the scan carries it: the facts the totals need, plus the entry already
@@ -14,11 +14,23 @@ export interface FileRecord {
   format: string
   modality: string
   findings: Record<Severity, number>
+  facts: FileFacts
   /** the entry as one line of compact JSON, keys in manifest order */
   json: string
 }
 
-export function toFileRecord(entry: FileEntry): FileRecord {
+/** What provenance totals read of a file, kept beside the entry so they need not parse it. */
+export interface FileFacts {
+  content: ContentFactsEntry | null
+  pii: PiiFacts | null
+  licence: LicenceStatement | null
+  /** distinct normalised-text keys of the analysed records (not in the manifest) */
+  duplicateKeys: Float64Array
+  /** the tokenised sample of its records, once the file has been drawn for the token estimate */
+  tokenSample: TokenSample | null
+}
+
+export function toFileRecord(entry: FileEntry, duplicateKeys: Float64Array = new Float64Array(0)): FileRecord {
   const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0 }
   for (const finding of entry.findings) findings[finding.severity]++
   return {
@@ -29,6 +41,23 @@ export function toFileRecord(entry: FileEntry): FileRecord {
     format: entry.format,
     modality: entry.modality,
     findings,
+    facts: { content: entry.content ?? null, pii: entry.pii ?? null, licence: entry.licence ?? null, duplicateKeys, tokenSample: null },
     json: JSON.stringify(entry),
   }
+}
+
+/** Facts as the cache stores them: the keys as base64 of their float64 bytes. */
+export type StoredFacts = [content: ContentFactsEntry | null, pii: PiiFacts | null, licence: LicenceStatement | null, keys: string, tokenSample: TokenSample | null]
+
+export function storeFacts(facts: FileFacts): StoredFacts {
+  const keys = Buffer.from(facts.duplicateKeys.buffer, facts.duplicateKeys.byteOffset, facts.duplicateKeys.byteLength).toString('base64')
+  return [facts.content, facts.pii, facts.licence, keys, facts.tokenSample]
+}
+
+export function restoreFacts([content, pii, licence, keys, tokenSample]: StoredFacts): FileFacts {
+  const bytes = Buffer.from(keys, 'base64')
+  // Copied into a fresh buffer: Float64Array needs 8-byte alignment, which a pooled Buffer may not have.
+  const duplicateKeys = new Float64Array(bytes.length / 8)
+  new Uint8Array(duplicateKeys.buffer).set(bytes)
+  return { content, pii, licence, duplicateKeys, tokenSample }
 }

@@ -2,14 +2,24 @@ import { createHash } from 'node:crypto'
 import type { Severity } from '../findings/codes.js'
 import { toolVersion } from '../util/version.js'
 import type { FileRecord } from './file-record.js'
+import { CONFIG_FILE } from '../config/load-config.js'
 import { MANIFEST_VERSION, type Manifest, type ManifestFinding } from './manifest-schema.js'
 import { compareStrings } from './walk.js'
+import type { LoadedConfig } from '../config/load-config.js'
+import { summariseContent } from '../provenance/content-summary.js'
+import type { PiiMode, TokenMode } from '../provenance/record-facts.js'
+import { resolveProvenance } from '../provenance/resolve-provenance.js'
 
 export interface ManifestInput {
   files: FileRecord[]
   findings: ManifestFinding[]
   deep: boolean
   sampleSize: number
+  pii: PiiMode
+  tokens: TokenMode
+  config: LoadedConfig | null
+  /** the token sample's final size scale; null when tokens are off or exact */
+  tokenScale: number | null
 }
 
 export interface BuiltManifest {
@@ -21,6 +31,10 @@ export interface BuiltManifest {
   listing: ManifestFinding[]
   /** errors and warnings beyond the listing */
   unlisted: number
+  /** whether a tdgov.yaml was read */
+  configured: boolean
+  sources: Manifest['sources']
+  content: Manifest['content']
 }
 
 /** Errors and warnings a summary lists before "and N more". */
@@ -33,19 +47,28 @@ const LISTED_FINDINGS = 20
  */
 export function buildManifest(input: ManifestInput): BuiltManifest {
   const files = [...input.files].sort((a, b) => compareStrings(a.path, b.path))
-  const findings = sortFindings(input.findings)
+  const provenance = resolveProvenance(input.config, files)
+  const findings = sortFindings([...input.findings, ...provenance.findings])
   const header = {
     manifest: 'tdgov/manifest',
     version: MANIFEST_VERSION,
     tool: { name: 'tdgov', version: toolVersion() },
-    scan: { deep: input.deep, sampleSize: input.sampleSize },
+    scan: { deep: input.deep, sampleSize: input.sampleSize, pii: input.pii, tokens: input.tokens },
+    config: input.config ? { file: CONFIG_FILE, sha256: input.config.sha256 } : null,
     fingerprint: fingerprint(files),
-    totals: totals(files, findings),
+    totals: { ...totals(files, findings), bySource: provenance.bySource, byKind: provenance.byKind, byOrigin: provenance.byOrigin },
+    sources: provenance.sources,
+    content: summariseContent(files, provenance.sourceOf, input.tokenScale),
+    diversity: provenance.diversity,
   }
+  // `findings` stays last among the totals, where a reader looks for it.
+  const { findings: findingTotals, ...counts } = header.totals
+  header.totals = { ...counts, findings: findingTotals }
   const head = JSON.stringify(header, null, 2)
+  const lines = input.config ? files.map((f) => withSource(f.json, provenance.sourceOf.get(f.path) ?? null)) : files.map((f) => f.json)
   const document =
     `${head.slice(0, -2)},\n` +
-    `  "files": ${jsonLines(files.map((f) => f.json))},\n` +
+    `  "files": ${jsonLines(lines)},\n` +
     `  "findings": ${jsonLines(findings.map((f) => JSON.stringify(f)))}\n}\n`
   const listing = firstSerious(findings, files)
   const { error, warning } = header.totals.findings
@@ -55,6 +78,9 @@ export function buildManifest(input: ManifestInput): BuiltManifest {
     totals: header.totals,
     listing,
     unlisted: error + warning - listing.length,
+    configured: input.config !== null,
+    sources: header.sources,
+    content: header.content,
   }
 }
 
@@ -67,6 +93,12 @@ function firstSerious(datasetFindings: readonly ManifestFinding[], files: readon
     for (const finding of findingsOf(file)) if (finding.severity !== 'info' && listing.length < LISTED_FINDINGS) listing.push(finding)
   }
   return listing
+}
+
+/** The entry with `"source"` after its path: entries are cached without it, since it depends on tdgov.yaml. */
+function withSource(json: string, source: string | null): string {
+  const afterPath = json.indexOf(',"bytes":')
+  return `${json.slice(0, afterPath)},"source":${JSON.stringify(source)}${json.slice(afterPath)}`
 }
 
 function findingsOf(file: FileRecord): ManifestFinding[] {
@@ -91,7 +123,7 @@ export function fingerprint(files: readonly { path: string; sha256: string }[]):
 
 type Tally = { files: number; bytes: number; records: number }
 
-function totals(files: readonly FileRecord[], datasetFindings: readonly ManifestFinding[]): Manifest['totals'] {
+function totals(files: readonly FileRecord[], datasetFindings: readonly ManifestFinding[]): Omit<Manifest['totals'], 'bySource' | 'byKind' | 'byOrigin'> {
   const byFormat = new Map<string, Tally>()
   const byModality = new Map<string, Tally>()
   const findingCounts: Record<Severity, number> = { error: 0, warning: 0, info: 0 }

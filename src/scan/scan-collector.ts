@@ -2,6 +2,7 @@ import { toFinding } from '../findings/finding.js'
 import type { CacheKey, CachedFile } from './cache.js'
 import type { FileRecord } from './file-record.js'
 import type { ManifestFinding } from './manifest-schema.js'
+import type { TokenSampling } from './token-sampling.js'
 import type { FileTask } from './process-file.js'
 import type { TaskListener } from './run-tasks.js'
 import { TaskQueue } from './task-queue.js'
@@ -39,7 +40,10 @@ export class ScanCollector implements TaskListener {
   private queued = 0
   private bytesRead = 0
 
-  constructor(private readonly onProgress?: (progress: ScanProgress) => void) {}
+  constructor(
+    private readonly onProgress?: (progress: ScanProgress) => void,
+    private readonly tokens: TokenSampling | null = null,
+  ) {}
 
   enqueue(task: FileTask): void {
     this.queued++
@@ -49,6 +53,7 @@ export class ScanCollector implements TaskListener {
   reuse(key: CacheKey, record: FileRecord): void {
     this.stats.cached++
     this.remember(key, record)
+    this.tokens?.note(record, [])
   }
 
   unreadable(relPath: string, reason: string): void {
@@ -62,6 +67,7 @@ export class ScanCollector implements TaskListener {
       else {
         this.stats.scanned++
         this.remember(result.key, result.record)
+        this.tokens?.note(result.record, result.tokenCandidates)
       }
     }
     this.progress()

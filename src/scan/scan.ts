@@ -9,6 +9,16 @@ import { loadEntries, loadIndex, saveCache, statKey, type CacheIndex, type Cache
 import { buildManifest, sortFindings, type BuiltManifest } from './manifest.js'
 import type { ManifestFinding } from './manifest-schema.js'
 import { runTasks } from './run-tasks.js'
+import { loadConfig, type LoadedConfig } from '../config/load-config.js'
+import type { PiiMode, TokenMode } from '../provenance/record-facts.js'
+import { createExcludeFilter, type ExcludeFilter } from './excludes.js'
+import type { ScanFileOptions } from './scan-file.js'
+import { startTokenService } from './token-service.js'
+import { TokenSampling } from './token-sampling.js'
+import { TOKEN_INCLUSION_BYTES } from '../provenance/text/index.js'
+import type { TokenCandidate } from '../provenance/record-facts.js'
+import type { FileRecord } from './file-record.js'
+import { processFile } from './process-file.js'
 import { ScanCollector, type ScanProgress, type ScanStats } from './scan-collector.js'
 
 export type { ScanProgress, ScanStats }
@@ -24,6 +34,10 @@ export interface ScanOptions {
   cache: boolean
   deep: boolean
   sampleSize: number
+  pii: PiiMode
+  tokens: TokenMode
+  /** tdgov.yaml to use instead of the one in `root` */
+  configFile?: string
   /** return the manifest's text even when the one on disk was left as it was */
   needDocument: boolean
   onProgress?: (progress: ScanProgress) => void
@@ -46,10 +60,42 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const outInside = path.relative(root, outFile)
   const exclude = outInside.startsWith('..') || path.isAbsolute(outInside) ? [] : [fg.escapePath(toPosix(outInside))]
 
-  const optionsKey = `tdgov ${toolVersion()} deep=${options.deep} sample=${options.sampleSize}`
+  const config = loadConfig(root, options.configFile)
+  const excluded = createExcludeFilter(config?.config.excludes ?? [])
+  const configKey = config?.sha256 ?? null
+
+  const optionsKey = `tdgov ${toolVersion()} deep=${options.deep} sample=${options.sampleSize} pii=${options.pii} tokens=${options.tokens}`
   const index = options.cache ? loadIndex(root, optionsKey) : null
-  const run = new ScanCollector(options.onProgress)
-  const scanOptions = { deep: options.deep, sampleSize: options.sampleSize }
+  const scanOptions: ScanFileOptions = {
+    deep: options.deep,
+    sampleSize: options.sampleSize,
+    pii: options.pii,
+    tokens: options.tokens,
+    tokenScale: TOKEN_INCLUSION_BYTES,
+  }
+  const service = options.tokens === 'estimate' ? startTokenService() : null
+  try {
+    const sampling = service ? new TokenSampling(scanOptions, service) : null
+    return await scanWith(options, root, outFile, exclude, excluded, config, configKey, optionsKey, index, scanOptions, sampling)
+  } finally {
+    await service?.close()
+  }
+}
+
+async function scanWith(
+  options: ScanOptions,
+  root: string,
+  outFile: string,
+  exclude: string[],
+  excluded: ExcludeFilter | undefined,
+  config: LoadedConfig | null,
+  configKey: string | null,
+  optionsKey: string,
+  index: CacheIndex | null,
+  scanOptions: ScanFileOptions,
+  tokens: TokenSampling | null,
+): Promise<ScanResult> {
+  const run = new ScanCollector(options.onProgress, tokens)
 
   if (index) {
     // With a cache, the whole tree is listed and stat'ed first: an unchanged tree is recognised
@@ -61,9 +107,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       root,
       { file: (file) => listed.push({ file, key: statKey(file.absPath) }), finding: (p, d) => walkFindings.push(toFinding(p, d)) },
       exclude,
+      excluded,
     )
     listed.sort((a, b) => compareStrings(a.file.relPath, b.file.relPath))
-    if (isSameTree(index, listed, walkFindings) && manifestIsCurrent(index.header.written, outFile)) {
+    if (isSameTree(index, listed, walkFindings) && manifestIsCurrent(index.header.written, outFile, configKey)) {
       const document = options.needDocument ? readFileSync(outFile, 'utf8') : null
       const files = listed.length
       return { summary: index.header.written!.summary, document, stats: { files, scanned: 0, cached: files, unreadable: 0 } }
@@ -84,20 +131,28 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       root,
       { file: (file) => run.enqueue(file), finding: (p, draft) => run.findings.push(toFinding(p, draft)) },
       exclude,
+      excluded,
     ).finally(() => run.queue.close())
     await Promise.all([walking, runTasks(run.queue, scanOptions, options.jobs, run)])
   }
+  const tokenScale = tokens ? await tokens.finish(run.records, (record) => offerAgain(root, record, scanOptions)) : null
   run.stats.files = run.records.length
 
-  const { document, ...summary } = buildManifest({ ...scanOptions, files: run.records, findings: run.findings })
+  const { document, ...summary } = buildManifest({ ...scanOptions, config, tokenScale, files: run.records, findings: run.findings })
   try {
     writeFileAtomic(outFile, document)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error)
     throw new UserError(`${options.outFile}: cannot write the manifest (${code}); choose another place with --out`)
   }
-  if (options.cache) saveCacheQuietly(root, optionsKey, run, outFile, summary)
+  if (options.cache) saveCacheQuietly(root, optionsKey, run, outFile, summary, configKey)
   return { summary, document, stats: run.stats }
+}
+
+/** Reads a drawn file again for the text it offers to the token sample (it came from the cache without it). */
+async function offerAgain(root: string, record: FileRecord, options: ScanFileOptions): Promise<TokenCandidate[]> {
+  const result = await processFile({ relPath: record.path, absPath: path.join(root, ...record.path.split('/')) }, options)
+  return result.kind === 'scanned' && result.record.sha256 === record.sha256 ? result.tokenCandidates : []
 }
 
 /** A file found by the walk, with its size and mtime (null when it vanished meanwhile). */
@@ -118,18 +173,25 @@ function isSameTree(index: CacheIndex, listed: ListedFile[], walkFindings: Manif
 }
 
 /** The manifest this scan would write is already on disk, as the last scan wrote it. */
-function manifestIsCurrent(written: WrittenManifest | null, outFile: string): boolean {
-  if (!written || written.file !== outFile) return false
+function manifestIsCurrent(written: WrittenManifest | null, outFile: string, configKey: string | null): boolean {
+  if (!written || written.file !== outFile || written.config !== configKey) return false
   const key = statKey(outFile)
   return key !== null && key.size === written.size && key.mtimeMs === written.mtimeMs
 }
 
 /** The cache only saves time: a read-only dataset directory still gets scanned. */
-function saveCacheQuietly(root: string, optionsKey: string, run: ScanCollector, outFile: string, summary: WrittenManifest['summary']): void {
+function saveCacheQuietly(
+  root: string,
+  optionsKey: string,
+  run: ScanCollector,
+  outFile: string,
+  summary: WrittenManifest['summary'],
+  config: string | null,
+): void {
   const key = statKey(outFile)
   const walkFindings = run.findings.filter((f) => f.code !== 'FILE_UNREADABLE')
   const written: WrittenManifest | null = key
-    ? { file: outFile, ...key, summary, walkFindings: JSON.stringify(sortFindings(walkFindings)) }
+    ? { file: outFile, ...key, summary, walkFindings: JSON.stringify(sortFindings(walkFindings)), config }
     : null
   const files = [...run.nextCache].sort((a, b) => compareStrings(a.record.path, b.record.path))
   try {

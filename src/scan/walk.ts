@@ -2,6 +2,7 @@ import { accessSync, constants, realpathSync } from 'node:fs'
 import path from 'node:path'
 import fg, { type Entry } from 'fast-glob'
 import type { FindingDraft } from '../findings/finding.js'
+import type { ExcludeFilter } from './excludes.js'
 
 /** tdgov's own state and version-control internals are not part of a dataset. */
 export const ALWAYS_EXCLUDED = ['.tdgov/**', '**/.git/**', '.hg/**', '.svn/**', 'tdgov.yaml']
@@ -22,9 +23,10 @@ export interface WalkVisitor {
  * before the walk ends. Symbolic links are never followed: one leading inside the root names
  * content that is recorded under its own path already (following it would count that content
  * twice), and one leading outside, back up the tree or nowhere is reported. Directories that
- * cannot be listed are reported too.
+ * cannot be listed are reported too. `excluded` paths (tdgov.yaml's excludes) are passed over
+ * silently, as is everything under an excluded directory.
  */
-export async function walkStream(root: string, visit: WalkVisitor, exclude: string[] = []): Promise<void> {
+export async function walkStream(root: string, visit: WalkVisitor, exclude: string[] = [], excluded?: ExcludeFilter): Promise<void> {
   const realRoot = realpathSync(root)
   // `**` is a regular expression whose `.` does not match a newline, so fast-glob alone would drop
   // file names containing one; the second pattern matches exactly those names.
@@ -42,6 +44,7 @@ export async function walkStream(root: string, visit: WalkVisitor, exclude: stri
   for await (const item of entries) {
     // fast-glob types stream items as strings; with objectMode they are entries.
     const entry = item as unknown as Entry
+    if (excluded?.(entry.path, entry.dirent.isDirectory())) continue
     const absPath = path.join(root, entry.path)
     if (entry.dirent.isFile()) visit.file({ relPath: entry.path, absPath })
     else if (entry.dirent.isDirectory()) {

@@ -158,10 +158,10 @@ describe('scan results match independent tools', () => {
     expect(manifest.fingerprint).toBe(hash.digest('hex'))
   })
 
-  it('reports no findings for a clean tree', () => {
-    expect(manifest.findings).toEqual([])
+  it('reports no findings for a clean tree but the missing tdgov.yaml', () => {
+    expect(manifest.findings.map((f) => f.code)).toEqual(['CONFIG_MISSING'])
     expect(manifest.files.flatMap((f) => f.findings)).toEqual([])
-    expect(manifest.totals.findings).toEqual({ error: 0, warning: 0, info: 0 })
+    expect(manifest.totals.findings).toEqual({ error: 0, warning: 0, info: 1 })
   })
 })
 
@@ -399,7 +399,7 @@ describe('the cache', () => {
   it('ignores a cache whose entries do not match its index (an interrupted save) and reads the files again', async () => {
     setTreeTimes(root, HOUR_AGO)
     await scanOk(root)
-    const entries = path.join(root, '.tdgov', 'cache', 'entries-v1.ndjson')
+    const entries = path.join(root, '.tdgov', 'cache', 'entries-v2.ndjson')
     writeFileSync(entries, 'another-generation\n')
     rmSync(manifestFile(root))
     const result = await scanOk(root)

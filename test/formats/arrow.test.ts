@@ -51,7 +51,7 @@ const EXPECTED: Record<string, { rows: number; columns: string[] }> = {
 type Kind = 'file' | 'stream'
 
 function context(): AnalyzerContext {
-  return { absPath: '/nonexistent/x', relPath: 'x', bytes: 0, compression: null, deep: false, sampleSize: 1000 }
+  return { absPath: '/nonexistent/x', relPath: 'x', bytes: 0, compression: null, deep: false, sampleSize: 1000, pii: 'off', tokens: 'off' }
 }
 
 /** Feeds `bytes` through one reused buffer, scribbled over after each push, as the scanner may. */

@@ -119,7 +119,7 @@ describe('sniffTextFormat', () => {
 describe('scanFile: detection on real files', () => {
   let dir: string
   const jsonl = Array.from({ length: 25 }, (_, i) => JSON.stringify({ id: i, text: `line ${i}` })).join('\n') + '\n'
-  const options = { deep: false, sampleSize: 1000 }
+  const options = { deep: false, sampleSize: 1000, pii: 'off' as const, tokens: 'off' as const, tokenScale: 16384 }
 
   beforeAll(() => {
     dir = makeTempDir()

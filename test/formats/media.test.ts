@@ -22,7 +22,7 @@ afterAll(async () => {
 async function writeSample(name: string, bytes: Uint8Array, compression: Compression | null = null): Promise<AnalyzerContext> {
   const absPath = join(dir, name)
   await writeFile(absPath, bytes)
-  return { absPath, relPath: name, bytes: bytes.length, compression, deep: false, sampleSize: 100 }
+  return { absPath, relPath: name, bytes: bytes.length, compression, deep: false, sampleSize: 100, pii: 'off', tokens: 'off' }
 }
 
 /** Feeds `bytes` through one reused Buffer, scribbled over after each push, as the scanner may. */

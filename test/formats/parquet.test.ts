@@ -79,7 +79,7 @@ afterAll(async () => {
 })
 
 function context(absPath: string, bytes: number): AnalyzerContext {
-  return { absPath, relPath: 'x', bytes, compression: null, deep: false, sampleSize: 1000 }
+  return { absPath, relPath: 'x', bytes, compression: null, deep: false, sampleSize: 1000, pii: 'off', tokens: 'off' }
 }
 
 /** Feeds the file through one reused buffer, scribbled over after each push, as the scanner may. */

@@ -9,6 +9,8 @@ export function analyzerContext(overrides: Partial<AnalyzerContext> = {}): Analy
     compression: null,
     deep: false,
     sampleSize: 1000,
+    pii: 'off',
+    tokens: 'off',
     ...overrides,
   }
 }

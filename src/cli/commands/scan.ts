@@ -3,7 +3,8 @@ import path from 'node:path'
 import { z } from 'zod'
 import type { ManifestFinding } from '../../scan/manifest-schema.js'
 import { DEFAULT_SAMPLE_SIZE, scan } from '../../scan/scan.js'
-import { createOutput, createProgressLine, formatBytes, progressBar } from '../output.js'
+import type { BuiltManifest } from '../../scan/manifest.js'
+import { createOutput, createProgressLine, formatBytes, progressBar, type Palette } from '../output.js'
 import { parseOptions } from '../parse-options.js'
 
 const scanOptionsSchema = z.object({
@@ -19,6 +20,9 @@ const scanOptionsSchema = z.object({
   cache: z.boolean().default(true),
   deep: z.boolean().default(false),
   strict: z.boolean().default(false),
+  pii: z.enum(['off', 'sample', 'full'], { message: 'expected --pii off, sample or full' }).default('sample'),
+  tokens: z.enum(['off', 'estimate', 'exact'], { message: 'expected --tokens off, estimate or exact' }).default('estimate'),
+  config: z.string().optional(),
 })
 
 export type ScanCommandOptions = z.input<typeof scanOptionsSchema>
@@ -35,8 +39,12 @@ export async function scanCommand(raw: ScanCommandOptions): Promise<number> {
     outFile,
     jobs: options.jobs,
     cache: options.cache,
-    deep: options.deep,
+    // Counting every token means reading every record's text.
+    deep: options.deep || options.tokens === 'exact',
     sampleSize: DEFAULT_SAMPLE_SIZE,
+    pii: options.pii,
+    tokens: options.tokens,
+    ...(options.config !== undefined && { configFile: options.config }),
     needDocument: options.json,
     onProgress: (p) =>
       progress.update(`scanning ${progressBar(p.filesDone, p.filesTotal)} ${p.filesDone}/${p.filesTotal} files, ${formatBytes(p.bytesDone)} read`),
@@ -50,16 +58,62 @@ export async function scanCommand(raw: ScanCommandOptions): Promise<number> {
     ` (${stats.scanned} read, ${stats.cached} from cache) → ${outFile}\n` +
     `fingerprint ${summary.fingerprint}\n` +
     `findings: ${c.red(`${totals.findings.error} errors`)}, ${c.yellow(`${totals.findings.warning} warnings`)}, ${totals.findings.info} info\n`
+  const withProvenance = report + describeProvenance(summary, c)
   const listing = summary.listing.map((f) => `  ${describeFinding(f, c.dim)}\n`).join('')
   const more = summary.unlisted > 0 ? `  … and ${summary.unlisted} more in the manifest\n` : ''
 
   if (document !== null && options.json) {
     output.out(document)
-    output.err(report)
+    output.err(withProvenance)
   } else {
-    output.out(report + listing + more)
+    output.out(withProvenance + listing + more)
   }
   return options.strict && totals.findings.error > 0 ? 1 : 0
+}
+
+/** Sources, content and personal information in a few lines; the manifest has the rest. */
+function describeProvenance(summary: Pick<BuiltManifest, 'configured' | 'sources' | 'content' | 'totals'>, c: Palette): string {
+  const lines: string[] = []
+  const undeclared = summary.totals.bySource['(undeclared)']?.files ?? 0
+  if (summary.configured) {
+    lines.push(`sources: ${summary.sources.length} declared${undeclared > 0 ? c.yellow(`, ${undeclared} file(s) in none`) : ''}`)
+    const width = Math.max(...summary.sources.map((s) => s.id.length), 2)
+    for (const s of summary.sources) {
+      const pii = s.personalInformation
+      const piiTotal = Object.values(pii.counts).reduce((a, b) => a + (b ?? 0), 0)
+      const origin = s.domestic === null ? '' : s.domestic ? ' domestic' : ' foreign'
+      lines.push(
+        `  ${s.id.padEnd(width)}  ${s.kind}${origin}, ${s.files} files, ${formatBytes(s.bytes)}, licence ${s.licence.declared ?? (s.licence.contract ? 'by contract' : 'not declared')} → ${s.licence.use}` +
+          `, personal information ${piiTotal === 0 ? 'none found' : `${piiTotal} (basis: ${pii.basis ?? 'not declared'})`}`,
+      )
+    }
+  }
+  const content = summary.content
+  if (content.records > 0) {
+    const languages = Object.entries(content.languages)
+      .map(([l, n]) => `${l} ${percent(n ?? 0, content.records - content.empty)}`)
+      .join(', ')
+    lines.push(`content: ${content.records} records analysed; ${languages || 'no text'}; duplicates ${percent(content.records * content.duplicates.rate, content.records)}`)
+  }
+  const tokens = content.tokens
+  if (tokens && 'total' in tokens) lines.push(`tokens: ${tokens.total.toLocaleString('en')} (${tokens.encoding}, every record)`)
+  else if (tokens) {
+    const n = (x: number): string => x.toLocaleString('en')
+    lines.push(`tokens: ≈ ${n(tokens.estimate)} (${Math.round(tokens.confidence * 100)}% interval ${n(tokens.low)}–${n(tokens.high)}, ${tokens.encoding})`)
+  }
+  const pii = content.personalInformation
+  const counts = Object.entries(pii.counts).filter(([, n]) => (n ?? 0) > 0)
+  if (pii.records > 0) {
+    const found = counts.length === 0 ? 'none found' : c.yellow(counts.map(([t, n]) => `${t} ${n}`).join(', '))
+    lines.push(`personal information in ${pii.records} records searched: ${found}`)
+  }
+  return lines.map((l) => `${l}\n`).join('')
+}
+
+function percent(part: number, whole: number): string {
+  if (whole === 0) return '0%'
+  const p = (part / whole) * 100
+  return `${p < 10 && p > 0 ? p.toFixed(1) : Math.round(p)}%`
 }
 
 function describeFinding(f: ManifestFinding, dim: (s: string) => string): string {

@@ -1,0 +1,118 @@
+import type { FileRecord } from '../scan/file-record.js'
+import { PiiTally, type PiiTallyJson } from './pii/index.js'
+import { estimateTokens, LANGUAGE_CLASSES, tokenInclusion, type LanguageClass } from './text/index.js'
+
+export interface ContentSummary {
+  /** records analysed across the dataset (samples, or all with --deep) */
+  records: number
+  empty: number
+  duplicates: {
+    /** analysed records repeating an earlier analysed record of the same file */
+    withinFiles: number
+    /** analysed records whose text first appeared in an earlier file (path order) */
+    acrossFiles: number
+    /** …of those, the ones whose earlier copy is in another source */
+    acrossSources: number
+    /** (withinFiles + acrossFiles) / records */
+    rate: number
+  }
+  languages: Partial<Record<LanguageClass, number>>
+  tokens: TokenTotal | null
+  personalInformation: { records: number; densityPer10k: number } & PiiTallyJson
+}
+
+export type TokenTotal =
+  | { method: 'exact'; encoding: string; total: number }
+  | {
+      method: string
+      encoding: string
+      estimate: number
+      low: number
+      high: number
+      confidence: number
+      tokenisedFiles: number
+      tokenisedBytes: number
+      inclusionBytes: number
+    }
+
+export const TOKEN_ENCODING = 'o200k_base'
+
+/**
+ * Dataset-wide content figures from the files' facts: duplicates across files and sources (by the
+ * analysed records' normalised-text keys, first occurrence in path order), language mix, personal
+ * information and the token estimate. `files` must be in path order.
+ */
+export function summariseContent(
+  files: readonly FileRecord[],
+  sourceOf: Map<string, string | null>,
+  tokenScale: number | null,
+  confidence = 0.95,
+): ContentSummary {
+  let records = 0
+  let empty = 0
+  let withinFiles = 0
+  let acrossFiles = 0
+  let acrossSources = 0
+  const firstSource = new Map<number, string | null>()
+  const languages = new Map<LanguageClass, number>()
+  const pii = new PiiTally()
+  let piiRecords = 0
+  for (const file of files) {
+    const { content, pii: filePii, duplicateKeys } = file.facts
+    if (filePii) {
+      piiRecords += filePii.records
+      pii.merge(filePii)
+    }
+    if (!content) continue
+    records += content.records
+    empty += content.empty
+    withinFiles += content.duplicates
+    for (const [language, n] of Object.entries(content.languages)) languages.set(language as LanguageClass, (languages.get(language as LanguageClass) ?? 0) + n)
+    const source = sourceOf.get(file.path) ?? null
+    for (const key of duplicateKeys) {
+      if (!firstSource.has(key)) {
+        firstSource.set(key, source)
+        continue
+      }
+      acrossFiles++
+      if (firstSource.get(key) !== source) acrossSources++
+    }
+  }
+  const tally = pii.toJSON()
+  const piiTotal = Object.values(tally.counts).reduce((a, b) => a + (b ?? 0), 0)
+  return {
+    records,
+    empty,
+    duplicates: { withinFiles, acrossFiles, acrossSources, rate: records === 0 ? 0 : round6((withinFiles + acrossFiles) / records) },
+    languages: Object.fromEntries(LANGUAGE_CLASSES.filter((c) => languages.has(c)).map((c) => [c, languages.get(c)!])),
+    tokens: tokenTotal(files, tokenScale, confidence),
+    personalInformation: { records: piiRecords, densityPer10k: piiRecords === 0 ? 0 : Math.round((piiTotal / piiRecords) * 1e6) / 100, ...tally },
+  }
+}
+
+/** Exact when every record was tokenised; otherwise the estimate over the files the final scale draws. */
+function tokenTotal(files: readonly FileRecord[], scale: number | null, confidence: number): TokenTotal | null {
+  let exact = 0
+  let anyExact = false
+  const sampled: Parameters<typeof estimateTokens>[0] = []
+  for (const file of files) {
+    const tokens = file.facts.content?.tokens
+    if (!tokens) continue
+    if ('exact' in tokens) {
+      anyExact = true
+      exact += tokens.exact
+    } else {
+      if (scale === null) continue
+      const { probability, included } = tokenInclusion(file.path, tokens.contentBytes, scale)
+      sampled.push({ contentBytes: tokens.contentBytes, probability, sample: included ? file.facts.tokenSample : null, totalRecords: tokens.records })
+    }
+  }
+  if (anyExact) return { method: 'exact', encoding: TOKEN_ENCODING, total: exact }
+  const estimate = scale === null ? null : estimateTokens(sampled, confidence)
+  if (!estimate) return null
+  return { ...estimate, encoding: TOKEN_ENCODING, confidence, inclusionBytes: scale! }
+}
+
+function round6(n: number): number {
+  return Math.round(n * 1e6) / 1e6
+}

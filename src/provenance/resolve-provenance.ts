@@ -1,0 +1,367 @@
+import spdxParse from 'spdx-expression-parse'
+import type { Config, SourceConfig } from '../config/config-schema.js'
+import type { LoadedConfig } from '../config/load-config.js'
+import { toFinding, type FindingDraft } from '../findings/finding.js'
+import type { FileRecord } from '../scan/file-record.js'
+import type { ManifestFinding } from '../scan/manifest-schema.js'
+import { classifyLicence, mostRestrictive, normaliseLicence, type LicenceClass } from './licences/index.js'
+import { PiiTally, PII_TYPES, type PiiTallyJson } from './pii/index.js'
+import { createSourceMatcher } from './source-map.js'
+import { LANGUAGE_CLASSES, type LanguageClass } from './text/index.js'
+
+/** Dataset-level findings of one code about individual files, listed before a summary says how many more. */
+const LISTED_PER_CODE = 100
+/** A source counts for a language when at least this share of its analysed text records is in it. */
+const LANGUAGE_SHARE = 0.1
+const DEFAULT_MIN_SOURCES_PER_CELL = 2
+const UNDECLARED = '(undeclared)'
+const DOCUMENTATION = '(documentation)'
+
+export interface SourceSummary {
+  id: string
+  name: string
+  kind: string
+  domestic: boolean | null
+  files: number
+  bytes: number
+  records: number
+  licence: {
+    declared: string | null
+    contract: string | null
+    detected: { id: string; from: string[] }[]
+    /** most restrictive of declared and detected; unknown counts as restrictive */
+    use: LicenceClass['use']
+    attribution: boolean
+    shareAlike: boolean
+  }
+  personalInformation: { basis: string | null; records: number; densityPer10k: number } & PiiTallyJson
+  languages: Partial<Record<LanguageClass, number>>
+  modalities: Record<string, number>
+}
+
+export interface ProvenanceResult {
+  /** the source of each file, by path; empty without a configuration */
+  sourceOf: Map<string, string | null>
+  findings: ManifestFinding[]
+  sources: SourceSummary[]
+  byKind: Record<string, Tally>
+  byOrigin: Record<'domestic' | 'foreign' | 'unspecified', Tally>
+  bySource: Record<string, Tally>
+  diversity: { modality: string; language: string | null; sources: string[] }[]
+}
+
+type Tally = { files: number; bytes: number; records: number }
+
+/**
+ * Declared against observed: maps files to sources, resolves each source's licences (declared,
+ * LICENSE files and cards above its files, per-record licence fields), totals personal information
+ * per source against its legal basis, and builds the sources-per-(modality × language) matrix.
+ * `files` must be in manifest (path) order.
+ */
+export function resolveProvenance(loaded: LoadedConfig | null, files: readonly FileRecord[]): ProvenanceResult {
+  const findings: ManifestFinding[] = []
+  if (!loaded) {
+    findings.push(toFinding('.', { code: 'CONFIG_MISSING' }))
+    return { sourceOf: new Map(), findings, sources: [], byKind: {}, byOrigin: emptyOrigin(), bySource: {}, diversity: [] }
+  }
+  const { config } = loaded
+  const configPath = 'tdgov.yaml'
+  const match = createSourceMatcher(config.sources)
+  const sourceOf = new Map<string, string | null>()
+  const filesOf = new Map<string, FileRecord[]>(config.sources.map((s) => [s.id, []]))
+  const listed = new ListedFindings()
+  for (const file of files) {
+    const id = match(file.path)
+    sourceOf.set(file.path, id)
+    if (id) filesOf.get(id)!.push(file)
+    // A LICENSE or README outside every source documents the dataset; it is not training data.
+    else if (file.format !== 'document') listed.add(findings, 'UNDECLARED_FILE', toFinding(file.path, { code: 'UNDECLARED_FILE' }))
+  }
+  const statements = licenceStatements(files)
+  const sources = config.sources.map((source) =>
+    summariseSource(source, filesOf.get(source.id)!, statements, config, (path, draft) => findings.push({ ...toFinding(path, draft), source: source.id }), configPath),
+  )
+  for (const file of files) {
+    if (sourceOf.get(file.path) !== null || !file.facts.pii || piiTotal(file.facts.pii.counts) === 0) continue
+    const draft: FindingDraft = { code: 'PII_WITHOUT_BASIS', args: { types: typesOf(file.facts.pii.counts), where: 'a file of no declared source', basis: 'not declared' } }
+    listed.add(findings, 'PII_WITHOUT_BASIS', toFinding(file.path, draft))
+  }
+  config.base_models.forEach((model) => {
+    if (!model.filing_number) findings.push(toFinding(configPath, { code: 'BASE_MODEL_NOT_FILED', args: { model: model.name } }))
+  })
+  listed.summarise(findings)
+  const diversity = diversityMatrix(sources)
+  const min = config.policy.min_sources_per_cell ?? DEFAULT_MIN_SOURCES_PER_CELL
+  for (const cell of diversity) {
+    if (cell.sources.length >= min) continue
+    const name = cell.language ? `${cell.modality} × ${cell.language}` : cell.modality
+    findings.push(toFinding(configPath, { code: 'SOURCES_TOO_FEW', args: { cell: name, count: cell.sources.length, sources: cell.sources.join(', '), min } }))
+  }
+  return {
+    sourceOf,
+    findings,
+    sources,
+    byKind: tallyBy(sources, (s) => s.kind),
+    byOrigin: { ...emptyOrigin(), ...tallyBy(sources, (s) => (s.domestic === null ? 'unspecified' : s.domestic ? 'domestic' : 'foreign')) },
+    bySource: bySource(sources, files, sourceOf),
+    diversity,
+  }
+}
+
+function summariseSource(
+  source: SourceConfig,
+  files: readonly FileRecord[],
+  statements: Map<string, Statement[]>,
+  config: Config,
+  report: (path: string, draft: FindingDraft) => void,
+  configPath: string,
+): SourceSummary {
+  const args = { source: source.id, kind: source.kind }
+  if (files.length === 0) report(configPath, { code: 'SOURCE_MATCHES_NOTHING', args: { ...args, paths: source.paths.join(', ') } })
+  if ((source.kind === 'open-source' || source.kind === 'crawled') && !source.license && !source.contract) {
+    report(configPath, { code: 'SOURCE_LICENCE_MISSING', args })
+  }
+  if (source.kind === 'commercial' && !source.contract) report(configPath, { code: 'SOURCE_CONTRACT_MISSING', args })
+  if (source.kind === 'crawled' && (source.crawl?.robots_respected === undefined || source.crawl.opt_out_respected === undefined)) {
+    report(configPath, { code: 'SOURCE_CRAWL_UNDOCUMENTED', args })
+  }
+  if (source.kind === 'synthetic' && !source.synthetic?.generator) report(configPath, { code: 'SOURCE_GENERATOR_MISSING', args })
+
+  const detected = detectedLicences(files, statements)
+  const declaredIds = source.license ? licenceIds(source.license) : []
+  for (const d of detected) {
+    if (source.license && !declaredIds.includes(d.id)) {
+      report(d.from[0]!, { code: 'LICENCE_MISMATCH', args: { ...args, declared: source.license, detected: d.id } })
+    }
+  }
+  const classes: (LicenceClass & { known: boolean; id: string })[] = []
+  if (source.license) classes.push({ ...classifyLicence(source.license), id: source.license })
+  for (const d of detected) classes.push({ ...classifyLicence(d.id), id: d.id })
+  for (const c of classes) if (!c.known) report(configPath, { code: 'LICENCE_UNKNOWN', args: { ...args, licence: c.id } })
+  // A contract without a licence is the terms it states; tdgov cannot read them, so it does not guess.
+  const resolved = classes.length > 0 ? mostRestrictive(classes) : { use: 'unspecified' as const, attribution: false, shareAlike: false }
+  if (config.dataset.intended_use === 'commercial' && (resolved.use === 'non-commercial' || resolved.use === 'academic-only')) {
+    const culprit = classes.find((c) => c.use === resolved.use)!
+    report(configPath, { code: 'LICENCE_NOT_FOR_COMMERCIAL_USE', args: { ...args, use: resolved.use, licence: culprit.id } })
+  }
+
+  const pii = new PiiTally()
+  let piiRecords = 0
+  let firstPii: string | null = null
+  const languages = new Map<LanguageClass, number>()
+  const modalities: Record<string, number> = {}
+  let bytes = 0
+  let records = 0
+  for (const file of files) {
+    bytes += file.bytes
+    records += file.records ?? 0
+    modalities[file.modality] = (modalities[file.modality] ?? 0) + 1
+    const p = file.facts.pii
+    if (p) {
+      piiRecords += p.records
+      pii.merge(p)
+      if (firstPii === null && piiTotal(p.counts) > 0) firstPii = file.path
+    }
+    for (const [language, n] of Object.entries(file.facts.content?.languages ?? {})) {
+      languages.set(language as LanguageClass, (languages.get(language as LanguageClass) ?? 0) + n)
+    }
+  }
+  const tally = pii.toJSON()
+  const basis = source.personal_information ?? null
+  if (firstPii !== null && (basis === null || basis === 'none')) {
+    report(firstPii, { code: 'PII_WITHOUT_BASIS', args: { types: typesOf(tally.counts), where: `source "${source.id}"`, basis: basis ?? 'not declared' } })
+  }
+  return {
+    id: source.id,
+    name: source.name,
+    kind: source.kind,
+    domestic: source.domestic ?? null,
+    files: files.length,
+    bytes,
+    records,
+    licence: {
+      declared: source.license ?? null,
+      contract: source.contract ?? null,
+      detected,
+      use: resolved.use,
+      attribution: resolved.attribution,
+      shareAlike: resolved.shareAlike,
+    },
+    personalInformation: {
+      basis,
+      records: piiRecords,
+      densityPer10k: piiRecords === 0 ? 0 : Math.round((piiTotal(tally.counts) / piiRecords) * 10000 * 100) / 100,
+      ...tally,
+    },
+    languages: Object.fromEntries(LANGUAGE_CLASSES.filter((c) => languages.has(c)).map((c) => [c, languages.get(c)!])),
+    modalities: Object.fromEntries(Object.entries(modalities).sort(([a], [b]) => (a < b ? -1 : 1))),
+  }
+}
+
+interface Statement {
+  path: string
+  ids: string[]
+}
+
+/** Licence statements (LICENSE texts, cards, Croissant) by the directory whose subtree they cover. */
+function licenceStatements(files: readonly FileRecord[]): Map<string, Statement[]> {
+  const byDir = new Map<string, Statement[]>()
+  for (const file of files) {
+    const licence = file.facts.licence
+    if (!licence) continue
+    const dir = dirOf(file.path)
+    const list = byDir.get(dir) ?? []
+    list.push({ path: file.path, ids: licence.ids })
+    byDir.set(dir, list)
+  }
+  return byDir
+}
+
+/**
+ * Licences stated over a source's files and in their records' licence fields. A file is covered by
+ * the statements of the nearest directory at or above it that has any: a folder's own LICENSE or
+ * card overrides the dataset's, as a subdirectory's licence does in a repository.
+ */
+function detectedLicences(files: readonly FileRecord[], statements: Map<string, Statement[]>): { id: string; from: string[] }[] {
+  const found = new Map<string, Set<string>>()
+  const note = (id: string, from: string): void => {
+    const set = found.get(id) ?? new Set()
+    set.add(from)
+    found.set(id, set)
+  }
+  const nearest = new Map<string, Statement[]>()
+  const covering = (dir: string): Statement[] => {
+    let result = nearest.get(dir)
+    if (result === undefined) {
+      const parent = parentOf(dir)
+      result = statements.get(dir) ?? (parent === null ? [] : covering(parent))
+      nearest.set(dir, result)
+    }
+    return result
+  }
+  const seenDirs = new Set<string>()
+  for (const file of files) {
+    const dir = dirOf(file.path)
+    if (!seenDirs.has(dir)) {
+      seenDirs.add(dir)
+      for (const s of covering(dir)) for (const id of s.ids) note(id, s.path)
+    }
+    for (const value of Object.keys(file.facts.content?.licences ?? {})) note(normaliseLicence(value).id, file.path)
+  }
+  return [...found]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, from]) => ({ id, from: [...from].sort().slice(0, 5) }))
+}
+
+function dirOf(path: string): string {
+  const slash = path.lastIndexOf('/')
+  return slash === -1 ? '' : path.slice(0, slash)
+}
+
+function parentOf(dir: string): string | null {
+  if (dir === '') return null
+  return dirOf(dir)
+}
+
+/** The licence ids an SPDX expression names (config expressions were checked when loaded). */
+function licenceIds(expression: string): string[] {
+  const ids: string[] = []
+  const visit = (node: spdxParse.Info): void => {
+    if ('license' in node) ids.push(node.license)
+    else {
+      visit(node.left)
+      visit(node.right)
+    }
+  }
+  try {
+    visit(spdxParse(expression))
+  } catch {
+    ids.push(expression)
+  }
+  return ids
+}
+
+/**
+ * TC260-003 §5.1 asks for several sources per language and corpus type (text, image, audio,
+ * video); tables count as text, since what they contribute to training is their text.
+ */
+function diversityMatrix(sources: readonly SourceSummary[]): ProvenanceResult['diversity'] {
+  const cells = new Map<string, { modality: string; language: string | null; sources: string[] }>()
+  const add = (modality: string, language: string | null, id: string): void => {
+    const key = `${modality}\0${language ?? ''}`
+    const cell = cells.get(key) ?? { modality, language, sources: [] }
+    if (!cell.sources.includes(id)) cell.sources.push(id)
+    cells.set(key, cell)
+  }
+  for (const source of sources) {
+    const analysed = Object.values(source.languages).reduce((a, b) => a + b, 0)
+    for (const modality of Object.keys(source.modalities)) {
+      if (modality === 'other') continue
+      if (modality === 'text' || modality === 'tabular') {
+        for (const [language, n] of Object.entries(source.languages)) if (n / analysed >= LANGUAGE_SHARE) add('text', language, source.id)
+      } else add(modality, null, source.id)
+    }
+  }
+  return [...cells.values()].sort((a, b) => (a.modality < b.modality ? -1 : a.modality > b.modality ? 1 : (a.language ?? '') < (b.language ?? '') ? -1 : 1))
+}
+
+function bySource(sources: readonly SourceSummary[], files: readonly FileRecord[], sourceOf: Map<string, string | null>): Record<string, Tally> {
+  const out: Record<string, Tally> = {}
+  for (const s of sources) out[s.id] = { files: s.files, bytes: s.bytes, records: s.records }
+  const undeclared = { files: 0, bytes: 0, records: 0 }
+  const documentation = { files: 0, bytes: 0, records: 0 }
+  for (const file of files) {
+    if (sourceOf.get(file.path) !== null) continue
+    const tally = file.format === 'document' ? documentation : undeclared
+    tally.files++
+    tally.bytes += file.bytes
+    tally.records += file.records ?? 0
+  }
+  if (undeclared.files > 0) out[UNDECLARED] = undeclared
+  if (documentation.files > 0) out[DOCUMENTATION] = documentation
+  return out
+}
+
+function tallyBy(sources: readonly SourceSummary[], key: (s: SourceSummary) => string): Record<string, Tally> {
+  const out = new Map<string, Tally>()
+  for (const s of sources) {
+    const t = out.get(key(s)) ?? { files: 0, bytes: 0, records: 0 }
+    t.files += s.files
+    t.bytes += s.bytes
+    t.records += s.records
+    out.set(key(s), t)
+  }
+  return Object.fromEntries([...out].sort(([a], [b]) => (a < b ? -1 : 1)))
+}
+
+function emptyOrigin(): ProvenanceResult['byOrigin'] {
+  const zero = (): Tally => ({ files: 0, bytes: 0, records: 0 })
+  return { domestic: zero(), foreign: zero(), unspecified: zero() }
+}
+
+function piiTotal(counts: PiiTallyJson['counts']): number {
+  return Object.values(counts).reduce((a, b) => a + (b ?? 0), 0)
+}
+
+function typesOf(counts: PiiTallyJson['counts']): string {
+  return PII_TYPES.filter((t) => (counts[t] ?? 0) > 0)
+    .map((t) => `${t} ×${counts[t]}`)
+    .join(', ')
+}
+
+/** Keeps the first LISTED_PER_CODE findings of a per-file code and counts the rest for one summary. */
+class ListedFindings {
+  private readonly counts = new Map<string, number>()
+
+  add(findings: ManifestFinding[], code: string, finding: ManifestFinding): void {
+    const n = (this.counts.get(code) ?? 0) + 1
+    this.counts.set(code, n)
+    if (n <= LISTED_PER_CODE) findings.push(finding)
+  }
+
+  summarise(findings: ManifestFinding[]): void {
+    for (const [code, total] of this.counts) {
+      if (total > LISTED_PER_CODE) findings.push(toFinding('.', { code: 'FINDINGS_CAPPED', args: { code, total, kept: LISTED_PER_CODE } }))
+    }
+  }
+}

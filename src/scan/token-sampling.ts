@@ -1,0 +1,73 @@
+import type { TokenCandidate } from '../provenance/record-facts.js'
+import { FileTokenSample, tokenInclusion } from '../provenance/text/index.js'
+import { tokenScale } from '../provenance/token-design.js'
+import type { FileRecord } from './file-record.js'
+import type { ScanFileOptions } from './scan-file.js'
+import type { TokenService } from './token-service.js'
+
+/** Results between two recomputations of the scale: each costs one pass over the sizes seen. */
+const RESCALE_EVERY = 256
+
+/**
+ * Draws the files whose records are tokenised for the token estimate. Workers offer the text of
+ * every file drawn under the scale known so far; the scale only grows as files arrive, so offers
+ * that the final scale no longer draws are dropped as soon as the scale says so, and at the end the
+ * files the final scale draws are tokenised. The sample thus depends on the dataset alone, not on
+ * scheduling, and costs about TOKEN_BUDGET_BYTES of tokenising however large the dataset is.
+ */
+export class TokenSampling {
+  private readonly sizes: number[] = []
+  private readonly offered = new Map<string, { contentBytes: number; candidates: TokenCandidate[] }>()
+  private sinceRescale = 0
+
+  constructor(
+    /** read by every batch sent to a worker: the scale it carries is updated in place */
+    private readonly options: ScanFileOptions,
+    private readonly service: TokenService,
+  ) {}
+
+  /** A file's result, scanned (with its offered text, if any) or from the cache. */
+  note(record: FileRecord, candidates: TokenCandidate[]): void {
+    const tokens = record.facts.content?.tokens
+    if (!tokens || 'exact' in tokens) return
+    this.sizes.push(tokens.contentBytes)
+    if (candidates.length > 0) this.offered.set(record.path, { contentBytes: tokens.contentBytes, candidates })
+    if (++this.sinceRescale >= RESCALE_EVERY) this.rescale()
+  }
+
+  private rescale(): void {
+    this.sinceRescale = 0
+    const scale = tokenScale(this.sizes)
+    this.options.tokenScale = scale
+    for (const [path, { contentBytes }] of this.offered) {
+      if (!tokenInclusion(path, contentBytes, scale).included) this.offered.delete(path)
+    }
+  }
+
+  /**
+   * Tokenises the drawn files and records each one's sample on its record (where the cache keeps
+   * it); returns the final scale. `offer` re-reads a drawn file whose text was never offered: one
+   * from the cache of a scan that drew fewer files.
+   */
+  async finish(records: readonly FileRecord[], offer: (record: FileRecord) => Promise<TokenCandidate[]>): Promise<number> {
+    const scale = tokenScale(this.sizes)
+    const work: Promise<void>[] = []
+    for (const record of records) {
+      const tokens = record.facts.content?.tokens
+      if (!tokens || 'exact' in tokens || !tokenInclusion(record.path, tokens.contentBytes, scale).included) continue
+      const candidates = this.offered.get(record.path)?.candidates
+      if (candidates) work.push(this.tokenise(record, candidates))
+      else if (!record.facts.tokenSample) work.push(offer(record).then((c) => this.tokenise(record, c)))
+    }
+    await Promise.all(work)
+    return scale
+  }
+
+  private async tokenise(record: FileRecord, candidates: TokenCandidate[]): Promise<void> {
+    if (candidates.length === 0) return
+    const counts = await this.service.count(candidates.map((c) => c.text))
+    const sample = new FileTokenSample()
+    candidates.forEach((c, i) => sample.add(c.bytes, counts[i]!))
+    record.facts.tokenSample = sample.toJSON()
+  }
+}
