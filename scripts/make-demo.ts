@@ -13,7 +13,10 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { parquetWriteBuffer } from 'hyparquet-writer'
-import { CC_BY_4_0_LEGALCODE } from './demo/cc-by-4.0.js'
+import { createRequire } from 'node:module'
+import { luhnCheckDigit, residentIdCheckChar } from '../src/provenance/pii/checksums.js'
+import { OPEN_QA, OPEN_QA_CARD } from './demo/open-qa.js'
+import { SUPPORT_TICKETS } from './demo/support-tickets.js'
 import { dialogueRecords } from './demo/dialogues.js'
 import { EN_INSTRUCTIONS, ZH_INSTRUCTIONS, type InstructionRow } from './demo/instructions.js'
 import {
@@ -68,6 +71,50 @@ function gzip(data: string): Buffer {
   const out = gzipSync(Buffer.from(data, 'utf8'), { level: 9 })
   out[9] = 3
   return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// personal information (fake, but valid where tdgov validates)
+
+/** Fills a ticket's placeholders with fake values that pass tdgov's checks; each call draws new digits. */
+function fakePersonalInfo(random: () => number): Record<string, () => string> {
+  const digits = (n: number): string => Array.from({ length: n }, () => Math.floor(random() * 10)).join('')
+  return {
+    mobile: () => `1${['38', '39', '58', '86'][Math.floor(random() * 4)]}${digits(8)}`,
+    landline: () => `010-6${digits(7)}`,
+    email: () => `user${digits(4)}@example.com`,
+    residentId: () => {
+      // Dongcheng District, Beijing; a birth date in 1990; sequence digits drawn.
+      const first17 = `110101199003${String(1 + Math.floor(random() * 28)).padStart(2, '0')}${digits(3)}`
+      return first17 + residentIdCheckChar(first17)
+    },
+    bankCard: () => {
+      const payload = `622202${digits(12)}`
+      const card = payload + luhnCheckDigit(payload)
+      return card.replace(/(\d{4})(?=\d)/g, '$1 ')
+    },
+  }
+}
+
+function supportTickets(): object[] {
+  const random = mulberry32(SEED + 7)
+  const fake = fakePersonalInfo(random)
+  const fill = (text: string): string => text.replace(/\{(\w+)\}/g, (_, name: string) => fake[name]!())
+  return SUPPORT_TICKETS.map((t, i) => ({
+    id: `ticket-${pad(i + 1)}`,
+    channel: t.channel,
+    messages: [
+      { role: 'user', content: fill(t.user) },
+      { role: 'assistant', content: t.agent },
+    ],
+    training_consent: 'terms-v3-7',
+  }))
+}
+
+/** The licence text exactly as the SPDX licence list publishes it. */
+function spdxLicenceText(id: string): string {
+  const list = createRequire(import.meta.url)('spdx-license-list/full') as Record<string, { licenseText: string }>
+  return list[id]!.licenseText.trimEnd() + '\n'
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -407,6 +454,8 @@ interface Counts {
   ratings: number
   tasks: number
   annotations: number
+  tickets: number
+  openQa: number
 }
 
 function datasetCard(n: Counts): string {
@@ -475,6 +524,8 @@ model.
 |---|---|---|---|
 | \`text/zh/instructions.jsonl\` | JSON Lines | ${n.zh} | Chinese instructions: general knowledge, writing, maths, code, translation |
 | \`text/en/instructions.jsonl\` | JSON Lines | ${n.en} | English instructions of the same kinds |
+| \`text/zh/support-tickets.jsonl\` | JSON Lines | ${n.tickets} | customer-support conversations shared under the service terms' training opt-in |
+| \`text/en/open-qa/train.jsonl\` | JSON Lines | ${n.openQa} | science question–answer pairs from an open dataset (CC BY-NC 4.0, see its card) |
 | \`text/en/dialogues.jsonl.gz\` | JSON Lines, gzip | ${n.dialogues} | multi-turn chats (\`messages\` with \`system\` / \`user\` / \`assistant\` roles) |
 | \`tables/train-00000-of-00001.parquet\` | Parquet | ${n.topics} | short zh / en / mixed texts with a topic label, quality score and token count |
 | \`tables/qa-pairs.csv\` | CSV (UTF-8 with BOM) | ${n.qa} | short factual question–answer pairs |
@@ -488,14 +539,22 @@ Instruction records have the fields \`id\`, \`instruction\`, \`input\` (may be e
 
 ## Sources and collection
 
-- All text was written for this dataset by the data team; translations were made by hand. Nothing
-  was crawled, bought or taken from another dataset, and no model-generated text is included.
+- The instructions, dialogues and tables were written for this dataset by the data team;
+  translations were made by hand. Nothing was crawled or bought, and no model-generated text is
+  included.
+- \`text/zh/support-tickets.jsonl\` holds customer-support conversations whose users opted in to
+  training under the service terms (v3, section 7). They contain the contact details and, in two
+  messages, an identity number and a bank card number that users typed: **all fake**, generated
+  with valid check digits so that tdgov's personal-information detectors find them.
+- \`text/en/open-qa/\` stands in for an open dataset obtained from abroad under CC BY-NC 4.0; its
+  own card states the licence, which applies to that folder instead of this dataset's.
 - The topic split pairs hand-written sentences by script (with a fixed seed). Its \`score\` is a
   heuristic quality score in [0, 1], missing for a few rows; \`tokens\` is a token-count estimate.
 - The images and the audio clip are synthetic: drawn and synthesised by a script, not photographed
   or recorded.
-- The dataset contains no personal information: no names of real private individuals, contact
-  details, identity numbers or account numbers. Textbook-style names (for example "小明") are generic.
+- Apart from the support tickets' fake values, the dataset contains no personal information: no
+  names of real private individuals, contact details, identity numbers or account numbers.
+  Textbook-style names (for example "小明") are generic.
 
 ## Labelling rules (summary)
 
@@ -517,14 +576,16 @@ labelling-quality audits and regulator reports. The data is too small to fine-tu
 ## Licence
 
 Creative Commons Attribution 4.0 International (CC BY 4.0); the full legal code is in
-[\`LICENSE\`](LICENSE). Please credit "Bilingual Assistant Demo Set, the tdgov authors".
+[\`LICENSE\`](LICENSE). \`text/en/open-qa/\` keeps its own licence, CC BY-NC 4.0 (see its card). Please credit "Bilingual Assistant Demo Set, the tdgov authors".
 
 ## 中文摘要
 
 本数据集是一个小型中英双语助手微调数据集，包括指令-回答对（中文 ${n.zh} 条、英文 ${n.en} 条）、
 ${n.dialogues} 段多轮对话、${n.qa} 组问答、${n.topics} 条带主题标签的文本、${n.ratings} 条回答评分，
 以及一个情感标注项目（${n.tasks} 个任务、${n.annotations} 条标注）。全部文本由数据团队自行撰写或人工翻译，
-未使用网络爬取、商业采购或模型生成的内容；图片和音频为程序合成。数据不含个人信息。
+未使用网络爬取、商业采购或模型生成的内容；图片和音频为程序合成。客服工单来自同意将对话用于训练的用户，
+其中的联系方式、身份证号和银行卡号均为虚构（校验位有效，用于演示个人信息检测）；\`text/en/open-qa/\` 代表一个
+以 CC BY-NC 4.0 许可从境外获取的开放数据集。
 
 标注规则：情感分为正面（positive）、负面（negative）、中性（neutral）三类；每条数据由两名标注员独立标注，
 每五条中有一条由三名标注员标注，分歧由未参与该条标注的审核员裁定。
@@ -547,6 +608,69 @@ function listFiles(dir: string): string[] {
   }
   return out
 }
+
+/** The demo's declared provenance: what `tdgov init` drafts, filled in by its owners. */
+const DEMO_CONFIG = `# tdgov.yaml: the declared provenance of the demo dataset (see README.md).
+version: 1
+
+dataset:
+  name: Bilingual Assistant Demo Set
+  version: "1.0.0"
+  description: small Chinese–English assistant fine-tuning set, used to demonstrate tdgov
+  intended_use: commercial # commercial | research | internal
+
+provider:
+  name: Example AI Co., Ltd. (demo)
+
+base_models:
+  - name: Example-7B-Chat
+    version: "1.0"
+    license: Apache-2.0
+    filing_number: DEMO-FILING-0001
+
+sources:
+  - id: team-written
+    name: Instructions, dialogues, tables and labels written by the data team
+    kind: self-collected
+    domestic: true
+    acquired: { from: 2024-03-01, to: 2024-04-30 }
+    license: CC-BY-4.0
+    personal_information: none
+    paths: ["text/zh/instructions.jsonl", "text/en/instructions.jsonl", "text/en/dialogues.jsonl.gz", "tables/**", "annotations/**", "README.md", "LICENSE"]
+
+  - id: support-tickets
+    name: Customer-support conversations users agreed to share for training
+    kind: user-input
+    domestic: true
+    acquired: { from: 2024-01-01, to: 2024-03-31 }
+    contract: service terms v3 section 7 (training opt-in)
+    personal_information: consent
+    paths: ["text/zh/support-tickets.jsonl"]
+
+  - id: open-science-qa
+    name: Open Science QA
+    kind: open-source
+    origin: { url: "https://example.org/open-science-qa", organisation: Example University }
+    domestic: false
+    acquired: { from: 2024-02-15, to: 2024-02-15 }
+    license: CC-BY-NC-4.0
+    personal_information: none
+    paths: ["text/en/open-qa/**"]
+
+  - id: synthetic-media
+    name: Charts, icon, scene and chime rendered by scripts/make-demo.ts
+    kind: synthetic
+    domestic: true
+    synthetic: { generator: tdgov make-demo procedural renderer, version: "1" }
+    license: CC-BY-4.0
+    personal_information: none
+    paths: ["images/**", "audio/**"]
+
+excludes: []
+
+policy:
+  min_sources_per_cell: 2
+`
 
 function main(): void {
   const outDir = resolve(process.argv[2] ?? 'fixtures/demo')
@@ -573,9 +697,15 @@ function main(): void {
       ratings: RATINGS.length,
       tasks: tasks.length,
       annotations,
+      tickets: SUPPORT_TICKETS.length,
+      openQa: OPEN_QA.length,
     }),
   )
-  put('LICENSE', CC_BY_4_0_LEGALCODE)
+  put('LICENSE', spdxLicenceText('CC-BY-4.0'))
+  put('tdgov.yaml', DEMO_CONFIG)
+  put('text/zh/support-tickets.jsonl', jsonl(supportTickets()))
+  put('text/en/open-qa/README.md', OPEN_QA_CARD)
+  put('text/en/open-qa/train.jsonl', jsonl(OPEN_QA.map(([question, answer], i) => ({ id: `osqa-${pad(i + 1)}`, question, answer }))))
   put('text/zh/instructions.jsonl', jsonl(zh))
   put('text/en/instructions.jsonl', jsonl(en))
   put('text/en/dialogues.jsonl.gz', gzip(jsonl(dialogues)))
