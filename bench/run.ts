@@ -5,7 +5,7 @@
  *   npm run bench                               # everything (generates, runs A–D, deletes the data)
  *   node dist/bench/run.js --keep               # keep the data folder for the next run
  *   node dist/bench/run.js --data DIR           # reuse (or create) a data folder
- *   node dist/bench/run.js --data DIR --only jsonl|parquet|tree|rescan
+ *   node dist/bench/run.js --data DIR --only jsonl|parquet|tree|rescan|pii
  *
  * Exit status: 0 when every tdgov run succeeded and every count/hash check matched (performance
  * targets are reported, not enforced); 1 when tdgov failed or a check mismatched; 2 on a usage
@@ -25,10 +25,11 @@ import type { FileEntry } from './manifest.js'
 import { fmtMb, fmtSeconds, HAVE_GNU_TIME, Interrupted, measure } from './measure.js'
 import type { Measurement } from './measure.js'
 
-type CaseId = 'jsonl' | 'parquet' | 'tree' | 'rescan'
-const CASES: CaseId[] = ['jsonl', 'parquet', 'tree', 'rescan']
+type CaseId = 'jsonl' | 'parquet' | 'tree' | 'rescan' | 'pii'
+const CASES: CaseId[] = ['jsonl', 'parquet', 'tree', 'rescan', 'pii']
 const PARTS_FOR: Record<CaseId, Part[]> = {
   jsonl: ['jsonl'],
+  pii: ['jsonl'],
   parquet: ['parquet'],
   tree: ['tree'],
   rescan: ['jsonl', 'parquet', 'tree'],
@@ -60,7 +61,7 @@ interface CaseResult {
   tdgov: { command: string[]; medianMs: number; timesMs: number[]; maxRssKb: number | null; ok: boolean }
   /** A–C: reference / tdgov (higher is better); D: warm / cold (lower is better) */
   ratio: number | null
-  ratioKind: 'speedup' | 'warm/cold' | 'none'
+  ratioKind: 'speedup' | 'warm/cold' | 'MB/s' | 'none'
   targets: Target[]
   checks: Check[]
 }
@@ -68,11 +69,11 @@ interface CaseResult {
 // ---------------------------------------------------------------------------------------------
 // arguments
 
-const USAGE = `usage: node dist/bench/run.js [--keep] [--data DIR] [--only jsonl|parquet|tree|rescan]
+const USAGE = `usage: node dist/bench/run.js [--keep] [--data DIR] [--only jsonl|parquet|tree|rescan|pii]
                              [--jobs N] [--runs N] [--generate-only] [--cli FILE]
   --keep           keep the generated data folder (default: delete data, keep bench-results.json)
   --data DIR       use DIR as the bench folder; reuse its data when DIR/generated.json says complete
-  --only CASE      run one case: jsonl (A), parquet (B), tree (C), rescan (D)
+  --only CASE      run one case: jsonl (A), parquet (B), tree (C), rescan (D), pii (E)
   --jobs N         pass --jobs N to every tdgov scan
   --runs N         runs per command, median reported (default 3)
   --generate-only  generate the data and stop
@@ -255,6 +256,36 @@ function caseA(ctx: Ctx): CaseResult {
   }
 }
 
+/**
+ * E: personal-information search over every record of the 1 GB JSONL (`--pii full`), reported as
+ * throughput; sha256sum over the same file is run beside it for scale.
+ */
+function caseE(ctx: Ctx): CaseResult {
+  const { l } = ctx
+  console.log('\n[E] --pii full over the 1 GB JSONL')
+  warmFile(l.jsonlFile)
+  const ref = measure('sha256sum', ['sha256sum', l.jsonlFile], l.benchDir, ctx.runs)
+  const out = path.join(l.benchDir, 'm5.json')
+  const td = measure('tdgov scan jsonl/ --pii full', tdgovScan(ctx, l.jsonlDir, ['--no-cache', '--pii', 'full', '--out', out]), l.benchDir, ctx.runs)
+  const bytes = fs.statSync(l.jsonlFile).size
+  const checks: Check[] = []
+  if (td.ok) {
+    const manifest = readManifest(out) as { files?: { path: string; records?: number; pii?: { records: number } }[] } | null
+    const entry = manifest?.files?.find((f) => f.path.endsWith('synth-1g.jsonl'))
+    checks.push(check('every record searched', entry?.records ?? -1, entry?.pii?.records ?? null))
+  }
+  return {
+    id: 'E',
+    name: '--pii full, 1 GB JSONL',
+    reference: refSummary('sha256sum', ref),
+    tdgov: summary(td),
+    ratio: td.ok ? bytes / 1e6 / (td.medianMs / 1000) : null,
+    ratioKind: 'MB/s',
+    targets: [],
+    checks,
+  }
+}
+
 function caseB(ctx: Ctx): CaseResult {
   const { l } = ctx
   console.log('\n[B] Parquet row count (footer) + hash')
@@ -423,7 +454,9 @@ function printTable(results: CaseResult[]): void {
         ? '—'
         : r.ratioKind === 'warm/cold'
           ? `${(r.ratio * 100).toFixed(1)} % warm/cold`
-          : `${r.ratio.toFixed(2)}×`
+          : r.ratioKind === 'MB/s'
+            ? `${r.ratio.toFixed(0)} MB/s`
+            : `${r.ratio.toFixed(2)}×`
     const target = r.targets.length === 0 ? '(info)' : r.targets.map((t) => t.limit).join(', ')
     const checksOk = r.checks.every((c) => c.ok)
     let result: string
@@ -445,7 +478,8 @@ function printTable(results: CaseResult[]): void {
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'))
   for (const row of rows) console.log(line(row))
   console.log(
-    '\nratio: reference time / tdgov time (higher is better); for rescans, warm time / cold time (lower is better).' +
+    '\nratio: reference time / tdgov time (higher is better); for rescans, warm time / cold time (lower is better);' +
+      '\nfor --pii full, the file\'s megabytes (10^6 bytes) per second of tdgov time.' +
       '\nTimes are medians of the runs; peak RSS is the maximum over the tdgov runs (/usr/bin/time %M, MiB).',
   )
 }
@@ -522,6 +556,7 @@ async function runBench(args: Args, benchDir: string, cli: string, distBenchDir:
     if (c === 'jsonl') results.push(caseA(ctx))
     else if (c === 'parquet') results.push(caseB(ctx))
     else if (c === 'tree') results.push(caseC(ctx))
+    else if (c === 'pii') results.push(caseE(ctx))
     else results.push(...caseD(ctx))
   }
 
