@@ -6,7 +6,7 @@ import type { FileEntry, Manifest } from '../../src/scan/manifest-schema.js'
 import { SeededRandom } from '../../src/util/prng.js'
 import { runCli, type ExecResult } from '../helpers/exec.js'
 import { validBankCard, invalidBankCard, validCnMobile, invalidCnMobile, validResidentId, invalidResidentId, type Random } from '../helpers/pii-samples.js'
-import { makeTempDir, removeTempDirs, writeTree } from '../helpers/tmp.js'
+import { listFiles, makeTempDir, removeTempDirs, setTreeTimes, writeTree } from '../helpers/tmp.js'
 
 afterAll(removeTempDirs)
 
@@ -96,6 +96,17 @@ describe('personal information: counts of valid values, and no raw value anywher
       const leaked = raw.filter((value) => everything.includes(value) || everything.includes(value.replace(/\s/g, '')))
       expect(leaked, `raw values in the output (--pii ${mode})`).toEqual([])
     }
+  })
+
+  it('keeps no raw value in the scan cache either', async () => {
+    // Files modified in the last two seconds are not cached; these must be.
+    setTreeTimes(root, new Date(Date.now() - 3600_000))
+    const result = await runCli(['scan', root, '--pii', 'full'])
+    expect(result.status, result.stderr).toBe(0)
+    const cacheDir = path.join(root, '.tdgov')
+    const stored = listFiles(cacheDir).map((f) => readFileSync(path.join(cacheDir, f), 'utf8')).join('\n')
+    expect(readFileSync(path.join(cacheDir, 'cache', 'entries-v2.ndjson'), 'utf8')).toContain('cn-resident-id')
+    expect(raw.filter((value) => stored.includes(value) || stored.includes(value.replace(/\s/g, '')))).toEqual([])
   })
 
   it('--pii off searches nothing', async () => {
