@@ -8,7 +8,9 @@ import type { z } from 'zod'
 import { UserError } from '../util/errors.js'
 import { configSchema, type Config } from './config-schema.js'
 
-export const CONFIG_FILE = 'tdgov.yaml'
+import { CONFIG_FILE } from './config-file.js'
+
+export { CONFIG_FILE }
 
 export interface LoadedConfig {
   config: Config

@@ -1,5 +1,5 @@
 import { FindingCollector } from '../findings/finding.js'
-import { identifyLicenceText, licencesFromCard, normaliseLicence } from '../provenance/licences/index.js'
+import { identifyLicenceText, licencesFromCard, licencesFromCroissant, normaliseLicence } from '../provenance/licences/index.js'
 import type { DocumentLicence } from '../provenance/document-licence.js'
 import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer } from './types.js'
 
@@ -49,8 +49,9 @@ function cardLicence(text: string): DocumentLicence | undefined {
   return { from: 'dataset-card', stated, ids: stated.map((s) => normaliseLicence(s).id) }
 }
 
-/** Croissant metadata states its licence in `license`; called on parsed JSON documents. */
-export function croissantLicence(stated: string[] | null): DocumentLicence | undefined {
+/** Croissant metadata states its licence in `license`; called on parsed JSON-LD documents. */
+export function croissantLicence(document: unknown): DocumentLicence | undefined {
+  const stated = licencesFromCroissant(document)
   if (!stated || stated.length === 0) return undefined
   return { from: 'croissant', stated, ids: stated.map((s) => normaliseLicence(s).id) }
 }

@@ -1,9 +1,7 @@
 import { asBuffer } from '../util/as-buffer.js'
 import { FindingCollector } from '../findings/finding.js'
 import { describeJsonError } from './json-error.js'
-import { licencesFromCroissant } from '../provenance/licences/index.js'
 import { RecordFacts } from '../provenance/record-facts.js'
-import { croissantLicence } from './document.js'
 import { RecordSampler, type SampledRecord } from './record-sampler.js'
 import { SchemaAccumulator, kindOfJson } from './schema-accumulator.js'
 import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer } from './types.js'
@@ -189,7 +187,7 @@ class JsonAnalyzer implements ContentAnalyzer {
     else if (this.topKind !== 'object') this.schema.addRecord([['value', kindOfJson(value)]])
   }
 
-  finish(): ContentAnalysis {
+  finish(): ContentAnalysis | Promise<ContentAnalysis> {
     if (this.whole) return this.finishWhole(Buffer.concat(this.whole))
     if (!this.broken && this.topKind !== 'scalar' && !this.topClosed) {
       this.findings.add({ code: 'JSON_INVALID', offset: this.offset, args: { reason: 'unexpected end of data' } })
@@ -210,7 +208,7 @@ class JsonAnalyzer implements ContentAnalyzer {
     return Math.max(0, ...this.topArrays.map((a) => a.count))
   }
 
-  private finishWhole(bytes: Buffer): ContentAnalysis {
+  private finishWhole(bytes: Buffer): ContentAnalysis | Promise<ContentAnalysis> {
     let document: unknown
     try {
       document = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''))
@@ -219,8 +217,18 @@ class JsonAnalyzer implements ContentAnalyzer {
       return { findings: this.findings.result() }
     }
     this.topKind = Array.isArray(document) ? 'array' : kindOfJson(document) === 'object' ? 'object' : 'scalar'
-    const licence = this.topKind === 'object' ? croissantLicence(licencesFromCroissant(document)) : undefined
-    if (licence) return { licence, findings: this.findings.result() }
+    // JSON-LD (Croissant metadata) is documentation; its licence reader loads only for such files.
+    if (this.topKind === 'object' && '@context' in (document as object)) return this.finishJsonLd(document as Record<string, unknown>)
+    return this.finishDocument(document)
+  }
+
+  private async finishJsonLd(document: Record<string, unknown>): Promise<ContentAnalysis> {
+    const { croissantLicence } = await import('./document.js')
+    const licence = croissantLicence(document)
+    return licence ? { licence, findings: this.findings.result() } : this.finishDocument(document)
+  }
+
+  private finishDocument(document: unknown): ContentAnalysis {
     if (Array.isArray(document)) return this.recordsOf(document)
     if (kindOfJson(document) !== 'object') return this.shapeFinding(kindOfJson(document) ?? 'null')
     const values = Object.values(document as Record<string, unknown>)

@@ -8,6 +8,7 @@ import { classifyLicence, mostRestrictive, normaliseLicence, type LicenceClass }
 import { PiiTally, PII_TYPES, type PiiTallyJson } from './pii/index.js'
 import { createSourceMatcher } from './source-map.js'
 import { LANGUAGE_CLASSES, type LanguageClass } from './text/index.js'
+import { emptyOrigin, type ProvenanceResult, type SourceSummary, type Tally } from './provenance-result.js'
 
 /** Dataset-level findings of one code about individual files, listed before a summary says how many more. */
 const LISTED_PER_CODE = 100
@@ -17,40 +18,6 @@ const DEFAULT_MIN_SOURCES_PER_CELL = 2
 const UNDECLARED = '(undeclared)'
 const DOCUMENTATION = '(documentation)'
 
-export interface SourceSummary {
-  id: string
-  name: string
-  kind: string
-  domestic: boolean | null
-  files: number
-  bytes: number
-  records: number
-  licence: {
-    declared: string | null
-    contract: string | null
-    detected: { id: string; from: string[] }[]
-    /** most restrictive of declared and detected; unknown counts as restrictive */
-    use: LicenceClass['use']
-    attribution: boolean
-    shareAlike: boolean
-  }
-  personalInformation: { basis: string | null; records: number; densityPer10k: number } & PiiTallyJson
-  languages: Partial<Record<LanguageClass, number>>
-  modalities: Record<string, number>
-}
-
-export interface ProvenanceResult {
-  /** the source of each file, by path; empty without a configuration */
-  sourceOf: Map<string, string | null>
-  findings: ManifestFinding[]
-  sources: SourceSummary[]
-  byKind: Record<string, Tally>
-  byOrigin: Record<'domestic' | 'foreign' | 'unspecified', Tally>
-  bySource: Record<string, Tally>
-  diversity: { modality: string; language: string | null; sources: string[] }[]
-}
-
-type Tally = { files: number; bytes: number; records: number }
 
 /**
  * Declared against observed: maps files to sources, resolves each source's licences (declared,
@@ -58,12 +25,8 @@ type Tally = { files: number; bytes: number; records: number }
  * per source against its legal basis, and builds the sources-per-(modality × language) matrix.
  * `files` must be in manifest (path) order.
  */
-export function resolveProvenance(loaded: LoadedConfig | null, files: readonly FileRecord[]): ProvenanceResult {
+export function resolveProvenance(loaded: LoadedConfig, files: readonly FileRecord[]): ProvenanceResult {
   const findings: ManifestFinding[] = []
-  if (!loaded) {
-    findings.push(toFinding('.', { code: 'CONFIG_MISSING' }))
-    return { sourceOf: new Map(), findings, sources: [], byKind: {}, byOrigin: emptyOrigin(), bySource: {}, diversity: [] }
-  }
   const { config } = loaded
   const configPath = 'tdgov.yaml'
   const match = createSourceMatcher(config.sources)
@@ -334,10 +297,6 @@ function tallyBy(sources: readonly SourceSummary[], key: (s: SourceSummary) => s
   return Object.fromEntries([...out].sort(([a], [b]) => (a < b ? -1 : 1)))
 }
 
-function emptyOrigin(): ProvenanceResult['byOrigin'] {
-  const zero = (): Tally => ({ files: 0, bytes: 0, records: 0 })
-  return { domestic: zero(), foreign: zero(), unspecified: zero() }
-}
 
 function piiTotal(counts: PiiTallyJson['counts']): number {
   return Object.values(counts).reduce((a, b) => a + (b ?? 0), 0)

@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto'
 import type { Severity } from '../findings/codes.js'
 import { toolVersion } from '../util/version.js'
 import type { FileRecord } from './file-record.js'
-import { CONFIG_FILE } from '../config/load-config.js'
+import { CONFIG_FILE } from '../config/config-file.js'
 import { MANIFEST_VERSION, type Manifest, type ManifestFinding } from './manifest-schema.js'
 import { compareStrings } from './walk.js'
 import type { LoadedConfig } from '../config/load-config.js'
 import { summariseContent } from '../provenance/content-summary.js'
 import type { PiiMode, TokenMode } from '../provenance/record-facts.js'
-import { resolveProvenance } from '../provenance/resolve-provenance.js'
+import type { ProvenanceResult } from '../provenance/provenance-result.js'
 
 export interface ManifestInput {
   files: FileRecord[]
@@ -20,6 +20,8 @@ export interface ManifestInput {
   config: LoadedConfig | null
   /** the token sample's final size scale; null when tokens are off or exact */
   tokenScale: number | null
+  /** declared against observed (resolveProvenance), over the files in path order */
+  provenance: (files: readonly FileRecord[]) => ProvenanceResult
 }
 
 export interface BuiltManifest {
@@ -47,7 +49,7 @@ const LISTED_FINDINGS = 20
  */
 export function buildManifest(input: ManifestInput): BuiltManifest {
   const files = [...input.files].sort((a, b) => compareStrings(a.path, b.path))
-  const provenance = resolveProvenance(input.config, files)
+  const provenance = input.provenance(files)
   const findings = sortFindings([...input.findings, ...provenance.findings])
   const header = {
     manifest: 'tdgov/manifest',

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads'
 import { InternalError } from '../util/errors.js'
 import { yieldNowAndThen } from '../util/yield-now-and-then.js'
 import { processFile, type FileTaskResult } from './process-file.js'
-import { reportBytesRead, type ScanFileOptions } from './scan-file.js'
+import { reportBytesRead, reportTextSeen, type ScanFileOptions } from './scan-file.js'
 import type { WorkerReply, WorkerRequest } from './worker.js'
 import { BATCH, type TaskQueue } from './task-queue.js'
 import { workersAvailable } from './workers-available.js'
@@ -12,6 +12,8 @@ export interface TaskListener {
   onResults(results: FileTaskResult[]): void
   /** bytes read so far in files still being scanned, for progress display */
   onBytes(bytes: number): void
+  /** a file with text records has been found (the token encoder may start loading) */
+  onTextSeen(): void
 }
 
 /**
@@ -28,6 +30,7 @@ export async function runTasks(queue: TaskQueue, options: ScanFileOptions, jobs:
 /** Scans the queued files in this thread. */
 async function drainHere(queue: TaskQueue, options: ScanFileOptions, listener: TaskListener): Promise<void> {
   reportBytesRead(listener.onBytes)
+  reportTextSeen(listener.onTextSeen)
   for (let batch = await queue.take(BATCH); batch; batch = await queue.take(BATCH)) {
     const results: FileTaskResult[] = []
     for (const task of batch) {
@@ -44,6 +47,7 @@ async function drain(queue: TaskQueue, options: ScanFileOptions, listener: TaskL
   const worker = new Worker(new URL('./worker.js', import.meta.url))
   const onProgress = (message: WorkerReply): void => {
     if ('bytesRead' in message) listener.onBytes(message.bytesRead)
+    else if ('textSeen' in message) listener.onTextSeen()
   }
   worker.on('message', onProgress)
   try {
@@ -57,14 +61,14 @@ async function drain(queue: TaskQueue, options: ScanFileOptions, listener: TaskL
   }
 }
 
-function request(worker: Worker, message: WorkerRequest): Promise<Exclude<WorkerReply, { bytesRead: number }>> {
+function request(worker: Worker, message: WorkerRequest): Promise<Extract<WorkerReply, { results: unknown } | { crash: string }>> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error): void => {
       worker.off('message', onMessage)
       reject(error)
     }
     const onMessage = (reply: WorkerReply): void => {
-      if ('bytesRead' in reply) return
+      if ('bytesRead' in reply || 'textSeen' in reply) return
       worker.off('message', onMessage)
       worker.off('error', onError)
       resolve(reply)

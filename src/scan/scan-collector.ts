@@ -73,6 +73,10 @@ export class ScanCollector implements TaskListener {
     this.progress()
   }
 
+  onTextSeen: TaskListener['onTextSeen'] = () => {
+    this.tokens?.start()
+  }
+
   onBytes: TaskListener['onBytes'] = (bytes) => {
     this.bytesRead += bytes
     this.progress()

@@ -24,6 +24,18 @@ export function reportBytesRead(listener: (bytes: number) => void): void {
   onBytesRead = listener
 }
 
+let onTextSeen: () => void = () => {}
+
+/**
+ * Where this thread says, as soon as a file's format is known, that it holds text records: the
+ * token estimate's encoder then starts loading while that file is still being read.
+ */
+export function reportTextSeen(listener: () => void): void {
+  onTextSeen = listener
+}
+
+const TEXT_RECORD_FORMATS = new Set(['jsonl', 'json', 'csv', 'tsv', 'text'])
+
 export interface ScanFileOptions {
   deep: boolean
   sampleSize: number
@@ -81,6 +93,7 @@ async function scanOpenFile(
   const head = first.subarray(0, bytes)
   const compression = detectCompression(head)
   const format = await detectFormat(compression ? await decompressHead(compression, head) : head, relPath, compression)
+  if (options.tokens === 'estimate' && TEXT_RECORD_FORMATS.has(format.format)) onTextSeen()
   const ctx: AnalyzerContext = {
     absPath,
     relPath,

@@ -9,7 +9,9 @@ import { loadEntries, loadIndex, saveCache, statKey, type CacheIndex, type Cache
 import { buildManifest, sortFindings, type BuiltManifest } from './manifest.js'
 import type { ManifestFinding } from './manifest-schema.js'
 import { runTasks } from './run-tasks.js'
-import { loadConfig, type LoadedConfig } from '../config/load-config.js'
+import type { LoadedConfig } from '../config/load-config.js'
+import { withoutConfig } from '../provenance/provenance-result.js'
+import { CONFIG_FILE } from '../config/config-file.js'
 import type { PiiMode, TokenMode } from '../provenance/record-facts.js'
 import { createExcludeFilter, type ExcludeFilter } from './excludes.js'
 import type { ScanFileOptions } from './scan-file.js'
@@ -60,7 +62,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const outInside = path.relative(root, outFile)
   const exclude = outInside.startsWith('..') || path.isAbsolute(outInside) ? [] : [fg.escapePath(toPosix(outInside))]
 
-  const config = loadConfig(root, options.configFile)
+  const config = await loadConfigIfAny(root, options.configFile)
   const excluded = createExcludeFilter(config?.config.excludes ?? [])
   const configKey = config?.sha256 ?? null
 
@@ -73,12 +75,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     tokens: options.tokens,
     tokenScale: TOKEN_INCLUSION_BYTES,
   }
-  const service = options.tokens === 'estimate' ? startTokenService() : null
+  const sampling = options.tokens === 'estimate' ? new TokenSampling(scanOptions, startTokenService) : null
   try {
-    const sampling = service ? new TokenSampling(scanOptions, service) : null
     return await scanWith(options, root, outFile, exclude, excluded, config, configKey, optionsKey, index, scanOptions, sampling)
   } finally {
-    await service?.close()
+    await sampling?.close()
   }
 }
 
@@ -138,7 +139,10 @@ async function scanWith(
   const tokenScale = tokens ? await tokens.finish(run.records, (record) => offerAgain(root, record, scanOptions)) : null
   run.stats.files = run.records.length
 
-  const { document, ...summary } = buildManifest({ ...scanOptions, config, tokenScale, files: run.records, findings: run.findings })
+  // The rules (licence tables, SPDX parsing) load only when there is something declared to check.
+  const rules = config ? await import('../provenance/resolve-provenance.js') : null
+  const provenance = rules && config ? (files: readonly FileRecord[]) => rules.resolveProvenance(config, files) : withoutConfig
+  const { document, ...summary } = buildManifest({ ...scanOptions, config, tokenScale, provenance, files: run.records, findings: run.findings })
   try {
     writeFileAtomic(outFile, document)
   } catch (error) {
@@ -147,6 +151,12 @@ async function scanWith(
   }
   if (options.cache) saveCacheQuietly(root, optionsKey, run, outFile, summary, configKey)
   return { summary, document, stats: run.stats }
+}
+
+/** tdgov.yaml, read with its YAML parser only when there is one (or one was named). */
+async function loadConfigIfAny(root: string, file: string | undefined): Promise<LoadedConfig | null> {
+  if (file === undefined && !existsSync(path.join(root, CONFIG_FILE))) return null
+  return (await import('../config/load-config.js')).loadConfig(root, file)
 }
 
 /** Reads a drawn file again for the text it offers to the token sample (it came from the cache without it). */

@@ -20,11 +20,23 @@ export class TokenSampling {
   private readonly offered = new Map<string, { contentBytes: number; candidates: TokenCandidate[] }>()
   private sinceRescale = 0
 
+  private service: TokenService | null = null
+
   constructor(
     /** read by every batch sent to a worker: the scale it carries is updated in place */
     private readonly options: ScanFileOptions,
-    private readonly service: TokenService,
+    private readonly startService: () => TokenService,
   ) {}
+
+  /** Starts the encoder's thread (once): a scan without text never loads it. */
+  start(): TokenService {
+    this.service ??= this.startService()
+    return this.service
+  }
+
+  async close(): Promise<void> {
+    await this.service?.close()
+  }
 
   /** A file's result, scanned (with its offered text, if any) or from the cache. */
   note(record: FileRecord, candidates: TokenCandidate[]): void {
@@ -65,7 +77,7 @@ export class TokenSampling {
 
   private async tokenise(record: FileRecord, candidates: TokenCandidate[]): Promise<void> {
     if (candidates.length === 0) return
-    const counts = await this.service.count(candidates.map((c) => c.text))
+    const counts = await this.start().count(candidates.map((c) => c.text))
     const sample = new FileTokenSample()
     candidates.forEach((c, i) => sample.add(c.bytes, counts[i]!))
     record.facts.tokenSample = sample.toJSON()

@@ -1,13 +1,13 @@
 import { parentPort } from 'node:worker_threads'
 import { processFile, type FileTask, type FileTaskResult } from './process-file.js'
-import { reportBytesRead, type ScanFileOptions } from './scan-file.js'
+import { reportBytesRead, reportTextSeen, type ScanFileOptions } from './scan-file.js'
 
 export interface WorkerRequest {
   tasks: FileTask[]
   options: ScanFileOptions
 }
 
-export type WorkerReply = { results: FileTaskResult[] } | { crash: string } | { bytesRead: number }
+export type WorkerReply = { results: FileTaskResult[] } | { crash: string } | { bytesRead: number } | { textSeen: true }
 
 /** Progress messages go out every this many bytes, and after each batch. */
 const PROGRESS_BYTES = 32 * 1024 * 1024
@@ -15,6 +15,13 @@ let unreported = 0
 reportBytesRead((bytes) => {
   unreported += bytes
   if (unreported >= PROGRESS_BYTES) flushBytesRead()
+})
+
+let textSeen = false
+reportTextSeen(() => {
+  if (textSeen) return
+  textSeen = true
+  parentPort?.postMessage({ textSeen: true } satisfies WorkerReply)
 })
 
 function flushBytesRead(): void {

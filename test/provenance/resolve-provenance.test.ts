@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import { parseConfig } from '../../src/config/load-config.js'
+import type { FileRecord } from '../../src/scan/file-record.js'
+import { toFileRecord } from '../../src/scan/file-record.js'
+import type { FileEntry } from '../../src/scan/manifest-schema.js'
+import { resolveProvenance } from '../../src/provenance/resolve-provenance.js'
+
+function file(path: string, extra: Partial<FileEntry> = {}): FileRecord {
+  return toFileRecord({ path, bytes: 10, sha256: '0'.repeat(64), format: 'jsonl', compression: null, modality: 'text', records: 1, findings: [], ...extra })
+}
+
+const doc = (path: string, ids: string[]): FileRecord =>
+  file(path, { format: 'document', modality: 'other', records: undefined, licence: { from: 'licence-text', stated: ids, ids } })
+
+function resolve(yaml: string, files: FileRecord[]): ReturnType<typeof resolveProvenance> {
+  const config = parseConfig(yaml, 'tdgov.yaml')
+  return resolveProvenance({ config, file: 'tdgov.yaml', sha256: 'f'.repeat(64) }, [...files].sort((a, b) => (a.path < b.path ? -1 : 1)))
+}
+
+describe('resolveProvenance', () => {
+  it('applies the nearest licence statement: a folder licence overrides the dataset one', () => {
+    const result = resolve(
+      `dataset: { name: d, intended_use: research }
+sources:
+  - { id: a, name: A, kind: self-collected, paths: ["a/**"] }
+  - { id: b, name: B, kind: self-collected, paths: ["b/**"] }`,
+      [doc('LICENSE', ['MIT']), doc('b/LICENSE', ['CC-BY-NC-4.0']), file('a/x.jsonl'), file('b/y.jsonl'), file('b/deeper/z.jsonl')],
+    )
+    const [a, b] = result.sources
+    expect(a!.licence.detected).toEqual([{ id: 'MIT', from: ['LICENSE'] }])
+    expect(b!.licence.detected).toEqual([{ id: 'CC-BY-NC-4.0', from: ['b/LICENSE'] }])
+    expect(b!.licence.use).toBe('non-commercial')
+    // research use: no commercial-use error
+    expect(result.findings.map((f) => f.code)).not.toContain('LICENCE_NOT_FOR_COMMERCIAL_USE')
+  })
+
+  it('treats an unknown licence as restrictive and says so', () => {
+    const result = resolve(
+      `dataset: { name: d, intended_use: commercial }
+sources:
+  - { id: a, name: A, kind: open-source, license: LicenseRef-internal-terms, paths: ["a/**"] }`,
+      [file('a/x.jsonl')],
+    )
+    expect(result.sources[0]!.licence.use).toBe('unspecified')
+    expect(result.findings.map((f) => [f.code, f.source])).toContainEqual(['LICENCE_UNKNOWN', 'a'])
+  })
+
+  it('asks each kind of source for the facts it needs', () => {
+    const result = resolve(
+      `dataset: { name: d, intended_use: internal }
+base_models: [{ name: m }]
+sources:
+  - { id: os, name: O, kind: open-source, paths: ["o/**"] }
+  - { id: co, name: C, kind: commercial, paths: ["c/**"] }
+  - { id: cr, name: R, kind: crawled, license: CC-BY-4.0, crawl: { robots_respected: true }, paths: ["r/**"] }
+  - { id: sy, name: S, kind: synthetic, paths: ["s/**"] }`,
+      [file('o/1.jsonl'), file('c/1.jsonl'), file('r/1.jsonl'), file('s/1.jsonl')],
+    )
+    const codes = result.findings.map((f) => `${f.code} ${f.source ?? ''}`.trim())
+    expect(codes).toEqual(
+      expect.arrayContaining(['SOURCE_LICENCE_MISSING os', 'SOURCE_CONTRACT_MISSING co', 'SOURCE_CRAWL_UNDOCUMENTED cr', 'SOURCE_GENERATOR_MISSING sy', 'BASE_MODEL_NOT_FILED']),
+    )
+  })
+
+  it('counts sources per text language and media type, tables as text', () => {
+    const zh = { records: 10, empty: 0, duplicates: 0, languages: { zh: 10 } }
+    const en = { records: 10, empty: 0, duplicates: 0, languages: { en: 9, zh: 1 } }
+    const result = resolve(
+      `dataset: { name: d, intended_use: research }
+sources:
+  - { id: a, name: A, kind: self-collected, paths: ["a/**"] }
+  - { id: b, name: B, kind: self-collected, paths: ["b/**"] }`,
+      [file('a/t.jsonl', { content: zh }), file('b/t.csv', { format: 'csv', modality: 'tabular', content: en }), file('b/p.png', { format: 'png', modality: 'image' })],
+    )
+    expect(result.diversity).toEqual([
+      { modality: 'image', language: null, sources: ['b'] },
+      { modality: 'text', language: 'en', sources: ['b'] },
+      { modality: 'text', language: 'zh', sources: ['a', 'b'] },
+    ])
+    expect(result.findings.filter((f) => f.code === 'SOURCES_TOO_FEW').map((f) => f.message)).toEqual([
+      'image: 1 source(s) (b); expected at least 2 for diversity (TC260-003 §5.1)',
+      'text × en: 1 source(s) (b); expected at least 2 for diversity (TC260-003 §5.1)',
+    ])
+  })
+
+  it('needs no source for documentation, and lists undeclared data files', () => {
+    const result = resolve(
+      `dataset: { name: d, intended_use: research }
+sources:
+  - { id: a, name: A, kind: self-collected, paths: ["a/**"] }`,
+      [doc('README.md', []), file('a/x.jsonl'), file('b/y.jsonl')],
+    )
+    expect(result.findings.filter((f) => f.code === 'UNDECLARED_FILE').map((f) => f.path)).toEqual(['b/y.jsonl'])
+    expect(result.bySource).toEqual({
+      a: { files: 1, bytes: 10, records: 1 },
+      '(undeclared)': { files: 1, bytes: 10, records: 1 },
+      '(documentation)': { files: 1, bytes: 10, records: 0 },
+    })
+  })
+})
