@@ -35,7 +35,7 @@ export interface RecordFactsResult {
   content: ContentFacts | null
   pii: ({ records: number } & PiiTallyJson) | null
   /** 52-bit keys of the distinct normalised texts, for duplicates across files */
-  duplicateKeys: Float64Array
+  duplicateKeys: number[]
   tokenCandidates: TokenCandidate[]
   /** the tokens of every analysed record's text, under --tokens exact */
   exactTokens: number | null
@@ -171,7 +171,7 @@ export class RecordFacts {
     return {
       content,
       pii: this.pii && this.piiRecords > 0 ? { records: this.piiRecords, ...this.pii.toJSON() } : null,
-      duplicateKeys: Float64Array.from(this.seen),
+      duplicateKeys: [...this.seen],
       tokenCandidates: this.candidates.map((c) => c.candidate),
       exactTokens: this.options.tokens === 'exact' && this.countTokens ? this.exactTokens : null,
       contentBytes: 0,

@@ -24,13 +24,16 @@ export interface FileFacts {
   content: ContentFactsEntry | null
   pii: PiiFacts | null
   licence: LicenceStatement | null
-  /** distinct normalised-text keys of the analysed records (not in the manifest) */
-  duplicateKeys: Float64Array
+  /**
+   * distinct normalised-text keys of the analysed records (not in the manifest): a plain array,
+   * because a typed array per file costs its own buffer in every message between threads
+   */
+  duplicateKeys: number[]
   /** the tokenised sample of its records, once the file has been drawn for the token estimate */
   tokenSample: TokenSample | null
 }
 
-export function toFileRecord(entry: FileEntry, duplicateKeys: Float64Array = new Float64Array(0)): FileRecord {
+export function toFileRecord(entry: FileEntry, duplicateKeys: number[] = []): FileRecord {
   const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0 }
   for (const finding of entry.findings) findings[finding.severity]++
   return {
@@ -50,14 +53,15 @@ export function toFileRecord(entry: FileEntry, duplicateKeys: Float64Array = new
 export type StoredFacts = [content: ContentFactsEntry | null, pii: PiiFacts | null, licence: LicenceStatement | null, keys: string, tokenSample: TokenSample | null]
 
 export function storeFacts(facts: FileFacts): StoredFacts {
-  const keys = Buffer.from(facts.duplicateKeys.buffer, facts.duplicateKeys.byteOffset, facts.duplicateKeys.byteLength).toString('base64')
+  const packed = Float64Array.from(facts.duplicateKeys)
+  const keys = Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength).toString('base64')
   return [facts.content, facts.pii, facts.licence, keys, facts.tokenSample]
 }
 
 export function restoreFacts([content, pii, licence, keys, tokenSample]: StoredFacts): FileFacts {
   const bytes = Buffer.from(keys, 'base64')
   // Copied into a fresh buffer: Float64Array needs 8-byte alignment, which a pooled Buffer may not have.
-  const duplicateKeys = new Float64Array(bytes.length / 8)
-  new Uint8Array(duplicateKeys.buffer).set(bytes)
-  return { content, pii, licence, duplicateKeys, tokenSample }
+  const packed = new Float64Array(bytes.length / 8)
+  new Uint8Array(packed.buffer).set(bytes)
+  return { content, pii, licence, duplicateKeys: Array.from(packed), tokenSample }
 }

@@ -51,7 +51,7 @@ export type FileOutcome = { entry: FileEntry; key: CacheKey; extras: FileExtras 
 /** Facts that are not part of the manifest entry but that the scan's totals need. */
 export interface FileExtras {
   /** distinct normalised-text keys of the analysed records, for duplicates across files */
-  duplicateKeys: Float64Array
+  duplicateKeys: number[]
   /** text to tokenise for the token estimate, when the file is in the token sample */
   tokenCandidates: TokenCandidate[]
 }
@@ -130,7 +130,7 @@ async function scanOpenFile(
   const tokens = facts ? tokenFacts(relPath, facts, analysis.records ?? 0, options) : null
   const entry = toEntry(relPath, bytes, hash.digest('hex'), format, analysis, tokens, [...findings, ...analysis.findings])
   const extras: FileExtras = {
-    duplicateKeys: facts?.duplicateKeys ?? new Float64Array(0),
+    duplicateKeys: facts?.duplicateKeys ?? [],
     tokenCandidates: tokens && 'contentBytes' in tokens && tokens.included ? facts!.tokenCandidates : [],
   }
   return { entry, extras }
