@@ -159,7 +159,14 @@ class CsvAnalyzer implements ContentAnalyzer {
     const cells = parseRow(record.text, this.delimiter)
     if (!cells || !this.header) return
     const names = this.header
-    this.schema.addRecord(names.map((name, i) => [name, kindOfCell(cells[i] ?? '')]))
+    this.schema.addRecord(
+      names.map((name, i): [string, ReturnType<typeof kindOfCell>, boolean] => {
+        const cell = cells[i] ?? ''
+        const kind = kindOfCell(cell)
+        // An empty cell is a null; one holding only spaces is there but empty.
+        return [name, kind, kind !== null && cell.trim() === '']
+      }),
+    )
     this.facts.addRecord(Object.fromEntries(names.map((name, i) => [name, cells[i] ?? ''])), record.text, record.index)
   }
 

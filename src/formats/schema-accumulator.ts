@@ -15,6 +15,15 @@ interface FieldStats {
   kinds: Set<ValueKind>
   present: number
   nulls: number
+  /** present but empty: a blank string, an empty array or object */
+  empty: number
+}
+
+/** A value that is there but says nothing: "", "   ", [] or {}. */
+export function isEmptyValue(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim() === ''
+  if (Array.isArray(value)) return value.length === 0
+  return value !== null && typeof value === 'object' && Object.keys(value).length === 0
 }
 
 /**
@@ -25,22 +34,24 @@ export class SchemaAccumulator {
   private readonly fields = new Map<string, FieldStats>()
   private records = 0
 
-  addRecord(entries: Iterable<[string, ValueKind | null]>): void {
+  /** `empty`: the value is there but empty (see isEmptyValue); formats that cannot tell pass nothing. */
+  addRecord(entries: Iterable<[string, ValueKind | null] | [string, ValueKind | null, boolean]>): void {
     this.records++
-    for (const [name, kind] of entries) {
+    for (const [name, kind, empty] of entries) {
       let stats = this.fields.get(name)
       if (!stats) {
-        stats = { kinds: new Set(), present: 0, nulls: 0 }
+        stats = { kinds: new Set(), present: 0, nulls: 0, empty: 0 }
         this.fields.set(name, stats)
       }
       stats.present++
       if (kind === null) stats.nulls++
       else stats.kinds.add(kind)
+      if (empty === true) stats.empty++
     }
   }
 
   addObject(object: Record<string, unknown>): void {
-    this.addRecord(Object.entries(object).map(([k, v]) => [k, kindOfJson(v)]))
+    this.addRecord(Object.entries(object).map(([k, v]): [string, ValueKind | null, boolean] => [k, kindOfJson(v), isEmptyValue(v)]))
   }
 
   get count(): number {
@@ -51,7 +62,9 @@ export class SchemaAccumulator {
   result(sampledOf?: number): RecordSchema {
     const fields: FieldSchema[] = []
     for (const [name, stats] of this.fields) {
-      fields.push({ name, type: typeName(stats.kinds), nulls: stats.nulls + (this.records - stats.present) })
+      const field: FieldSchema = { name, type: typeName(stats.kinds), nulls: stats.nulls + (this.records - stats.present) }
+      if (stats.empty > 0) field.empty = stats.empty
+      fields.push(field)
     }
     const schema: RecordSchema = { fields }
     if (sampledOf !== undefined && this.records < sampledOf) schema.sampledRecords = this.records

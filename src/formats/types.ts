@@ -11,6 +11,8 @@ export interface FieldSchema {
   /** format-native type name: JSON kinds joined with '|', Parquet/Arrow logical types, CSV inferred kinds */
   type: string
   nulls?: number
+  /** values present but empty (blank strings, empty arrays and objects); absent when none or when the format cannot tell */
+  empty?: number
 }
 
 export interface RecordSchema {

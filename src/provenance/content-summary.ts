@@ -61,7 +61,7 @@ export function summariseContent(
     const { content, pii: filePii, duplicateKeys } = file.facts
     if (filePii) {
       piiRecords += filePii.records
-      pii.merge(filePii)
+      if (filePii.counts) pii.merge({ counts: filePii.counts, examples: filePii.examples ?? {} })
     }
     if (!content) continue
     records += content.records
@@ -96,15 +96,15 @@ function tokenTotal(files: readonly FileRecord[], scale: number | null, confiden
   let anyExact = false
   const sampled: Parameters<typeof estimateTokens>[0] = []
   for (const file of files) {
-    const tokens = file.facts.content?.tokens
-    if (!tokens) continue
-    if ('exact' in tokens) {
+    const content = file.facts.content
+    if (!content) continue
+    if (content.tokens) {
       anyExact = true
-      exact += tokens.exact
-    } else {
-      if (scale === null) continue
-      const { probability, included } = tokenInclusion(file.path, tokens.contentBytes, scale)
-      sampled.push({ contentBytes: tokens.contentBytes, probability, sample: included ? file.facts.tokenSample : null, totalRecords: tokens.records })
+      exact += content.tokens.exact
+    } else if (scale !== null) {
+      const contentBytes = content.contentBytes ?? file.bytes
+      const { probability, included } = tokenInclusion(file.path, contentBytes, scale)
+      sampled.push({ contentBytes, probability, sample: included ? file.facts.tokenSample : null, totalRecords: file.records ?? content.records })
     }
   }
   if (anyExact) return { method: 'exact', encoding: TOKEN_ENCODING, total: exact }

@@ -45,8 +45,9 @@ export function resolveProvenance(loaded: LoadedConfig, files: readonly FileReco
     summariseSource(source, filesOf.get(source.id)!, statements, config, (path, draft) => findings.push({ ...toFinding(path, draft), source: source.id }), configPath),
   )
   for (const file of files) {
-    if (sourceOf.get(file.path) !== null || !file.facts.pii || piiTotal(file.facts.pii.counts) === 0) continue
-    const draft: FindingDraft = { code: 'PII_WITHOUT_BASIS', args: { types: typesOf(file.facts.pii.counts), where: 'a file of no declared source', basis: 'not declared' } }
+    const counts = file.facts.pii?.counts
+    if (sourceOf.get(file.path) !== null || !counts || piiTotal(counts) === 0) continue
+    const draft: FindingDraft = { code: 'PII_WITHOUT_BASIS', args: { types: typesOf(counts), where: 'a file of no declared source', basis: 'not declared' } }
     listed.add(findings, 'PII_WITHOUT_BASIS', toFinding(file.path, draft))
   }
   config.base_models.forEach((model) => {
@@ -122,8 +123,10 @@ function summariseSource(
     const p = file.facts.pii
     if (p) {
       piiRecords += p.records
-      pii.merge(p)
-      if (firstPii === null && piiTotal(p.counts) > 0) firstPii = file.path
+      if (p.counts) {
+        pii.merge({ counts: p.counts, examples: p.examples ?? {} })
+        if (firstPii === null && piiTotal(p.counts) > 0) firstPii = file.path
+      }
     }
     for (const [language, n] of Object.entries(file.facts.content?.languages ?? {})) {
       languages.set(language as LanguageClass, (languages.get(language as LanguageClass) ?? 0) + n)

@@ -24,6 +24,7 @@ export const fieldSchema = z
     name: z.string(),
     type: z.string(),
     nulls: count.optional().describe('null or missing values; absent when the format cannot tell'),
+    empty: count.optional().describe('values present but empty: blank strings, empty arrays and objects; absent when none'),
   })
   .strict()
 
@@ -43,21 +44,13 @@ export const tokenSampleSchema = z
   })
   .strict()
 
-export const tokenFactsSchema = z.union([
-  z.object({ exact: count.describe('tokens of every record (--tokens exact)') }).strict(),
-  z
-    .object({
-      contentBytes: count.describe('bytes of (decompressed) content: the token estimate scales its sample to it'),
-      records: count,
-    })
-    .strict(),
-])
+export const tokenFactsSchema = z.object({ exact: count.describe('tokens of every record (--tokens exact)') }).strict()
 
 const piiSchema = z
   .object({
     records: count.describe('records searched: the sample, or every record with --pii full'),
-    counts: piiCounts,
-    examples: piiExamples.describe('masked; never a raw value'),
+    counts: piiCounts.optional().describe('absent when nothing was found'),
+    examples: piiExamples.optional().describe('masked; never a raw value'),
   })
   .strict()
 
@@ -82,6 +75,7 @@ const contentSchema = z
       .optional()
       .describe('characters of record text'),
     licences: z.record(z.string(), count).optional().describe('per-record licence field values'),
+    contentBytes: count.optional().describe('decompressed size, for compressed files: the token estimate scales its sample to it'),
     tokens: tokenFactsSchema.optional(),
   })
   .strict()

@@ -9,7 +9,7 @@ import { decompressHead } from './decompress.js'
 import { yieldNowAndThen } from '../util/yield-now-and-then.js'
 import { workersAvailable } from './workers-available.js'
 import type { CacheKey } from './cache.js'
-import type { FileEntry, TokenFacts } from './manifest-schema.js'
+import type { FileEntry, PiiFacts } from './manifest-schema.js'
 import { PII_TYPES, SENSITIVE_PII } from '../provenance/pii/index.js'
 import type { PiiMode, RecordFactsResult, TokenCandidate, TokenMode } from '../provenance/record-facts.js'
 import { tokenInclusion } from '../provenance/text/index.js'
@@ -127,22 +127,16 @@ async function scanOpenFile(
   const sensitive = sensitiveFinding(analysis.facts?.pii ?? null)
   if (sensitive) findings.push(sensitive)
   const facts = analysis.facts
-  const tokens = facts ? tokenFacts(relPath, facts, analysis.records ?? 0, options) : null
-  const entry = toEntry(relPath, bytes, hash.digest('hex'), format, analysis, tokens, [...findings, ...analysis.findings])
-  const extras: FileExtras = {
-    duplicateKeys: facts?.duplicateKeys ?? [],
-    tokenCandidates: tokens && 'contentBytes' in tokens && tokens.included ? facts!.tokenCandidates : [],
-  }
+  const exact = facts?.exactTokens ?? null
+  const entry = toEntry(relPath, bytes, hash.digest('hex'), format, analysis, exact, [...findings, ...analysis.findings])
+  const extras: FileExtras = { duplicateKeys: facts?.duplicateKeys ?? [], tokenCandidates: drawnForTokens(relPath, facts, options) }
   return { entry, extras }
 }
 
-/** How the file takes part in the token count: counted whole, or included in the estimate's sample with some probability. */
-function tokenFacts(relPath: string, facts: RecordFactsResult, records: number, options: ScanFileOptions): (TokenFacts & { included?: boolean }) | null {
-  if (options.tokens === 'off' || !facts.content) return null
-  if (facts.exactTokens !== null) return { exact: facts.exactTokens }
-  // Drawn under the scale known so far: a superset of the files the final scale draws.
-  const { included } = tokenInclusion(relPath, facts.contentBytes, options.tokenScale)
-  return { contentBytes: facts.contentBytes, records, included: included && facts.tokenCandidates.length > 0 }
+/** The text a file offers the token estimate: when it is drawn under the scale known so far (a superset of the final draw). */
+function drawnForTokens(relPath: string, facts: RecordFactsResult | undefined, options: ScanFileOptions): TokenCandidate[] {
+  if (options.tokens !== 'estimate' || !facts?.content || facts.tokenCandidates.length === 0) return []
+  return tokenInclusion(relPath, facts.contentBytes, options.tokenScale).included ? facts.tokenCandidates : []
 }
 
 function sensitiveFinding(pii: RecordFactsResult['pii']): FindingDraft | null {
@@ -158,11 +152,13 @@ function toEntry(
   sha256: string,
   format: DetectedFormat,
   analysis: ContentAnalysis,
-  tokens: (TokenFacts & { included?: boolean }) | null,
+  exactTokens: number | null,
   drafts: FindingDraft[],
 ): FileEntry {
   const content = analysis.facts?.content
   const pii = analysis.facts?.pii
+  // The estimate scales its sample to the content's size: the file's own, unless compressed.
+  const contentBytes = format.compression && analysis.facts ? analysis.facts.contentBytes : undefined
   // Keys in manifest order; optional ones only when known.
   return {
     path: relPath,
@@ -174,22 +170,32 @@ function toEntry(
     ...(analysis.records !== undefined && { records: analysis.records }),
     ...(analysis.schema && { schema: canonicalSchema(analysis.schema) }),
     ...(analysis.media && { media: canonicalMedia(analysis.media) }),
-    ...(content && { content: { ...content, ...(tokens && { tokens: publicTokens(tokens) }) } }),
-    ...(pii && { pii }),
+    ...(content && {
+      content: {
+        ...content,
+        ...(contentBytes !== undefined && { contentBytes }),
+        ...(exactTokens !== null && { tokens: { exact: exactTokens } }),
+      },
+    }),
+    ...(pii && { pii: compactPii(pii) }),
     ...(analysis.licence && { licence: analysis.licence }),
     findings: drafts.map((draft) => toFinding(relPath, draft)),
   }
 }
 
-/** What the entry says about tokens does not depend on the rest of the dataset (whether the file was drawn does). */
-function publicTokens(tokens: TokenFacts & { included?: boolean }): TokenFacts {
-  if ('exact' in tokens) return { exact: tokens.exact }
-  return { contentBytes: tokens.contentBytes, records: tokens.records }
+/** Files with nothing found say only how many records were searched. */
+function compactPii(pii: NonNullable<RecordFactsResult['pii']>): PiiFacts {
+  return Object.keys(pii.counts).length === 0 ? { records: pii.records } : pii
 }
 
 function canonicalSchema(schema: RecordSchema): RecordSchema {
   return {
-    fields: schema.fields.map((f) => ({ name: f.name, type: f.type, ...(f.nulls !== undefined && { nulls: f.nulls }) })),
+    fields: schema.fields.map((f) => ({
+      name: f.name,
+      type: f.type,
+      ...(f.nulls !== undefined && { nulls: f.nulls }),
+      ...(f.empty !== undefined && { empty: f.empty }),
+    })),
     ...(schema.sampledRecords !== undefined && { sampledRecords: schema.sampledRecords }),
   }
 }

@@ -5,6 +5,13 @@ import type { FileRecord } from './file-record.js'
 import type { ScanFileOptions } from './scan-file.js'
 import type { TokenService } from './token-service.js'
 
+/** The size a file's token sample is scaled to, or null when the file has no text to count. */
+export function tokenContentBytes(record: FileRecord): number | null {
+  const content = record.facts.content
+  if (!content || content.tokens) return null
+  return content.contentBytes ?? record.bytes
+}
+
 /** Results between two recomputations of the scale: each costs one pass over the sizes seen. */
 const RESCALE_EVERY = 256
 
@@ -40,10 +47,10 @@ export class TokenSampling {
 
   /** A file's result, scanned (with its offered text, if any) or from the cache. */
   note(record: FileRecord, candidates: TokenCandidate[]): void {
-    const tokens = record.facts.content?.tokens
-    if (!tokens || 'exact' in tokens) return
-    this.sizes.push(tokens.contentBytes)
-    if (candidates.length > 0) this.offered.set(record.path, { contentBytes: tokens.contentBytes, candidates })
+    const contentBytes = tokenContentBytes(record)
+    if (contentBytes === null) return
+    this.sizes.push(contentBytes)
+    if (candidates.length > 0) this.offered.set(record.path, { contentBytes, candidates })
     if (++this.sinceRescale >= RESCALE_EVERY) this.rescale()
   }
 
@@ -65,8 +72,8 @@ export class TokenSampling {
     const scale = tokenScale(this.sizes)
     const work: Promise<void>[] = []
     for (const record of records) {
-      const tokens = record.facts.content?.tokens
-      if (!tokens || 'exact' in tokens || !tokenInclusion(record.path, tokens.contentBytes, scale).included) continue
+      const contentBytes = tokenContentBytes(record)
+      if (contentBytes === null || !tokenInclusion(record.path, contentBytes, scale).included) continue
       const candidates = this.offered.get(record.path)?.candidates
       if (candidates) work.push(this.tokenise(record, candidates))
       else if (!record.facts.tokenSample) work.push(offer(record).then((c) => this.tokenise(record, c)))
