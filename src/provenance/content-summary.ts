@@ -1,6 +1,7 @@
 import type { FileRecord } from '../scan/file-record.js'
 import { PiiTally, type PiiTallyJson } from './pii/index.js'
-import { estimateTokens, LANGUAGE_CLASSES, tokenInclusion, type LanguageClass } from './text/index.js'
+import type { TokenDraw } from '../scan/token-sampling.js'
+import { estimateTokens, LANGUAGE_CLASSES, type LanguageClass } from './text/index.js'
 
 export interface ContentSummary {
   /** records analysed across the dataset (samples, or all with --deep) */
@@ -45,7 +46,7 @@ export const TOKEN_ENCODING = 'o200k_base'
 export function summariseContent(
   files: readonly FileRecord[],
   sourceOf: Map<string, string | null>,
-  tokenScale: number | null,
+  tokenDraw: TokenDraw | null,
   confidence = 0.95,
 ): ContentSummary {
   let records = 0
@@ -85,13 +86,13 @@ export function summariseContent(
     empty,
     duplicates: { withinFiles, acrossFiles, acrossSources, rate: records === 0 ? 0 : round6((withinFiles + acrossFiles) / records) },
     languages: Object.fromEntries(LANGUAGE_CLASSES.filter((c) => languages.has(c)).map((c) => [c, languages.get(c)!])),
-    tokens: tokenTotal(files, tokenScale, confidence),
+    tokens: tokenTotal(files, tokenDraw, confidence),
     personalInformation: { records: piiRecords, densityPer10k: piiRecords === 0 ? 0 : Math.round((piiTotal / piiRecords) * 1e6) / 100, ...tally },
   }
 }
 
 /** Exact when every record was tokenised; otherwise the estimate over the files the final scale draws. */
-function tokenTotal(files: readonly FileRecord[], scale: number | null, confidence: number): TokenTotal | null {
+function tokenTotal(files: readonly FileRecord[], draw: TokenDraw | null, confidence: number): TokenTotal | null {
   let exact = 0
   let anyExact = false
   const sampled: Parameters<typeof estimateTokens>[0] = []
@@ -101,16 +102,17 @@ function tokenTotal(files: readonly FileRecord[], scale: number | null, confiden
     if (content.tokens) {
       anyExact = true
       exact += content.tokens.exact
-    } else if (scale !== null) {
+    } else if (draw !== null) {
       const contentBytes = content.contentBytes ?? file.bytes
-      const { probability, included } = tokenInclusion(file.path, contentBytes, scale)
-      sampled.push({ contentBytes, probability, sample: included ? file.facts.tokenSample : null, totalRecords: file.records ?? content.records })
+      const probability = contentBytes > 0 ? Math.min(1, contentBytes / draw.scale) : 0
+      const sample = draw.drawn.has(file.path) ? file.facts.tokenSample : null
+      sampled.push({ contentBytes, probability, sample, totalRecords: file.records ?? content.records })
     }
   }
   if (anyExact) return { method: 'exact', encoding: TOKEN_ENCODING, total: exact }
-  const estimate = scale === null ? null : estimateTokens(sampled, confidence)
+  const estimate = draw === null ? null : estimateTokens(sampled, confidence)
   if (!estimate) return null
-  return { ...estimate, encoding: TOKEN_ENCODING, confidence, inclusionBytes: scale! }
+  return { ...estimate, encoding: TOKEN_ENCODING, confidence, inclusionBytes: draw!.scale }
 }
 
 function round6(n: number): number {

@@ -9,6 +9,7 @@ import type { LoadedConfig } from '../config/load-config.js'
 import { summariseContent } from '../provenance/content-summary.js'
 import type { PiiMode, TokenMode } from '../provenance/record-facts.js'
 import type { ProvenanceResult } from '../provenance/provenance-result.js'
+import type { TokenDraw } from './token-sampling.js'
 
 export interface ManifestInput {
   files: FileRecord[]
@@ -18,8 +19,8 @@ export interface ManifestInput {
   pii: PiiMode
   tokens: TokenMode
   config: LoadedConfig | null
-  /** the token sample's final size scale; null when tokens are off or exact */
-  tokenScale: number | null
+  /** the token sample's final draw; null when tokens are off or exact */
+  tokenDraw: TokenDraw | null
   /** declared against observed (resolveProvenance), over the files in path order */
   provenance: (files: readonly FileRecord[]) => ProvenanceResult
 }
@@ -60,7 +61,7 @@ export function buildManifest(input: ManifestInput): BuiltManifest {
     fingerprint: fingerprint(files),
     totals: { ...totals(files, findings), bySource: provenance.bySource, byKind: provenance.byKind, byOrigin: provenance.byOrigin },
     sources: provenance.sources,
-    content: summariseContent(files, provenance.sourceOf, input.tokenScale),
+    content: summariseContent(files, provenance.sourceOf, input.tokenDraw),
     diversity: provenance.diversity,
   }
   // `findings` stays last among the totals, where a reader looks for it.

@@ -136,13 +136,13 @@ async function scanWith(
     ).finally(() => run.queue.close())
     await Promise.all([walking, runTasks(run.queue, scanOptions, options.jobs, run)])
   }
-  const tokenScale = tokens ? await tokens.finish(run.records, (record) => offerAgain(root, record, scanOptions)) : null
+  const tokenDraw = tokens ? await tokens.finish(run.records, (record) => offerAgain(root, record, scanOptions)) : null
   run.stats.files = run.records.length
 
   // The rules (licence tables, SPDX parsing) load only when there is something declared to check.
   const rules = config ? await import('../provenance/resolve-provenance.js') : null
   const provenance = rules && config ? (files: readonly FileRecord[]) => rules.resolveProvenance(config, files) : withoutConfig
-  const { document, ...summary } = buildManifest({ ...scanOptions, config, tokenScale, provenance, files: run.records, findings: run.findings })
+  const { document, ...summary } = buildManifest({ ...scanOptions, config, tokenDraw, provenance, files: run.records, findings: run.findings })
   try {
     writeFileAtomic(outFile, document)
   } catch (error) {

@@ -5,6 +5,12 @@ import type { FileRecord } from './file-record.js'
 import type { ScanFileOptions } from './scan-file.js'
 import type { TokenService } from './token-service.js'
 
+/** The final draw: the scale, and the files it drew (each path's hash is computed once). */
+export interface TokenDraw {
+  scale: number
+  drawn: ReadonlySet<string>
+}
+
 /** The size a file's token sample is scaled to, or null when the file has no text to count. */
 export function tokenContentBytes(record: FileRecord): number | null {
   const content = record.facts.content
@@ -68,18 +74,20 @@ export class TokenSampling {
    * it); returns the final scale. `offer` re-reads a drawn file whose text was never offered: one
    * from the cache of a scan that drew fewer files.
    */
-  async finish(records: readonly FileRecord[], offer: (record: FileRecord) => Promise<TokenCandidate[]>): Promise<number> {
+  async finish(records: readonly FileRecord[], offer: (record: FileRecord) => Promise<TokenCandidate[]>): Promise<TokenDraw> {
     const scale = tokenScale(this.sizes)
+    const drawn = new Set<string>()
     const work: Promise<void>[] = []
     for (const record of records) {
       const contentBytes = tokenContentBytes(record)
       if (contentBytes === null || !tokenInclusion(record.path, contentBytes, scale).included) continue
+      drawn.add(record.path)
       const candidates = this.offered.get(record.path)?.candidates
       if (candidates) work.push(this.tokenise(record, candidates))
       else if (!record.facts.tokenSample) work.push(offer(record).then((c) => this.tokenise(record, c)))
     }
     await Promise.all(work)
-    return scale
+    return { scale, drawn }
   }
 
   private async tokenise(record: FileRecord, candidates: TokenCandidate[]): Promise<void> {
