@@ -83,7 +83,7 @@ function describeProvenance(summary: Pick<BuiltManifest, 'configured' | 'sources
       const piiTotal = Object.values(pii.counts).reduce((a, b) => a + (b ?? 0), 0)
       const origin = s.domestic === null ? '' : s.domestic ? ' domestic' : ' foreign'
       lines.push(
-        `  ${s.id.padEnd(width)}  ${s.kind}${origin}, ${s.files} files, ${formatBytes(s.bytes)}, licence ${s.licence.declared ?? (s.licence.contract ? 'by contract' : 'not declared')} → ${s.licence.use}` +
+        `  ${s.id.padEnd(width)}  ${s.kind}${origin}, ${s.files} file${s.files === 1 ? '' : 's'}, ${formatBytes(s.bytes)}, licence ${s.licence.declared ?? (s.licence.contract ? 'by contract' : 'not declared')} → ${s.licence.use}` +
           `, personal information ${piiTotal === 0 ? 'none found' : `${piiTotal} (basis: ${pii.basis ?? 'not declared'})`}`,
       )
     }
