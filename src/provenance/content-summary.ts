@@ -1,4 +1,4 @@
-import type { FileRecord } from '../scan/file-record.js'
+import type { AnalysedFile } from '../scan/file-record.js'
 import { PiiTally, type PiiTallyJson } from './pii/index.js'
 import type { TokenDraw } from '../scan/token-sampling.js'
 import { estimateTokens, LANGUAGE_CLASSES, type LanguageClass } from './text/index.js'
@@ -44,7 +44,7 @@ export const TOKEN_ENCODING = 'o200k_base'
  * information and the token estimate. `files` must be in path order.
  */
 export function summariseContent(
-  files: readonly FileRecord[],
+  files: readonly AnalysedFile[],
   sourceOf: Map<string, string | null>,
   tokenDraw: TokenDraw | null,
   confidence = 0.95,
@@ -92,7 +92,7 @@ export function summariseContent(
 }
 
 /** Exact when every record was tokenised; otherwise the estimate over the files the final scale draws. */
-function tokenTotal(files: readonly FileRecord[], draw: TokenDraw | null, confidence: number): TokenTotal | null {
+function tokenTotal(files: readonly AnalysedFile[], draw: TokenDraw | null, confidence: number): TokenTotal | null {
   let exact = 0
   let anyExact = false
   const sampled: Parameters<typeof estimateTokens>[0] = []
@@ -102,10 +102,10 @@ function tokenTotal(files: readonly FileRecord[], draw: TokenDraw | null, confid
     if (content.tokens) {
       anyExact = true
       exact += content.tokens.exact
-    } else if (draw !== null) {
-      const contentBytes = content.contentBytes ?? file.bytes
+    } else if (draw !== null && file.tokenBytes !== null) {
+      const contentBytes = file.tokenBytes
       const probability = contentBytes > 0 ? Math.min(1, contentBytes / draw.scale) : 0
-      const sample = draw.drawn.has(file.path) ? file.facts.tokenSample : null
+      const sample = draw.drawn.has(file.path) ? file.tokenSample : null
       sampled.push({ contentBytes, probability, sample, totalRecords: file.records ?? content.records })
     }
   }

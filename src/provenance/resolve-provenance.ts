@@ -2,7 +2,7 @@ import spdxParse from 'spdx-expression-parse'
 import type { Config, SourceConfig } from '../config/config-schema.js'
 import type { LoadedConfig } from '../config/load-config.js'
 import { toFinding, type FindingDraft } from '../findings/finding.js'
-import type { FileRecord } from '../scan/file-record.js'
+import type { AnalysedFile } from '../scan/file-record.js'
 import type { ManifestFinding } from '../scan/manifest-schema.js'
 import { classifyLicence, mostRestrictive, normaliseLicence, type LicenceClass } from './licences/index.js'
 import { PiiTally, PII_TYPES, type PiiTallyJson } from './pii/index.js'
@@ -25,13 +25,13 @@ const DOCUMENTATION = '(documentation)'
  * per source against its legal basis, and builds the sources-per-(modality × language) matrix.
  * `files` must be in manifest (path) order.
  */
-export function resolveProvenance(loaded: LoadedConfig, files: readonly FileRecord[]): ProvenanceResult {
+export function resolveProvenance(loaded: LoadedConfig, files: readonly AnalysedFile[]): ProvenanceResult {
   const findings: ManifestFinding[] = []
   const { config } = loaded
   const configPath = 'tdgov.yaml'
   const match = createSourceMatcher(config.sources)
   const sourceOf = new Map<string, string | null>()
-  const filesOf = new Map<string, FileRecord[]>(config.sources.map((s) => [s.id, []]))
+  const filesOf = new Map<string, AnalysedFile[]>(config.sources.map((s) => [s.id, []]))
   const listed = new ListedFindings()
   for (const file of files) {
     const id = match(file.path)
@@ -74,7 +74,7 @@ export function resolveProvenance(loaded: LoadedConfig, files: readonly FileReco
 
 function summariseSource(
   source: SourceConfig,
-  files: readonly FileRecord[],
+  files: readonly AnalysedFile[],
   statements: Map<string, Statement[]>,
   config: Config,
   report: (path: string, draft: FindingDraft) => void,
@@ -170,7 +170,7 @@ interface Statement {
 }
 
 /** Licence statements (LICENSE texts, cards, Croissant) by the directory whose subtree they cover. */
-function licenceStatements(files: readonly FileRecord[]): Map<string, Statement[]> {
+function licenceStatements(files: readonly AnalysedFile[]): Map<string, Statement[]> {
   const byDir = new Map<string, Statement[]>()
   for (const file of files) {
     const licence = file.facts.licence
@@ -188,7 +188,7 @@ function licenceStatements(files: readonly FileRecord[]): Map<string, Statement[
  * the statements of the nearest directory at or above it that has any: a folder's own LICENSE or
  * card overrides the dataset's, as a subdirectory's licence does in a repository.
  */
-function detectedLicences(files: readonly FileRecord[], statements: Map<string, Statement[]>): { id: string; from: string[] }[] {
+function detectedLicences(files: readonly AnalysedFile[], statements: Map<string, Statement[]>): { id: string; from: string[] }[] {
   const found = new Map<string, Set<string>>()
   const note = (id: string, from: string): void => {
     const set = found.get(id) ?? new Set()
@@ -271,7 +271,7 @@ function diversityMatrix(sources: readonly SourceSummary[]): ProvenanceResult['d
   return [...cells.values()].sort((a, b) => (a.modality < b.modality ? -1 : a.modality > b.modality ? 1 : (a.language ?? '') < (b.language ?? '') ? -1 : 1))
 }
 
-function bySource(sources: readonly SourceSummary[], files: readonly FileRecord[], sourceOf: Map<string, string | null>): Record<string, Tally> {
+function bySource(sources: readonly SourceSummary[], files: readonly AnalysedFile[], sourceOf: Map<string, string | null>): Record<string, Tally> {
   const out: Record<string, Tally> = {}
   for (const s of sources) out[s.id] = { files: s.files, bytes: s.bytes, records: s.records }
   const undeclared = { files: 0, bytes: 0, records: 0 }

@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { writeFileAtomic } from '../util/atomic-write.js'
-import { restoreFacts, storeFacts, type FileRecord, type StoredFacts } from './file-record.js'
+import type { FileRecord } from './file-record.js'
+import type { TokenSample } from './manifest-schema.js'
 import type { BuiltManifest } from './manifest.js'
 
 export interface CacheKey {
@@ -37,8 +38,8 @@ interface IndexHeader {
  * file changed. A cache made by another tool version or with other options, or one that cannot be
  * read, is ignored: it only saves time.
  */
-const INDEX = 'index-v2.ndjson'
-const ENTRIES = 'entries-v2.ndjson'
+const INDEX = 'index-v3.ndjson'
+const ENTRIES = 'entries-v3.ndjson'
 
 export interface CacheIndex {
   header: IndexHeader
@@ -71,7 +72,9 @@ type EntryHead = [
   errors: number,
   warnings: number,
   infos: number,
-  facts: StoredFacts,
+  tokenBytes: number | null,
+  tokenKey: number | null,
+  tokenSample: TokenSample | null,
 ]
 
 /** The cached results by path, or an empty map when the entries file does not match the index. */
@@ -82,11 +85,14 @@ export function loadEntries(root: string, index: CacheIndex): Map<string, Cached
     if (lines[0] !== index.header.generation || lines.length - 2 !== index.keys.length) return new Map()
     index.keys.forEach(([p, size, mtimeMs], i) => {
       const line = lines[i + 1]!
-      // JSON escapes tabs, so the first tab ends the head.
+      // JSON escapes tabs, so tabs separate the head, the facts and the entry.
       const tab = line.indexOf('\t')
-      const [sha256, bytes, records, format, modality, error, warning, info, facts] = JSON.parse(line.slice(0, tab)) as EntryHead
+      const tab2 = line.indexOf('\t', tab + 1)
+      const [sha256, bytes, records, format, modality, error, warning, info, tokenBytes, tokenKey, tokenSample] = JSON.parse(line.slice(0, tab)) as EntryHead
       const findings = { error, warning, info }
-      const record: FileRecord = { path: p, sha256, bytes, records, format, modality, findings, facts: restoreFacts(facts), json: line.slice(tab + 1) }
+      const factsJson = line.slice(tab + 1, tab2)
+      const json = line.slice(tab2 + 1)
+      const record: FileRecord = { path: p, sha256, bytes, records, format, modality, findings, factsJson, tokenBytes, tokenKey, tokenSample, json }
       cache.set(p, { size, mtimeMs, record })
     })
     return cache
@@ -102,8 +108,8 @@ export function saveCache(root: string, optionsKey: string, files: CachedFile[],
   const indexLines = [JSON.stringify({ optionsKey, generation, written } satisfies IndexHeader)]
   for (const { size, mtimeMs, record: r } of files) {
     const { error, warning, info } = r.findings
-    const head: EntryHead = [r.sha256, r.bytes, r.records, r.format, r.modality, error, warning, info, storeFacts(r.facts)]
-    entryLines.push(`${JSON.stringify(head)}\t${r.json}`)
+    const head: EntryHead = [r.sha256, r.bytes, r.records, r.format, r.modality, error, warning, info, r.tokenBytes, r.tokenKey, r.tokenSample]
+    entryLines.push(`${JSON.stringify(head)}\t${r.factsJson}\t${r.json}`)
     indexLines.push(JSON.stringify([r.path, size, mtimeMs]))
   }
   writeFileAtomic(path.join(cacheDir(root), ENTRIES), entryLines.join('\n') + '\n')

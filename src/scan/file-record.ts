@@ -1,4 +1,5 @@
 import type { Severity } from '../findings/codes.js'
+import { uniformFromPath } from '../provenance/text/index.js'
 import type { ContentFactsEntry, FileEntry, LicenceStatement, PiiFacts, TokenSample } from './manifest-schema.js'
 
 /**
@@ -14,28 +15,41 @@ export interface FileRecord {
   format: string
   modality: string
   findings: Record<Severity, number>
-  facts: FileFacts
+  /**
+   * What provenance totals read of the file (FileFacts), as JSON. Held as one string per file until
+   * the totals are computed: 100k files' facts as objects cost the collecting thread more in
+   * garbage collection than everything else it does.
+   */
+  factsJson: string
+  /** the bytes the token estimate scales this file's sample to; null when it has no text to count */
+  tokenBytes: number | null
+  /** the uniform number in [0, 1) that decides whether the file is drawn (a hash of its path) */
+  tokenKey: number | null
+  /** the tokenised sample of its records, once the file has been drawn for the token estimate */
+  tokenSample: TokenSample | null
   /** the entry as one line of compact JSON, keys in manifest order */
   json: string
 }
 
-/** What provenance totals read of a file, kept beside the entry so they need not parse it. */
+/** What provenance totals read of a file. */
 export interface FileFacts {
   content: ContentFactsEntry | null
   pii: PiiFacts | null
   licence: LicenceStatement | null
-  /**
-   * distinct normalised-text keys of the analysed records (not in the manifest): a plain array,
-   * because a typed array per file costs its own buffer in every message between threads
-   */
+  /** distinct normalised-text keys (52-bit integers) of the analysed records; not in the manifest */
   duplicateKeys: number[]
-  /** the tokenised sample of its records, once the file has been drawn for the token estimate */
-  tokenSample: TokenSample | null
 }
+
+/** A record with its facts parsed, for the dataset's totals. */
+export type AnalysedFile = FileRecord & { facts: FileFacts }
 
 export function toFileRecord(entry: FileEntry, duplicateKeys: number[] = []): FileRecord {
   const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0 }
   for (const finding of entry.findings) findings[finding.severity]++
+  const content = entry.content ?? null
+  // Counted whole under --tokens exact; otherwise estimated from the (decompressed) size.
+  const tokenBytes = content === null || content.tokens ? null : (content.contentBytes ?? entry.bytes)
+  const facts: FileFacts = { content, pii: entry.pii ?? null, licence: entry.licence ?? null, duplicateKeys }
   return {
     path: entry.path,
     sha256: entry.sha256,
@@ -44,24 +58,16 @@ export function toFileRecord(entry: FileEntry, duplicateKeys: number[] = []): Fi
     format: entry.format,
     modality: entry.modality,
     findings,
-    facts: { content: entry.content ?? null, pii: entry.pii ?? null, licence: entry.licence ?? null, duplicateKeys, tokenSample: null },
+    factsJson: JSON.stringify(facts),
+    tokenBytes,
+    // Hashed here, on the thread that scanned the file, not on the one that collects 100k results.
+    tokenKey: tokenBytes === null ? null : uniformFromPath(entry.path),
+    tokenSample: null,
     json: JSON.stringify(entry),
   }
 }
 
-/** Facts as the cache stores them: the keys as base64 of their float64 bytes. */
-export type StoredFacts = [content: ContentFactsEntry | null, pii: PiiFacts | null, licence: LicenceStatement | null, keys: string, tokenSample: TokenSample | null]
-
-export function storeFacts(facts: FileFacts): StoredFacts {
-  const packed = Float64Array.from(facts.duplicateKeys)
-  const keys = Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength).toString('base64')
-  return [facts.content, facts.pii, facts.licence, keys, facts.tokenSample]
-}
-
-export function restoreFacts([content, pii, licence, keys, tokenSample]: StoredFacts): FileFacts {
-  const bytes = Buffer.from(keys, 'base64')
-  // Copied into a fresh buffer: Float64Array needs 8-byte alignment, which a pooled Buffer may not have.
-  const packed = new Float64Array(bytes.length / 8)
-  new Uint8Array(packed.buffer).set(bytes)
-  return { content, pii, licence, duplicateKeys: Array.from(packed), tokenSample }
+/** Parses every record's facts once, for the totals. */
+export function withFacts(records: readonly FileRecord[]): AnalysedFile[] {
+  return records.map((r) => Object.assign(r, { facts: JSON.parse(r.factsJson) as FileFacts }))
 }

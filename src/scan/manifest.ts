@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Severity } from '../findings/codes.js'
 import { toolVersion } from '../util/version.js'
-import type { FileRecord } from './file-record.js'
+import { withFacts, type AnalysedFile, type FileRecord } from './file-record.js'
 import { CONFIG_FILE } from '../config/config-file.js'
 import { MANIFEST_VERSION, type Manifest, type ManifestFinding } from './manifest-schema.js'
 import { compareStrings } from './walk.js'
@@ -22,7 +22,7 @@ export interface ManifestInput {
   /** the token sample's final draw; null when tokens are off or exact */
   tokenDraw: TokenDraw | null
   /** declared against observed (resolveProvenance), over the files in path order */
-  provenance: (files: readonly FileRecord[]) => ProvenanceResult
+  provenance: (files: readonly AnalysedFile[]) => ProvenanceResult
 }
 
 export interface BuiltManifest {
@@ -49,7 +49,7 @@ const LISTED_FINDINGS = 20
  * keeps a 100k-file manifest small and its diffs one line per changed file.
  */
 export function buildManifest(input: ManifestInput): BuiltManifest {
-  const files = [...input.files].sort((a, b) => compareStrings(a.path, b.path))
+  const files = withFacts([...input.files].sort((a, b) => compareStrings(a.path, b.path)))
   const provenance = input.provenance(files)
   const findings = sortFindings([...input.findings, ...provenance.findings])
   const header = {

@@ -17,5 +17,12 @@ export async function processFile(task: FileTask, options: ScanFileOptions): Pro
   const outcome = await scanFile(task.absPath, task.relPath, options)
   if ('unreadable' in outcome) return { relPath: task.relPath, kind: 'unreadable', reason: outcome.unreadable }
   const { entry, key, extras } = outcome
-  return { relPath: task.relPath, kind: 'scanned', record: toFileRecord(entry, extras.duplicateKeys), key, tokenCandidates: extras.tokenCandidates }
+  const record = toFileRecord(entry, extras.duplicateKeys)
+  return { relPath: task.relPath, kind: 'scanned', record, key, tokenCandidates: drawn(record, options.tokenScale) ? extras.tokenCandidates : [] }
+}
+
+/** Whether the file is drawn for the token sample under the scale known so far (a superset of the final draw). */
+export function drawn(record: FileRecord, scale: number): boolean {
+  if (record.tokenBytes === null || record.tokenKey === null || record.tokenBytes === 0) return false
+  return record.tokenKey < Math.min(1, record.tokenBytes / scale)
 }

@@ -12,7 +12,6 @@ import type { CacheKey } from './cache.js'
 import type { FileEntry, PiiFacts } from './manifest-schema.js'
 import { PII_TYPES, SENSITIVE_PII } from '../provenance/pii/index.js'
 import type { PiiMode, RecordFactsResult, TokenCandidate, TokenMode } from '../provenance/record-facts.js'
-import { tokenInclusion } from '../provenance/text/index.js'
 
 /** 1 MiB reads: measured 58 % faster hashing than Node's 64 KiB stream default. */
 const CHUNK = 1 << 20
@@ -52,7 +51,7 @@ export type FileOutcome = { entry: FileEntry; key: CacheKey; extras: FileExtras 
 export interface FileExtras {
   /** distinct normalised-text keys of the analysed records, for duplicates across files */
   duplicateKeys: number[]
-  /** text to tokenise for the token estimate, when the file is in the token sample */
+  /** the text the file offers the token estimate (processFile keeps it when the file is drawn) */
   tokenCandidates: TokenCandidate[]
 }
 
@@ -129,14 +128,8 @@ async function scanOpenFile(
   const facts = analysis.facts
   const exact = facts?.exactTokens ?? null
   const entry = toEntry(relPath, bytes, hash.digest('hex'), format, analysis, exact, [...findings, ...analysis.findings])
-  const extras: FileExtras = { duplicateKeys: facts?.duplicateKeys ?? [], tokenCandidates: drawnForTokens(relPath, facts, options) }
+  const extras: FileExtras = { duplicateKeys: facts?.duplicateKeys ?? [], tokenCandidates: options.tokens === 'estimate' ? (facts?.tokenCandidates ?? []) : [] }
   return { entry, extras }
-}
-
-/** The text a file offers the token estimate: when it is drawn under the scale known so far (a superset of the final draw). */
-function drawnForTokens(relPath: string, facts: RecordFactsResult | undefined, options: ScanFileOptions): TokenCandidate[] {
-  if (options.tokens !== 'estimate' || !facts?.content || facts.tokenCandidates.length === 0) return []
-  return tokenInclusion(relPath, facts.contentBytes, options.tokenScale).included ? facts.tokenCandidates : []
 }
 
 function sensitiveFinding(pii: RecordFactsResult['pii']): FindingDraft | null {

@@ -19,7 +19,7 @@ import { startTokenService } from './token-service.js'
 import { TokenSampling } from './token-sampling.js'
 import { TOKEN_INCLUSION_BYTES } from '../provenance/text/index.js'
 import type { TokenCandidate } from '../provenance/record-facts.js'
-import type { FileRecord } from './file-record.js'
+import type { AnalysedFile, FileRecord } from './file-record.js'
 import { processFile } from './process-file.js'
 import { ScanCollector, type ScanProgress, type ScanStats } from './scan-collector.js'
 
@@ -141,7 +141,7 @@ async function scanWith(
 
   // The rules (licence tables, SPDX parsing) load only when there is something declared to check.
   const rules = config ? await import('../provenance/resolve-provenance.js') : null
-  const provenance = rules && config ? (files: readonly FileRecord[]) => rules.resolveProvenance(config, files) : withoutConfig
+  const provenance = rules && config ? (files: readonly AnalysedFile[]) => rules.resolveProvenance(config, files) : withoutConfig
   const { document, ...summary } = buildManifest({ ...scanOptions, config, tokenDraw, provenance, files: run.records, findings: run.findings })
   try {
     writeFileAtomic(outFile, document)

@@ -1,5 +1,6 @@
 import type { TokenCandidate } from '../provenance/record-facts.js'
-import { FileTokenSample, tokenInclusion } from '../provenance/text/index.js'
+import { FileTokenSample } from '../provenance/text/index.js'
+import { drawn } from './process-file.js'
 import { tokenScale } from '../provenance/token-design.js'
 import type { FileRecord } from './file-record.js'
 import type { ScanFileOptions } from './scan-file.js'
@@ -9,13 +10,6 @@ import type { TokenService } from './token-service.js'
 export interface TokenDraw {
   scale: number
   drawn: ReadonlySet<string>
-}
-
-/** The size a file's token sample is scaled to, or null when the file has no text to count. */
-export function tokenContentBytes(record: FileRecord): number | null {
-  const content = record.facts.content
-  if (!content || content.tokens) return null
-  return content.contentBytes ?? record.bytes
 }
 
 /** Results between two recomputations of the scale: each costs one pass over the sizes seen. */
@@ -30,7 +24,7 @@ const RESCALE_EVERY = 256
  */
 export class TokenSampling {
   private readonly sizes: number[] = []
-  private readonly offered = new Map<string, { contentBytes: number; candidates: TokenCandidate[] }>()
+  private readonly offered = new Map<string, { record: FileRecord; candidates: TokenCandidate[] }>()
   private sinceRescale = 0
 
   private service: TokenService | null = null
@@ -53,10 +47,10 @@ export class TokenSampling {
 
   /** A file's result, scanned (with its offered text, if any) or from the cache. */
   note(record: FileRecord, candidates: TokenCandidate[]): void {
-    const contentBytes = tokenContentBytes(record)
+    const contentBytes = record.tokenBytes
     if (contentBytes === null) return
     this.sizes.push(contentBytes)
-    if (candidates.length > 0) this.offered.set(record.path, { contentBytes, candidates })
+    if (candidates.length > 0) this.offered.set(record.path, { record, candidates })
     if (++this.sinceRescale >= RESCALE_EVERY) this.rescale()
   }
 
@@ -64,9 +58,7 @@ export class TokenSampling {
     this.sinceRescale = 0
     const scale = tokenScale(this.sizes)
     this.options.tokenScale = scale
-    for (const [path, { contentBytes }] of this.offered) {
-      if (!tokenInclusion(path, contentBytes, scale).included) this.offered.delete(path)
-    }
+    for (const [path, { record }] of this.offered) if (!drawn(record, scale)) this.offered.delete(path)
   }
 
   /**
@@ -76,18 +68,17 @@ export class TokenSampling {
    */
   async finish(records: readonly FileRecord[], offer: (record: FileRecord) => Promise<TokenCandidate[]>): Promise<TokenDraw> {
     const scale = tokenScale(this.sizes)
-    const drawn = new Set<string>()
+    const drawnPaths = new Set<string>()
     const work: Promise<void>[] = []
     for (const record of records) {
-      const contentBytes = tokenContentBytes(record)
-      if (contentBytes === null || !tokenInclusion(record.path, contentBytes, scale).included) continue
-      drawn.add(record.path)
+      if (!drawn(record, scale)) continue
+      drawnPaths.add(record.path)
       const candidates = this.offered.get(record.path)?.candidates
       if (candidates) work.push(this.tokenise(record, candidates))
-      else if (!record.facts.tokenSample) work.push(offer(record).then((c) => this.tokenise(record, c)))
+      else if (!record.tokenSample) work.push(offer(record).then((c) => this.tokenise(record, c)))
     }
     await Promise.all(work)
-    return { scale, drawn }
+    return { scale, drawn: drawnPaths }
   }
 
   private async tokenise(record: FileRecord, candidates: TokenCandidate[]): Promise<void> {
@@ -95,6 +86,6 @@ export class TokenSampling {
     const counts = await this.start().count(candidates.map((c) => c.text))
     const sample = new FileTokenSample()
     candidates.forEach((c, i) => sample.add(c.bytes, counts[i]!))
-    record.facts.tokenSample = sample.toJSON()
+    record.tokenSample = sample.toJSON()
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseConfig } from '../../src/config/load-config.js'
 import type { FileRecord } from '../../src/scan/file-record.js'
-import { toFileRecord } from '../../src/scan/file-record.js'
+import { toFileRecord, withFacts } from '../../src/scan/file-record.js'
 import type { FileEntry } from '../../src/scan/manifest-schema.js'
 import { resolveProvenance } from '../../src/provenance/resolve-provenance.js'
 
@@ -14,7 +14,7 @@ const doc = (path: string, ids: string[]): FileRecord =>
 
 function resolve(yaml: string, files: FileRecord[]): ReturnType<typeof resolveProvenance> {
   const config = parseConfig(yaml, 'tdgov.yaml')
-  return resolveProvenance({ config, file: 'tdgov.yaml', sha256: 'f'.repeat(64) }, [...files].sort((a, b) => (a.path < b.path ? -1 : 1)))
+  return resolveProvenance({ config, file: 'tdgov.yaml', sha256: 'f'.repeat(64) }, withFacts([...files].sort((a, b) => (a.path < b.path ? -1 : 1))))
 }
 
 describe('resolveProvenance', () => {

@@ -59,6 +59,8 @@ export function detectIpv6(state: ScanState, at: number): number {
     if (isWordChar(prev) || prev === DOT || prev === COLON) return at + 1
   }
   if (end < text.length && isWordChar(text.charCodeAt(end))) return at + 1
+  // Every address has two colons at least ("::"); a lone colon (every key of a JSON record) is not one.
+  if (end - start < 2 || text.indexOf(':', at + 1) === -1 || text.indexOf(':', at + 1) >= end) return at + 1
   return isPlausibleIpv6(text.slice(start, end)) ? found(state, 'ipv6', start, end) : at + 1
 }
 

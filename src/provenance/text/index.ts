@@ -4,7 +4,7 @@ export { classifyLanguage, LANGUAGE_CLASSES, type LanguageClass } from './langua
 export { duplicateKey, normaliseForDuplicates } from './duplicate-hash.js'
 export { EXACT_LIMIT, LengthStats, type LengthStatsJson, type LengthSummary } from './length-stats.js'
 export { loadTokenCounter, TOKENIZER, type TokenCounter } from './token-counter.js'
-export { TOKEN_INCLUSION_BYTES, tokenInclusion, type TokenInclusion } from './token-inclusion.js'
+export { TOKEN_INCLUSION_BYTES, tokenInclusion, uniformFromPath, type TokenInclusion } from './token-inclusion.js'
 export {
   FileTokenSample,
   MIN_TOKEN_SAMPLE_RECORDS,
