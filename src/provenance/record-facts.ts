@@ -1,5 +1,5 @@
 import { scanForPii, PiiTally, type PiiTallyJson } from './pii/index.js'
-import { classifyLanguage, duplicateKey, LANGUAGE_CLASSES, LengthStats, loadTokenCounter, recordText, type LanguageClass } from './text/index.js'
+import { classifyLanguage, duplicateHash, LANGUAGE_CLASSES, LengthStats, loadTokenCounter, recordText, type LanguageClass } from './text/index.js'
 
 export type PiiMode = 'off' | 'sample' | 'full'
 export type TokenMode = 'off' | 'estimate' | 'exact'
@@ -113,11 +113,12 @@ export class RecordFacts {
     }
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) this.countLicenceFields(value as Record<string, unknown>)
     const text = typeof value === 'string' ? value : recordText(value)
-    if (text.trim() === '') {
+    // A test, not trim(): no copy of a long record just to see that it has a visible character.
+    if (!/\S/.test(text)) {
       this.empty++
       return
     }
-    const key = parseInt(duplicateKey(text).slice(0, 13), 16)
+    const key = duplicateHash(text)
     if (this.seen.has(key)) this.duplicates++
     else this.seen.add(key)
     const language = classifyLanguage(text)
@@ -128,8 +129,9 @@ export class RecordFacts {
   }
 
   private countLicenceFields(object: Record<string, unknown>): void {
-    for (const [key, value] of Object.entries(object)) {
+    for (const key in object) {
       if (!LICENCE_FIELD.test(key)) continue
+      const value = object[key]
       for (const v of Array.isArray(value) ? value : [value]) {
         if (typeof v !== 'string' || v.trim() === '') continue
         const name = v.trim()

@@ -1,7 +1,7 @@
 // The text-quality and token-estimation API in one import; the modules beside it hold one concern each.
 export { recordText } from './record-text.js'
 export { classifyLanguage, LANGUAGE_CLASSES, type LanguageClass } from './language.js'
-export { duplicateKey, normaliseForDuplicates } from './duplicate-hash.js'
+export { duplicateHash, duplicateKey, normaliseForDuplicates } from './duplicate-hash.js'
 export { EXACT_LIMIT, LengthStats, type LengthStatsJson, type LengthSummary } from './length-stats.js'
 export { loadTokenCounter, TOKENIZER, type TokenCounter } from './token-counter.js'
 export { TOKEN_INCLUSION_BYTES, tokenInclusion, uniformFromPath, type TokenInclusion } from './token-inclusion.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { duplicateKey, normaliseForDuplicates } from '../../../src/provenance/text/duplicate-hash.js'
+import { duplicateHash, duplicateKey, normaliseForDuplicates } from '../../../src/provenance/text/duplicate-hash.js'
 import { SeededRandom } from '../../../src/util/prng.js'
 
 describe('duplicateKey', () => {
@@ -39,5 +39,25 @@ describe('duplicateKey', () => {
       const text = Array.from({ length: 1 + Math.floor(random.next() * 12) }, () => alphabet[Math.floor(random.next() * alphabet.length)]).join('')
       expect(normaliseForDuplicates(text), JSON.stringify(text)).toBe(text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim())
     }
+  })
+})
+
+describe('duplicateHash', () => {
+  it('is a 53-bit integer, equal exactly when the normalised texts are equal', () => {
+    expect(duplicateHash('  Hello   World ')).toBe(duplicateHash('hello world'))
+    expect(duplicateHash('ﬁle')).toBe(duplicateHash('file'))
+    expect(duplicateHash('hello world')).not.toBe(duplicateHash('hello world!'))
+    // the folding inside the hash agrees with normaliseForDuplicates, whatever the whitespace
+    const rng = new SeededRandom('dup-hash')
+    const pieces = ['a', 'B', ' ', '\t', '\n', '\u3000', '\u00a0', 'ﬁ', 'Ａ', '中', '  ', '\r\n', 'x']
+    for (let i = 0; i < 2000; i++) {
+      const a = Array.from({ length: 1 + Math.floor(rng.next() * 8) }, () => pieces[Math.floor(rng.next() * pieces.length)]).join('')
+      const b = Array.from({ length: 1 + Math.floor(rng.next() * 8) }, () => pieces[Math.floor(rng.next() * pieces.length)]).join('')
+      expect(duplicateHash(a) === duplicateHash(b), JSON.stringify([a, b])).toBe(normaliseForDuplicates(a) === normaliseForDuplicates(b))
+    }
+    // 200k near-identical texts: no collision, every value a safe non-negative integer
+    const hashes = Array.from({ length: 200_000 }, (_, i) => duplicateHash(`record number ${i}`))
+    expect(hashes.every((h) => Number.isSafeInteger(h) && h >= 0 && h < 2 ** 53)).toBe(true)
+    expect(new Set(hashes).size).toBe(200_000)
   })
 })
