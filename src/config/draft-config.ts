@@ -16,7 +16,12 @@ interface DraftSource {
   id: string
   folder: string
   licence: { id: string; note: string } | null
+  /** licences stated deeper inside the folder: candidates for sources of their own */
+  nested: { folder: string; id: string; note: string }[]
 }
+
+/** How deep inside a top-level folder init looks for licences of sub-folders. */
+const NESTED_DEPTH = 3
 
 /**
  * A commented tdgov.yaml for `root`: one source per top-level folder, with the licence its
@@ -30,7 +35,9 @@ export function draftConfig(root: string): string {
   const sources: DraftSource[] = []
   for (const entry of entries) {
     if (!entry.isDirectory() || NOT_SOURCES.has(entry.name)) continue
-    sources.push({ id: uniqueId(entry.name, ids), folder: entry.name, licence: licenceIn(path.join(root, entry.name), `${entry.name}/`) ?? rootLicence })
+    const folder = path.join(root, entry.name)
+    const licence = licenceIn(folder, `${entry.name}/`) ?? rootLicence
+    sources.push({ id: uniqueId(entry.name, ids), folder: entry.name, licence, nested: nestedLicences(folder, `${entry.name}/`, licence?.id ?? null) })
   }
   const looseFiles = entries.some((e) => e.isFile() && e.name !== 'tdgov.yaml' && !isDocumentation(e.name))
   const name = path.basename(path.resolve(root))
@@ -58,7 +65,7 @@ export function draftConfig(root: string): string {
     ``,
     `sources:`,
     ...(sources.length === 0 && !looseFiles ? [`  []`] : []),
-    ...sources.flatMap((s) => sourceLines(s.id, s.folder, [`${s.folder}/**`], s.licence)),
+    ...sources.flatMap((s) => [...sourceLines(s.id, s.folder, [`${s.folder}/**`], s.licence), ...nestedLines(s.nested)]),
     ...(looseFiles ? sourceLines(uniqueId('root-files', ids), 'files at the top level', ['*'], rootLicence) : []),
     ``,
     `# .gitignore-style patterns of files that are not part of the dataset`,
@@ -90,6 +97,36 @@ function sourceLines(id: string, name: string, paths: string[], licence: DraftSo
     // JSON strings are YAML double-quoted scalars: globs with spaces, `*` or `!` stay literal.
     `    paths: [${paths.map((p) => JSON.stringify(p)).join(', ')}]`,
   ]
+}
+
+/**
+ * Sub-folders (a few levels down) whose LICENSE or card states another licence than their
+ * top-level folder: a dataset obtained under other terms usually deserves a source of its own.
+ */
+function nestedLicences(dir: string, prefix: string, inherited: string | null, depth = 1): DraftSource['nested'] {
+  if (depth > NESTED_DEPTH) return []
+  let children: string[]
+  try {
+    children = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && !NOT_SOURCES.has(e.name))
+      .map((e) => e.name)
+      .sort()
+  } catch {
+    return []
+  }
+  const found: DraftSource['nested'] = []
+  for (const child of children) {
+    const folder = `${prefix}${child}`
+    const licence = licenceIn(path.join(dir, child), `${folder}/`)
+    if (licence && licence.id !== inherited) found.push({ folder, id: licence.id, note: licence.note })
+    found.push(...nestedLicences(path.join(dir, child), `${folder}/`, licence?.id ?? inherited, depth + 1))
+  }
+  return found
+}
+
+/** Comment lines pointing at sub-folders under other licences, below the source that holds them. */
+function nestedLines(nested: DraftSource['nested']): string[] {
+  return nested.map((n) => `    # ${n.folder}/ states ${n.id} (${n.note}): declare it as a source of its own, listed above this one`)
 }
 
 /** The licence a folder's LICENSE file or dataset card states, for a suggestion. */

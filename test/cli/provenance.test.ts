@@ -217,6 +217,7 @@ describe('tdgov init', () => {
       'wiki/LICENSE': spdx['CC-BY-SA-4.0']!.licenseText,
       'wiki/a.jsonl': '{"text":"hello"}\n',
       'forum data/b.jsonl': '{"text":"hi"}\n',
+      'forum data/shared/nc/README.md': '---\nlicense: cc-by-nc-4.0\n---\n# NC part\n',
       'notes.txt': 'a loose file\n',
     })
     const first = await runCli(['init', root])
@@ -225,6 +226,7 @@ describe('tdgov init', () => {
     expect(draft).toMatch(/- id: wiki\n[\s\S]*license: CC-BY-SA-4\.0 # suggested: wiki\/LICENSE is the CC-BY-SA-4\.0 text/)
     expect(draft).toContain('- id: forum-data')
     expect(draft).toContain('paths: ["forum data/**"]')
+    expect(draft).toContain('# forum data/shared/nc/ states CC-BY-NC-4.0 (forum data/shared/nc/README.md states license: cc-by-nc-4.0)')
     const { manifest } = await scanTo(root)
     expect(manifest.findings.filter((f) => f.code === 'UNDECLARED_FILE')).toEqual([])
     expect(manifest.sources.map((s) => s.id)).toEqual(['forum-data', 'wiki', 'root-files'])
