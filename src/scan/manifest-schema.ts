@@ -49,6 +49,7 @@ export const tokenFactsSchema = z.object({ exact: count.describe('tokens of ever
 const piiSchema = z
   .object({
     records: count.describe('records searched: the sample, or every record with --pii full'),
+    densityPer10k: z.number().nonnegative().optional().describe('personal values per 10,000 records searched; absent when nothing was found'),
     counts: piiCounts.optional().describe('absent when nothing was found'),
     examples: piiExamples.optional().describe('masked; never a raw value'),
   })

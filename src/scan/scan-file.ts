@@ -178,7 +178,9 @@ function toEntry(
 
 /** Files with nothing found say only how many records were searched. */
 function compactPii(pii: NonNullable<RecordFactsResult['pii']>): PiiFacts {
-  return Object.keys(pii.counts).length === 0 ? { records: pii.records } : pii
+  const total = Object.values(pii.counts).reduce((a, b) => a + (b ?? 0), 0)
+  if (total === 0) return { records: pii.records }
+  return { records: pii.records, densityPer10k: Math.round((total / pii.records) * 1e6) / 100, counts: pii.counts, examples: pii.examples }
 }
 
 function canonicalSchema(schema: RecordSchema): RecordSchema {

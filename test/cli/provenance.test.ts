@@ -64,6 +64,7 @@ describe('personal information: counts of valid values, and no raw value anywher
     const { manifest } = await scanTo(root, '--pii', 'full')
     const pii = entryOf(manifest, 'tickets/messages.jsonl')!.pii!
     expect(pii.records).toBe(3000)
+    expect(pii.densityPer10k).toBeCloseTo(((37 + 29 + 41) / 3000) * 10000, 2)
     for (const kind of kinds) expect(pii.counts?.[kind.type], kind.type).toBe(kind.validCount)
     expect(Object.keys(pii.counts ?? {}).sort()).toEqual(kinds.map((k) => k.type).sort())
     const source = manifest.sources.find((s) => s.id === 'tickets')!
