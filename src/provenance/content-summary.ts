@@ -1,5 +1,5 @@
 import type { AnalysedFile } from '../scan/file-record.js'
-import { PiiTally, type PiiTallyJson } from './pii/index.js'
+import { countOf, PiiTally, type PiiTallyJson } from './pii/index.js'
 import type { TokenDraw } from '../scan/token-sampling.js'
 import { estimateTokens, LANGUAGE_CLASSES, type LanguageClass } from './text/index.js'
 
@@ -80,7 +80,7 @@ export function summariseContent(
     }
   }
   const tally = pii.toJSON()
-  const piiTotal = Object.values(tally.counts).reduce((a, b) => a + (b ?? 0), 0)
+  const piiTotal = countOf(tally.counts)
   return {
     records,
     empty,

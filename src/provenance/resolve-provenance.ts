@@ -5,7 +5,7 @@ import { toFinding, type FindingDraft } from '../findings/finding.js'
 import type { AnalysedFile } from '../scan/file-record.js'
 import type { ManifestFinding } from '../scan/manifest-schema.js'
 import { classifyLicence, mostRestrictive, normaliseLicence, type LicenceClass } from './licences/index.js'
-import { PiiTally, PII_TYPES, type PiiTallyJson } from './pii/index.js'
+import { countOf, PiiTally, PII_TYPES, type PiiTallyJson } from './pii/index.js'
 import { createSourceMatcher } from './source-map.js'
 import { LANGUAGE_CLASSES, type LanguageClass } from './text/index.js'
 import { emptyOrigin, type ProvenanceResult, type SourceSummary, type Tally } from './provenance-result.js'
@@ -46,7 +46,7 @@ export function resolveProvenance(loaded: LoadedConfig, files: readonly Analysed
   )
   for (const file of files) {
     const counts = file.facts.pii?.counts
-    if (sourceOf.get(file.path) !== null || !counts || piiTotal(counts) === 0) continue
+    if (sourceOf.get(file.path) !== null || !counts || countOf(counts) === 0) continue
     const draft: FindingDraft = { code: 'PII_WITHOUT_BASIS', args: { types: typesOf(counts), where: 'a file of no declared source', basis: 'not declared' } }
     listed.add(findings, 'PII_WITHOUT_BASIS', toFinding(file.path, draft))
   }
@@ -125,7 +125,7 @@ function summariseSource(
       piiRecords += p.records
       if (p.counts) {
         pii.merge({ counts: p.counts, examples: p.examples ?? {} })
-        if (firstPii === null && piiTotal(p.counts) > 0) firstPii = file.path
+        if (firstPii === null && countOf(p.counts) > 0) firstPii = file.path
       }
     }
     for (const [language, n] of Object.entries(file.facts.content?.languages ?? {})) {
@@ -156,7 +156,7 @@ function summariseSource(
     personalInformation: {
       basis,
       records: piiRecords,
-      densityPer10k: piiRecords === 0 ? 0 : Math.round((piiTotal(tally.counts) / piiRecords) * 10000 * 100) / 100,
+      densityPer10k: piiRecords === 0 ? 0 : Math.round((countOf(tally.counts) / piiRecords) * 10000 * 100) / 100,
       ...tally,
     },
     languages: Object.fromEntries(LANGUAGE_CLASSES.filter((c) => languages.has(c)).map((c) => [c, languages.get(c)!])),
@@ -300,10 +300,6 @@ function tallyBy(sources: readonly SourceSummary[], key: (s: SourceSummary) => s
   return Object.fromEntries([...out].sort(([a], [b]) => (a < b ? -1 : 1)))
 }
 
-
-function piiTotal(counts: PiiTallyJson['counts']): number {
-  return Object.values(counts).reduce((a, b) => a + (b ?? 0), 0)
-}
 
 function typesOf(counts: PiiTallyJson['counts']): string {
   return PII_TYPES.filter((t) => (counts[t] ?? 0) > 0)

@@ -10,7 +10,7 @@ import { yieldNowAndThen } from '../util/yield-now-and-then.js'
 import { workersAvailable } from './workers-available.js'
 import type { CacheKey } from './cache.js'
 import type { FileEntry, PiiFacts } from './manifest-schema.js'
-import { PII_TYPES, SENSITIVE_PII } from '../provenance/pii/index.js'
+import { countOf, PII_TYPES, SENSITIVE_PII } from '../provenance/pii/index.js'
 import type { PiiMode, RecordFactsResult, TokenCandidate, TokenMode } from '../provenance/record-facts.js'
 
 /** 1 MiB reads: measured 58 % faster hashing than Node's 64 KiB stream default. */
@@ -178,7 +178,7 @@ function toEntry(
 
 /** Files with nothing found say only how many records were searched. */
 function compactPii(pii: NonNullable<RecordFactsResult['pii']>): PiiFacts {
-  const total = Object.values(pii.counts).reduce((a, b) => a + (b ?? 0), 0)
+  const total = countOf(pii.counts)
   if (total === 0) return { records: pii.records }
   return { records: pii.records, densityPer10k: Math.round((total / pii.records) * 1e6) / 100, counts: pii.counts, examples: pii.examples }
 }

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import type { ManifestFinding } from '../../scan/manifest-schema.js'
 import { DEFAULT_SAMPLE_SIZE, scan } from '../../scan/scan.js'
+import { countOf } from '../../provenance/pii/index.js'
 import type { BuiltManifest } from '../../scan/manifest.js'
 import { createOutput, createProgressLine, formatBytes, progressBar, type Palette } from '../output.js'
 import { parseOptions } from '../parse-options.js'
@@ -80,7 +81,7 @@ function describeProvenance(summary: Pick<BuiltManifest, 'configured' | 'sources
     const width = Math.max(...summary.sources.map((s) => s.id.length), 2)
     for (const s of summary.sources) {
       const pii = s.personalInformation
-      const piiTotal = Object.values(pii.counts).reduce((a, b) => a + (b ?? 0), 0)
+      const piiTotal = countOf(pii.counts)
       const origin = s.domestic === null ? '' : s.domestic ? ' domestic' : ' foreign'
       lines.push(
         `  ${s.id.padEnd(width)}  ${s.kind}${origin}, ${s.files} file${s.files === 1 ? '' : 's'}, ${formatBytes(s.bytes)}, licence ${s.licence.declared ?? (s.licence.contract ? 'by contract' : 'not declared')} → ${s.licence.use}` +

@@ -76,3 +76,10 @@ export class PiiTally {
     return kept
   }
 }
+
+/** How many personal values a tally's counts add up to (absent counts are none). */
+export function countOf(counts: PiiTallyJson['counts'] | undefined): number {
+  let total = 0
+  for (const n of Object.values(counts ?? {})) total += n ?? 0
+  return total
+}
