@@ -14,7 +14,8 @@ export async function createAnalyzer(detected: DetectedFormat, ctx: AnalyzerCont
   return analyzer && RECORD_FORMATS.has(detected.format) ? countingContent(analyzer) : analyzer
 }
 
-const RECORD_FORMATS = new Set(['jsonl', 'json', 'csv', 'tsv', 'text'])
+/** Formats whose records carry text: analysed for content facts, tokens and personal information. */
+export const RECORD_FORMATS: ReadonlySet<string> = new Set(['jsonl', 'json', 'csv', 'tsv', 'text'])
 
 /** Counts the content an analyzer is given: the size the token estimate scales its sample to. */
 function countingContent(analyzer: ContentAnalyzer): ContentAnalyzer {

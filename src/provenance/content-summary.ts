@@ -1,7 +1,7 @@
 import type { AnalysedFile } from '../scan/file-record.js'
-import { countOf, PiiTally, type PiiTallyJson } from './pii/index.js'
+import { densityPer10k, PiiTally, type PiiTallyJson } from './pii/index.js'
 import type { TokenDraw } from '../scan/token-sampling.js'
-import { estimateTokens, LANGUAGE_CLASSES, type LanguageClass } from './text/index.js'
+import { estimateTokens, LanguageCounts, type LanguageCountsJson } from './text/index.js'
 
 export interface ContentSummary {
   /** records analysed across the dataset (samples, or all with --deep) */
@@ -17,7 +17,7 @@ export interface ContentSummary {
     /** (withinFiles + acrossFiles) / records */
     rate: number
   }
-  languages: Partial<Record<LanguageClass, number>>
+  languages: LanguageCountsJson
   tokens: TokenTotal | null
   personalInformation: { records: number; densityPer10k: number } & PiiTallyJson
 }
@@ -55,7 +55,7 @@ export function summariseContent(
   let acrossFiles = 0
   let acrossSources = 0
   const firstSource = new Map<number, string | null>()
-  const languages = new Map<LanguageClass, number>()
+  const languages = new LanguageCounts()
   const pii = new PiiTally()
   let piiRecords = 0
   for (const file of files) {
@@ -68,7 +68,7 @@ export function summariseContent(
     records += content.records
     empty += content.empty
     withinFiles += content.duplicates
-    for (const [language, n] of Object.entries(content.languages)) languages.set(language as LanguageClass, (languages.get(language as LanguageClass) ?? 0) + n)
+    languages.merge(content.languages)
     const source = sourceOf.get(file.path) ?? null
     for (const key of duplicateKeys) {
       if (!firstSource.has(key)) {
@@ -80,14 +80,13 @@ export function summariseContent(
     }
   }
   const tally = pii.toJSON()
-  const piiTotal = countOf(tally.counts)
   return {
     records,
     empty,
     duplicates: { withinFiles, acrossFiles, acrossSources, rate: records === 0 ? 0 : round6((withinFiles + acrossFiles) / records) },
-    languages: Object.fromEntries(LANGUAGE_CLASSES.filter((c) => languages.has(c)).map((c) => [c, languages.get(c)!])),
+    languages: languages.toJSON(),
     tokens: tokenTotal(files, tokenDraw, confidence),
-    personalInformation: { records: piiRecords, densityPer10k: piiRecords === 0 ? 0 : Math.round((piiTotal / piiRecords) * 1e6) / 100, ...tally },
+    personalInformation: { records: piiRecords, densityPer10k: densityPer10k(tally.counts, piiRecords), ...tally },
   }
 }
 

@@ -1,7 +1,8 @@
 import { toFinding } from '../findings/finding.js'
+import type { Tally } from '../scan/tally.js'
 import type { LicenceClass } from './licences/licence-class.js'
 import type { PiiTallyJson } from './pii/index.js'
-import type { LanguageClass } from './text/index.js'
+import type { LanguageCountsJson } from './text/index.js'
 import type { ManifestFinding } from '../scan/manifest-schema.js'
 
 export interface SourceSummary {
@@ -22,7 +23,7 @@ export interface SourceSummary {
     shareAlike: boolean
   }
   personalInformation: { basis: string | null; records: number; densityPer10k: number } & PiiTallyJson
-  languages: Partial<Record<LanguageClass, number>>
+  languages: LanguageCountsJson
   modalities: Record<string, number>
 }
 
@@ -37,7 +38,7 @@ export interface ProvenanceResult {
   diversity: { modality: string; language: string | null; sources: string[] }[]
 }
 
-export type Tally = { files: number; bytes: number; records: number }
+export type { Tally }
 
 /**
  * Without a tdgov.yaml there is nothing declared to check: one note says so. Kept apart from the

@@ -1,5 +1,6 @@
+import { sortedObject } from '../util/order.js'
 import { scanForPii, PiiTally, type PiiTallyJson } from './pii/index.js'
-import { classifyLanguage, duplicateHash, LANGUAGE_CLASSES, LengthStats, loadTokenCounter, recordText, type LanguageClass } from './text/index.js'
+import { classifyLanguage, duplicateHash, LanguageCounts, LengthStats, loadTokenCounter, recordText, type LanguageCountsJson } from './text/index.js'
 
 export type PiiMode = 'off' | 'sample' | 'full'
 export type TokenMode = 'off' | 'estimate' | 'exact'
@@ -25,7 +26,7 @@ export interface ContentFacts {
   empty: number
   /** analysed records whose normalised text repeats an earlier analysed record of this file */
   duplicates: number
-  languages: Partial<Record<LanguageClass, number>>
+  languages: LanguageCountsJson
   length?: { min: number; p50: number; p90: number; p99: number; max: number; mean: number }
   /** values of per-record licence fields, with how many analysed records carry each */
   licences?: Record<string, number>
@@ -67,7 +68,7 @@ export class RecordFacts {
   private empty = 0
   private duplicates = 0
   private readonly seen = new Set<number>()
-  private readonly languages = new Map<LanguageClass, number>()
+  private readonly languages = new LanguageCounts()
   private readonly lengths = new LengthStats()
   private readonly licences = new Map<string, number>()
   private readonly pii: PiiTally | null
@@ -122,7 +123,7 @@ export class RecordFacts {
     if (this.seen.has(key)) this.duplicates++
     else this.seen.add(key)
     const language = classifyLanguage(text)
-    if (language) this.languages.set(language, (this.languages.get(language) ?? 0) + 1)
+    if (language) this.languages.add(language)
     this.lengths.add(text.length)
     if (this.options.tokens === 'exact' && this.countTokens) this.exactTokens += this.countTokens(text)
     else if (this.options.tokens === 'estimate') this.offerCandidate(index, Buffer.byteLength(raw), text)
@@ -166,9 +167,9 @@ export class RecordFacts {
             records: this.analysed,
             empty: this.empty,
             duplicates: this.duplicates,
-            languages: Object.fromEntries(LANGUAGE_CLASSES.filter((c) => this.languages.has(c)).map((c) => [c, this.languages.get(c)!])),
+            languages: this.languages.toJSON(),
             ...(length && { length: { min: length.min, p50: length.p50, p90: length.p90, p99: length.p99, max: length.max, mean: round2(length.mean) } }),
-            ...(this.licences.size > 0 && { licences: Object.fromEntries([...this.licences].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) }),
+            ...(this.licences.size > 0 && { licences: sortedObject(this.licences) }),
           }
     return {
       content,

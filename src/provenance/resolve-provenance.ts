@@ -1,13 +1,14 @@
-import spdxParse from 'spdx-expression-parse'
 import type { Config, SourceConfig } from '../config/config-schema.js'
 import type { LoadedConfig } from '../config/load-config.js'
 import { toFinding, type FindingDraft } from '../findings/finding.js'
 import type { AnalysedFile } from '../scan/file-record.js'
 import type { ManifestFinding } from '../scan/manifest-schema.js'
-import { classifyLicence, mostRestrictive, normaliseLicence, type LicenceClass } from './licences/index.js'
-import { countOf, PiiTally, PII_TYPES, type PiiTallyJson } from './pii/index.js'
+import { addToTally } from '../scan/tally.js'
+import { compareStrings, sortedObject } from '../util/order.js'
+import { classifyLicence, licenceNames, mostRestrictive, normaliseLicence, parseLicenceExpression, type LicenceClass } from './licences/index.js'
+import { countOf, densityPer10k, describeCounts, PiiTally } from './pii/index.js'
 import { createSourceMatcher } from './source-map.js'
-import { LANGUAGE_CLASSES, type LanguageClass } from './text/index.js'
+import { LanguageCounts } from './text/index.js'
 import { emptyOrigin, type ProvenanceResult, type SourceSummary, type Tally } from './provenance-result.js'
 
 /** Dataset-level findings of one code about individual files, listed before a summary says how many more. */
@@ -17,7 +18,6 @@ const LANGUAGE_SHARE = 0.1
 const DEFAULT_MIN_SOURCES_PER_CELL = 2
 const UNDECLARED = '(undeclared)'
 const DOCUMENTATION = '(documentation)'
-
 
 /**
  * Declared against observed: maps files to sources, resolves each source's licences (declared,
@@ -47,7 +47,7 @@ export function resolveProvenance(loaded: LoadedConfig, files: readonly Analysed
   for (const file of files) {
     const counts = file.facts.pii?.counts
     if (sourceOf.get(file.path) !== null || !counts || countOf(counts) === 0) continue
-    const draft: FindingDraft = { code: 'PII_WITHOUT_BASIS', args: { types: typesOf(counts), where: 'a file of no declared source', basis: 'not declared' } }
+    const draft: FindingDraft = { code: 'PII_WITHOUT_BASIS', args: { types: describeCounts(counts), where: 'a file of no declared source', basis: 'not declared' } }
     listed.add(findings, 'PII_WITHOUT_BASIS', toFinding(file.path, draft))
   }
   config.base_models.forEach((model) => {
@@ -112,7 +112,7 @@ function summariseSource(
   const pii = new PiiTally()
   let piiRecords = 0
   let firstPii: string | null = null
-  const languages = new Map<LanguageClass, number>()
+  const languages = new LanguageCounts()
   const modalities: Record<string, number> = {}
   let bytes = 0
   let records = 0
@@ -128,14 +128,12 @@ function summariseSource(
         if (firstPii === null && countOf(p.counts) > 0) firstPii = file.path
       }
     }
-    for (const [language, n] of Object.entries(file.facts.content?.languages ?? {})) {
-      languages.set(language as LanguageClass, (languages.get(language as LanguageClass) ?? 0) + n)
-    }
+    languages.merge(file.facts.content?.languages ?? {})
   }
   const tally = pii.toJSON()
   const basis = source.personal_information ?? null
   if (firstPii !== null && (basis === null || basis === 'none')) {
-    report(firstPii, { code: 'PII_WITHOUT_BASIS', args: { types: typesOf(tally.counts), where: `source "${source.id}"`, basis: basis ?? 'not declared' } })
+    report(firstPii, { code: 'PII_WITHOUT_BASIS', args: { types: describeCounts(tally.counts), where: `source "${source.id}"`, basis: basis ?? 'not declared' } })
   }
   return {
     id: source.id,
@@ -156,11 +154,11 @@ function summariseSource(
     personalInformation: {
       basis,
       records: piiRecords,
-      densityPer10k: piiRecords === 0 ? 0 : Math.round((countOf(tally.counts) / piiRecords) * 10000 * 100) / 100,
+      densityPer10k: densityPer10k(tally.counts, piiRecords),
       ...tally,
     },
-    languages: Object.fromEntries(LANGUAGE_CLASSES.filter((c) => languages.has(c)).map((c) => [c, languages.get(c)!])),
-    modalities: Object.fromEntries(Object.entries(modalities).sort(([a], [b]) => (a < b ? -1 : 1))),
+    languages: languages.toJSON(),
+    modalities: sortedObject(Object.entries(modalities)),
   }
 }
 
@@ -215,7 +213,7 @@ function detectedLicences(files: readonly AnalysedFile[], statements: Map<string
     for (const value of Object.keys(file.facts.content?.licences ?? {})) note(normaliseLicence(value).id, file.path)
   }
   return [...found]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareStrings(a, b))
     .map(([id, from]) => ({ id, from: [...from].sort().slice(0, 5) }))
 }
 
@@ -231,20 +229,8 @@ function parentOf(dir: string): string | null {
 
 /** The licence ids an SPDX expression names (config expressions were checked when loaded). */
 function licenceIds(expression: string): string[] {
-  const ids: string[] = []
-  const visit = (node: spdxParse.Info): void => {
-    if ('license' in node) ids.push(node.license)
-    else {
-      visit(node.left)
-      visit(node.right)
-    }
-  }
-  try {
-    visit(spdxParse(expression))
-  } catch {
-    ids.push(expression)
-  }
-  return ids
+  const parsed = parseLicenceExpression(expression, true)
+  return parsed ? licenceNames(parsed) : [expression]
 }
 
 /**
@@ -268,43 +254,29 @@ function diversityMatrix(sources: readonly SourceSummary[]): ProvenanceResult['d
       } else add(modality, null, source.id)
     }
   }
-  return [...cells.values()].sort((a, b) => (a.modality < b.modality ? -1 : a.modality > b.modality ? 1 : (a.language ?? '') < (b.language ?? '') ? -1 : 1))
+  return [...cells.values()].sort((a, b) => compareStrings(a.modality, b.modality) || compareStrings(a.language ?? '', b.language ?? ''))
 }
 
 function bySource(sources: readonly SourceSummary[], files: readonly AnalysedFile[], sourceOf: Map<string, string | null>): Record<string, Tally> {
   const out: Record<string, Tally> = {}
   for (const s of sources) out[s.id] = { files: s.files, bytes: s.bytes, records: s.records }
-  const undeclared = { files: 0, bytes: 0, records: 0 }
-  const documentation = { files: 0, bytes: 0, records: 0 }
+  const unsourced = new Map<string, Tally>()
   for (const file of files) {
     if (sourceOf.get(file.path) !== null) continue
-    const tally = file.format === 'document' ? documentation : undeclared
-    tally.files++
-    tally.bytes += file.bytes
-    tally.records += file.records ?? 0
+    addToTally(unsourced, file.format === 'document' ? DOCUMENTATION : UNDECLARED, 1, file.bytes, file.records ?? 0)
   }
-  if (undeclared.files > 0) out[UNDECLARED] = undeclared
-  if (documentation.files > 0) out[DOCUMENTATION] = documentation
+  // after the declared sources, in this order
+  for (const key of [UNDECLARED, DOCUMENTATION]) {
+    const tally = unsourced.get(key)
+    if (tally) out[key] = tally
+  }
   return out
 }
 
 function tallyBy(sources: readonly SourceSummary[], key: (s: SourceSummary) => string): Record<string, Tally> {
   const out = new Map<string, Tally>()
-  for (const s of sources) {
-    const t = out.get(key(s)) ?? { files: 0, bytes: 0, records: 0 }
-    t.files += s.files
-    t.bytes += s.bytes
-    t.records += s.records
-    out.set(key(s), t)
-  }
-  return Object.fromEntries([...out].sort(([a], [b]) => (a < b ? -1 : 1)))
-}
-
-
-function typesOf(counts: PiiTallyJson['counts']): string {
-  return PII_TYPES.filter((t) => (counts[t] ?? 0) > 0)
-    .map((t) => `${t} ×${counts[t]}`)
-    .join(', ')
+  for (const s of sources) addToTally(out, key(s), s.files, s.bytes, s.records)
+  return sortedObject(out)
 }
 
 /** Keeps the first LISTED_PER_CODE findings of a per-file code and counts the rest for one summary. */

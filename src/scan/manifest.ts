@@ -4,7 +4,8 @@ import { toolVersion } from '../util/version.js'
 import { withFacts, type AnalysedFile, type FileRecord } from './file-record.js'
 import { CONFIG_FILE } from '../config/config-file.js'
 import { MANIFEST_VERSION, type Manifest, type ManifestFinding } from './manifest-schema.js'
-import { compareStrings } from './walk.js'
+import { compareStrings, sortedObject } from '../util/order.js'
+import { addToTally, type Tally } from './tally.js'
 import type { LoadedConfig } from '../config/load-config.js'
 import { summariseContent } from '../provenance/content-summary.js'
 import type { PiiMode, TokenMode } from '../provenance/record-facts.js'
@@ -124,8 +125,6 @@ export function fingerprint(files: readonly { path: string; sha256: string }[]):
   return hash.digest('hex')
 }
 
-type Tally = { files: number; bytes: number; records: number }
-
 function totals(files: readonly FileRecord[], datasetFindings: readonly ManifestFinding[]): Omit<Manifest['totals'], 'bySource' | 'byKind' | 'byOrigin'> {
   const byFormat = new Map<string, Tally>()
   const byModality = new Map<string, Tally>()
@@ -135,8 +134,8 @@ function totals(files: readonly FileRecord[], datasetFindings: readonly Manifest
   for (const file of files) {
     bytes += file.bytes
     records += file.records ?? 0
-    add(byFormat, file.format, file)
-    add(byModality, file.modality, file)
+    addToTally(byFormat, file.format, 1, file.bytes, file.records ?? 0)
+    addToTally(byModality, file.modality, 1, file.bytes, file.records ?? 0)
     findingCounts.error += file.findings.error
     findingCounts.warning += file.findings.warning
     findingCounts.info += file.findings.info
@@ -146,20 +145,8 @@ function totals(files: readonly FileRecord[], datasetFindings: readonly Manifest
     files: files.length,
     bytes,
     records,
-    byFormat: sortedRecord(byFormat),
-    byModality: sortedRecord(byModality),
+    byFormat: sortedObject(byFormat),
+    byModality: sortedObject(byModality),
     findings: findingCounts,
   }
-}
-
-function add(tallies: Map<string, Tally>, key: string, file: FileRecord): void {
-  const tally = tallies.get(key) ?? { files: 0, bytes: 0, records: 0 }
-  tally.files++
-  tally.bytes += file.bytes
-  tally.records += file.records ?? 0
-  tallies.set(key, tally)
-}
-
-function sortedRecord(tallies: Map<string, Tally>): Record<string, Tally> {
-  return Object.fromEntries([...tallies].sort(([a], [b]) => compareStrings(a, b)))
 }

@@ -1,30 +1,30 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import fg from 'fast-glob'
+import { CONFIG_FILE } from '../config/config-file.js'
+import type { LoadedConfig } from '../config/load-config.js'
 import { toFinding } from '../findings/finding.js'
+import { withoutConfig, type ProvenanceResult } from '../provenance/provenance-result.js'
+import type { PiiMode, TokenCandidate, TokenMode } from '../provenance/record-facts.js'
+import { TOKEN_INCLUSION_BYTES } from '../provenance/text/index.js'
 import { writeFileAtomic } from '../util/atomic-write.js'
 import { UserError } from '../util/errors.js'
+import { compareStrings } from '../util/order.js'
 import { toolVersion } from '../util/version.js'
 import { loadEntries, loadIndex, saveCache, statKey, type CacheIndex, type CacheKey, type WrittenManifest } from './cache.js'
+import { createExcludeFilter, type ExcludeFilter } from './excludes.js'
+import type { AnalysedFile, FileRecord } from './file-record.js'
 import { buildManifest, sortFindings, type BuiltManifest } from './manifest.js'
 import type { ManifestFinding } from './manifest-schema.js'
+import { processFile } from './process-file.js'
 import { runTasks } from './run-tasks.js'
-import type { LoadedConfig } from '../config/load-config.js'
-import { withoutConfig } from '../provenance/provenance-result.js'
-import { CONFIG_FILE } from '../config/config-file.js'
-import type { PiiMode, TokenMode } from '../provenance/record-facts.js'
-import { createExcludeFilter, type ExcludeFilter } from './excludes.js'
+import { ScanCollector, type ScanProgress, type ScanStats } from './scan-collector.js'
 import type { ScanFileOptions } from './scan-file.js'
 import { startTokenService } from './token-service.js'
 import { TokenSampling } from './token-sampling.js'
-import { TOKEN_INCLUSION_BYTES } from '../provenance/text/index.js'
-import type { TokenCandidate } from '../provenance/record-facts.js'
-import type { AnalysedFile, FileRecord } from './file-record.js'
-import { processFile } from './process-file.js'
-import { ScanCollector, type ScanProgress, type ScanStats } from './scan-collector.js'
+import { toPosix, walkStream, type WalkedFile } from './walk.js'
 
 export type { ScanProgress, ScanStats }
-import { compareStrings, toPosix, walkStream, type WalkedFile } from './walk.js'
 
 export const DEFAULT_SAMPLE_SIZE = 1000
 
@@ -63,11 +63,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const exclude = outInside.startsWith('..') || path.isAbsolute(outInside) ? [] : [fg.escapePath(toPosix(outInside))]
 
   const config = await loadConfigIfAny(root, options.configFile)
-  const excluded = createExcludeFilter(config?.config.excludes ?? [])
-  const configKey = config?.sha256 ?? null
-
   const optionsKey = `tdgov ${toolVersion()} deep=${options.deep} sample=${options.sampleSize} pii=${options.pii} tokens=${options.tokens}`
-  const index = options.cache ? loadIndex(root, optionsKey) : null
   const scanOptions: ScanFileOptions = {
     deep: options.deep,
     sampleSize: options.sampleSize,
@@ -75,27 +71,47 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     tokens: options.tokens,
     tokenScale: TOKEN_INCLUSION_BYTES,
   }
-  const sampling = options.tokens === 'estimate' ? new TokenSampling(scanOptions, startTokenService) : null
+  const tokens = options.tokens === 'estimate' ? new TokenSampling(scanOptions, startTokenService) : null
+  const plan: ScanPlan = {
+    options,
+    root,
+    outFile,
+    exclude,
+    excluded: createExcludeFilter(config?.config.excludes ?? []),
+    config,
+    optionsKey,
+    index: options.cache ? loadIndex(root, optionsKey) : null,
+    scanOptions,
+    tokens,
+  }
   try {
-    return await scanWith(options, root, outFile, exclude, excluded, config, configKey, optionsKey, index, scanOptions, sampling)
+    return await scanWith(plan)
   } finally {
-    await sampling?.close()
+    // The encoder's thread, when a text file started it.
+    await tokens?.close()
   }
 }
 
-async function scanWith(
-  options: ScanOptions,
-  root: string,
-  outFile: string,
-  exclude: string[],
-  excluded: ExcludeFilter | undefined,
-  config: LoadedConfig | null,
-  configKey: string | null,
-  optionsKey: string,
-  index: CacheIndex | null,
-  scanOptions: ScanFileOptions,
-  tokens: TokenSampling | null,
-): Promise<ScanResult> {
+/** What a scan was asked and has settled before it reads anything. */
+interface ScanPlan {
+  options: ScanOptions
+  root: string
+  outFile: string
+  /** fast-glob patterns: the manifest itself when it is written inside the dataset */
+  exclude: string[]
+  /** tdgov.yaml's excludes */
+  excluded: ExcludeFilter | undefined
+  config: LoadedConfig | null
+  /** tool version and options the cache was made with */
+  optionsKey: string
+  index: CacheIndex | null
+  scanOptions: ScanFileOptions
+  tokens: TokenSampling | null
+}
+
+async function scanWith(plan: ScanPlan): Promise<ScanResult> {
+  const { options, root, outFile, exclude, excluded, config, optionsKey, index, scanOptions, tokens } = plan
+  const configKey = config?.sha256 ?? null
   const run = new ScanCollector(options.onProgress, tokens)
 
   if (index) {
@@ -140,8 +156,7 @@ async function scanWith(
   run.stats.files = run.records.length
 
   // The rules (licence tables, SPDX parsing) load only when there is something declared to check.
-  const rules = config ? await import('../provenance/resolve-provenance.js') : null
-  const provenance = rules && config ? (files: readonly AnalysedFile[]) => rules.resolveProvenance(config, files) : withoutConfig
+  const provenance = config ? await rulesFor(config) : withoutConfig
   const { document, ...summary } = buildManifest({ ...scanOptions, config, tokenDraw, provenance, files: run.records, findings: run.findings })
   try {
     writeFileAtomic(outFile, document)
@@ -151,6 +166,11 @@ async function scanWith(
   }
   if (options.cache) saveCacheQuietly(root, optionsKey, run, outFile, summary, configKey)
   return { summary, document, stats: run.stats }
+}
+
+async function rulesFor(config: LoadedConfig): Promise<(files: readonly AnalysedFile[]) => ProvenanceResult> {
+  const { resolveProvenance } = await import('../provenance/resolve-provenance.js')
+  return (files) => resolveProvenance(config, files)
 }
 
 /** tdgov.yaml, read with its YAML parser only when there is one (or one was named). */

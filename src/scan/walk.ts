@@ -88,7 +88,3 @@ export function toPosix(p: string): string {
   return path.sep === '/' ? p : p.split(path.sep).join('/')
 }
 
-/** Code-unit order: the same on every machine and locale, unlike localeCompare. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}

@@ -1,4 +1,4 @@
 export { PII_TYPES, SENSITIVE_PII, type PiiType } from './types.js'
-export { countOf, PiiTally, type PiiTallyJson } from './tally.js'
+export { countOf, densityPer10k, describeCounts, PiiTally, type PiiTallyJson } from './tally.js'
 export { scanForPii } from './detect.js'
 export { maskPii } from './mask.js'

@@ -83,3 +83,15 @@ export function countOf(counts: PiiTallyJson['counts'] | undefined): number {
   for (const n of Object.values(counts ?? {})) total += n ?? 0
   return total
 }
+
+/** Personal values per 10,000 records searched, to two decimals (0 when nothing was searched). */
+export function densityPer10k(counts: PiiTallyJson['counts'] | undefined, records: number): number {
+  return records === 0 ? 0 : Math.round((countOf(counts) / records) * 1e6) / 100
+}
+
+/** "cn-resident-id ×2, bank-card ×1": the types found (those `include` keeps), in PII_TYPES order, for messages. */
+export function describeCounts(counts: PiiTallyJson['counts'], include: (type: PiiType) => boolean = () => true): string {
+  return PII_TYPES.filter((t) => include(t) && (counts[t] ?? 0) > 0)
+    .map((t) => `${t} ×${counts[t]}`)
+    .join(', ')
+}

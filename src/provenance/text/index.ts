@@ -15,3 +15,4 @@ export {
 } from './file-token-sample.js'
 export { estimateTokens, type FileTokenInput, type TokenEstimate, type TokenEstimateMethod } from './token-estimate.js'
 export { normalQuantile } from './normal-quantile.js'
+export { LanguageCounts, type LanguageCountsJson } from './language-counts.js'
