@@ -12,8 +12,14 @@ export interface TokenDraw {
   drawn: ReadonlySet<string>
 }
 
-/** Results between two recomputations of the scale: each costs one pass over the sizes seen. */
-const RESCALE_EVERY = 256
+/**
+ * The scale is recomputed (a binary search, each step a pass over the sizes seen) after the first
+ * 256 files and then whenever the count has grown by a quarter: O(n log n) in all, where a fixed
+ * interval would be quadratic in the number of files. A stale scale is smaller than the true one,
+ * so workers offer a few files too many, never too few.
+ */
+const FIRST_RESCALE = 256
+const RESCALE_GROWTH = 1.25
 
 /**
  * Draws the files whose records are tokenised for the token estimate. Workers offer the text of
@@ -25,7 +31,7 @@ const RESCALE_EVERY = 256
 export class TokenSampling {
   private readonly sizes: number[] = []
   private readonly offered = new Map<string, { record: FileRecord; candidates: TokenCandidate[] }>()
-  private sinceRescale = 0
+  private nextRescale = FIRST_RESCALE
 
   private service: TokenService | null = null
 
@@ -51,11 +57,11 @@ export class TokenSampling {
     if (contentBytes === null) return
     this.sizes.push(contentBytes)
     if (candidates.length > 0) this.offered.set(record.path, { record, candidates })
-    if (++this.sinceRescale >= RESCALE_EVERY) this.rescale()
+    if (this.sizes.length >= this.nextRescale) this.rescale()
   }
 
   private rescale(): void {
-    this.sinceRescale = 0
+    this.nextRescale = Math.ceil(this.sizes.length * RESCALE_GROWTH)
     const scale = tokenScale(this.sizes)
     this.options.tokenScale = scale
     for (const [path, { record }] of this.offered) if (!drawn(record, scale)) this.offered.delete(path)
