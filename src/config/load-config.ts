@@ -50,7 +50,9 @@ export function parseConfig(text: string, file: string): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     const keyPath = issue.path.filter((k): k is string | number => typeof k !== 'symbol')
-    throw new UserError(`${where(offsetOf(doc, keyPath))}: ${renderPath(keyPath)}: ${describeIssue(issue)}`)
+    // zod's issues do not carry the value, so what was there is read back from the document.
+    const present = keyPath.length === 0 || doc.hasIn(keyPath)
+    throw new UserError(`${where(offsetOf(doc, keyPath))}: ${renderPath(keyPath)}: ${describeIssue(issue, present, doc.getIn(keyPath))}`)
   }
   checkDeclarations(parsed.data, (keyPath, message) => new UserError(`${where(offsetOf(doc, keyPath))}: ${renderPath(keyPath)}: ${message}`))
   return parsed.data
@@ -96,17 +98,30 @@ function renderPath(keyPath: (string | number)[]): string {
   return keyPath.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('')
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue, present: boolean, value: unknown): string {
   switch (issue.code) {
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => String(v)).join(', ')}`
     case 'unrecognized_keys':
       return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
     case 'invalid_type':
-      return issue.input === undefined ? `missing; expected ${article(issue.expected)}` : `expected ${article(issue.expected)}`
+      return present ? `expected ${yamlKind(issue.expected)}, found ${kindOf(value)}` : `missing; expected ${yamlKind(issue.expected)}`
     default:
       return issue.message
   }
+}
+
+/** What a YAML value is, in the words of the messages (never the value itself: it may be long). */
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing'
+  if (isSeq(value)) return 'a list'
+  if (isMap(value)) return 'a mapping'
+  return article(typeof value)
+}
+
+/** zod's type names as a YAML author knows them. */
+function yamlKind(expected: string): string {
+  return expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping' : article(expected)
 }
 
 function article(type: string): string {

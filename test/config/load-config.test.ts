@@ -42,6 +42,12 @@ describe('parseConfig', () => {
     expect(errorOf(valid.replace('    name: Wikipedia\n', ''))).toMatch(/^tdgov\.yaml:6:5: sources\[0\]\.name: missing; expected a string$/)
   })
 
+  it('says what was found where another kind of value was expected', () => {
+    expect(errorOf(valid.replace('paths: ["wiki/**"]', 'paths: "wiki/**"'))).toMatch(/^tdgov\.yaml:\d+:\d+: sources\[0\]\.paths: expected a list, found a string$/)
+    expect(errorOf(valid.replace('paths: ["wiki/**"]', 'paths:'))).toMatch(/sources\[0\]\.paths: expected a list, found nothing$/)
+    expect(errorOf('dataset:\n  name: d\n  intended_use: research\nsources:\n  id: a\n')).toMatch(/^tdgov\.yaml:5:3: sources: expected a list, found a mapping$/)
+  })
+
   it('refuses unknown keys, naming them', () => {
     expect(errorOf(valid.replace('    kind:', '    knd: x\n    kind:'))).toMatch(/^tdgov\.yaml:\d+:\d+: sources\[0\]: unknown key "knd"$/)
   })
