@@ -1,14 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { stringify } from 'yaml'
-import { isDocumentation } from '../formats/detect.js'
+import { CARD_NAME, isDocumentation, LICENCE_TEXT_NAME } from '../formats/detect.js'
 import { identifyLicenceText, licencesFromCard, normaliseLicence } from '../provenance/licences/index.js'
 import { INTENDED_USES, PI_BASES, SOURCE_KINDS } from './config-schema.js'
 
 /** Folders that are never a source: tdgov's own state and version control. */
 const NOT_SOURCES = new Set(['.tdgov', '.git', '.hg', '.svn', 'node_modules'])
-const LICENCE_FILE = /^(licen[cs]e|copying)([.-][^/]*)?$/i
-const CARD_FILE = /^readme\.(md|markdown)$/i
 /** Licence texts longer than this are not read for a suggestion. */
 const MAX_LICENCE_BYTES = 1 << 20
 
@@ -137,12 +135,12 @@ function licenceIn(dir: string, prefix: string): DraftSource['licence'] {
   } catch {
     return null
   }
-  for (const name of names.filter((n) => LICENCE_FILE.test(n))) {
+  for (const name of names.filter((n) => LICENCE_TEXT_NAME.test(n))) {
     const text = readSmallText(path.join(dir, name))
     const match = text === null ? null : identifyLicenceText(text)
     if (match) return { id: match.spdx, note: `${prefix}${name} is the ${match.spdx} text (similarity ${match.similarity})` }
   }
-  for (const name of names.filter((n) => CARD_FILE.test(n))) {
+  for (const name of names.filter((n) => CARD_NAME.test(n))) {
     const text = readSmallText(path.join(dir, name))
     const stated = text === null ? null : licencesFromCard(text)
     const first = stated?.map((s) => normaliseLicence(s)).find((l) => l.spdx)
@@ -153,7 +151,8 @@ function licenceIn(dir: string, prefix: string): DraftSource['licence'] {
 
 function readSmallText(file: string): string | null {
   try {
-    if (!statSync(file).isFile() || statSync(file).size > MAX_LICENCE_BYTES) return null
+    const stats = statSync(file)
+    if (!stats.isFile() || stats.size > MAX_LICENCE_BYTES) return null
     return readFileSync(file, 'utf8')
   } catch {
     return null

@@ -45,6 +45,16 @@ export function isDocumentation(relPath: string): boolean {
   return DOCUMENT_NAME.test(relPath.slice(relPath.lastIndexOf('/') + 1))
 }
 
+/** File names (not paths) of licence texts, and of dataset cards (YAML front matter). */
+export const LICENCE_TEXT_NAME = /^(licen[cs]e|copying|notice)([.-][^/]*)?$/i
+export const CARD_NAME = /^readme\.(md|markdown)$/i
+
+/** Documentation that states a licence: read by the document analyzer; the rest is only hashed. */
+export function statesLicence(relPath: string): boolean {
+  const name = relPath.slice(relPath.lastIndexOf('/') + 1)
+  return LICENCE_TEXT_NAME.test(name) || CARD_NAME.test(name)
+}
+
 export function modalityOf(format: string): Modality {
   return MODALITY[format] ?? 'other'
 }

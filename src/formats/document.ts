@@ -1,12 +1,12 @@
 import { FindingCollector } from '../findings/finding.js'
 import { identifyLicenceText, licencesFromCard, licencesFromCroissant, normaliseLicence } from '../provenance/licences/index.js'
 import type { DocumentLicence } from '../provenance/document-licence.js'
+import { CARD_NAME, LICENCE_TEXT_NAME } from './detect.js'
 import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer } from './types.js'
 
 /** Licence texts and cards are short; anything longer is read no further than this. */
 const MAX_DOCUMENT_BYTES = 1 << 20
-const LICENCE_TEXT_NAME = /^(licen[cs]e|copying|notice)([.-][^/]*)?$/i
-const CARD_NAME = /^readme\.(md|markdown)$/i
+
 
 /**
  * A dataset's documentation: LICENSE / COPYING / NOTICE texts are identified against the SPDX

@@ -1,4 +1,5 @@
 import { prepareTokenCounter } from '../provenance/record-facts.js'
+import { statesLicence } from './detect.js'
 import { createJsonAnalyzer } from './json.js'
 import { createJsonlAnalyzer } from './jsonl.js'
 import { createTextAnalyzer } from './text.js'
@@ -44,7 +45,8 @@ async function analyzerFor(detected: DetectedFormat, ctx: AnalyzerContext): Prom
     case 'tsv':
       return (await import('./csv.js')).createCsvAnalyzer(ctx, detected.format)
     case 'document':
-      return (await import('./document.js')).createDocumentAnalyzer(ctx)
+      // A CHANGELOG or CITATION states no licence: nothing to read beyond the hash.
+      return statesLicence(ctx.relPath) ? (await import('./document.js')).createDocumentAnalyzer(ctx) : null
     case 'text':
       return createTextAnalyzer(ctx)
     case 'parquet':
