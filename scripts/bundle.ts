@@ -22,7 +22,7 @@ await build({
   },
   platform: 'node',
   // Loaded lazily, only for datasets that have such files: left as they are in node_modules.
-  external: [/^node:/, /^apache-arrow/, /^hyparquet/, 'music-metadata', 'file-type', 'image-size', /^csv-parse/, 'fzstd', /^gpt-tokenizer/, /^spdx-license-list/, /^libphonenumber-js/],
+  external: [/^node:/, /^apache-arrow/, /^hyparquet/, 'music-metadata', 'file-type', 'image-size', /^csv-parse/, 'fzstd', /^gpt-tokenizer/, /^spdx-license-list/, /^libphonenumber-js/, 'exceljs', 'saxes'],
   logLevel: 'warn',
   output: {
     dir: outDir,
