@@ -1,0 +1,17 @@
+/**
+ * Review sheets for audits: `audit sample` writes one for reviewers to fill in (CSV, JSONL or
+ * xlsx), `audit score` reads it back.
+ */
+export { neutraliseCell, restoreCell } from './neutralise.js'
+export { readSheet } from './read-sheet.js'
+export { sheetFormatOf } from './sheet-format.js'
+export {
+  ANNOTATION_VERDICTS,
+  CONTENT_VERDICTS,
+  SHEET_COLUMNS,
+  type ReadRow,
+  type SheetColumn,
+  type SheetFormat,
+  type SheetRow,
+} from './sheet-row.js'
+export { writeSheet, type WriteSheetOptions } from './write-sheet.js'

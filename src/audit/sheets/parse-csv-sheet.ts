@@ -1,0 +1,61 @@
+import { CsvError, parse } from 'csv-parse/sync'
+import { UserError } from '../../util/errors.js'
+import { decodeUtf8 } from './decode-utf8.js'
+import { findColumns, readRecord } from './sheet-table.js'
+import type { ReadRow } from './sheet-row.js'
+
+/** Delimiters a spreadsheet saves with: comma, semicolon (Excel where the decimal mark is a comma), tab. */
+const DELIMITERS = [',', ';', '\t'] as const
+
+/**
+ * Reads a review sheet saved as CSV: UTF-8 with or without a BOM, comma, semicolon or tab
+ * delimited (sniffed from the header line), CRLF or LF, newlines inside quoted cells. Row
+ * numbers count records, as a spreadsheet shows them (header = 1), so a cell holding a newline
+ * does not shift the rows after it.
+ */
+export function parseCsvSheet(file: string, bytes: Uint8Array): ReadRow[] {
+  const text = decodeUtf8(file, bytes, 'save the sheet as "CSV UTF-8"')
+  let records: string[][]
+  try {
+    records = parse(text, {
+      delimiter: sniffDelimiter(text),
+      // Excel leaves trailing empty cells out of some rows; a missing cell is an empty one.
+      relax_column_count: true,
+      // A stray quote inside an unquoted cell (5" screen) is kept as typed, not an error.
+      relax_quotes: true,
+    })
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const row = typeof error.records === 'number' ? error.records + 1 : 1
+      throw new UserError(`${file}: row ${row}: expected well-formed CSV (${error.message})`)
+    }
+    throw error
+  }
+  const header = records[0]
+  if (header === undefined) throw new UserError(`${file}: row 1: expected a header row; the file is empty`)
+  const positions = findColumns(file, header)
+  const rows: ReadRow[] = []
+  records.forEach((record, index) => {
+    if (index === 0) return
+    const read = readRecord(record, positions, index + 1, true)
+    if (read !== null) rows.push(read)
+  })
+  return rows
+}
+
+/**
+ * The delimiter the header line uses most often outside quotes; comma when it has none (a
+ * one-column file, which findColumns then rejects with a useful message).
+ */
+export function sniffDelimiter(text: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((delimiter) => [delimiter, 0]))
+  let inQuotes = false
+  for (const character of text) {
+    if (character === '"') inQuotes = !inQuotes
+    else if (!inQuotes && (character === '\n' || character === '\r')) break
+    else if (!inQuotes && counts.has(character)) counts.set(character, counts.get(character)! + 1)
+  }
+  let best: string = DELIMITERS[0]
+  for (const delimiter of DELIMITERS) if (counts.get(delimiter)! > counts.get(best)!) best = delimiter
+  return best
+}

@@ -1,0 +1,38 @@
+import ExcelJS from 'exceljs'
+import { UserError } from '../../util/errors.js'
+import { cellText } from './cell-text.js'
+import { REVIEW_WORKSHEET } from './render-xlsx.js'
+import { findColumns, readRecord } from './sheet-table.js'
+import type { ReadRow } from './sheet-row.js'
+
+/**
+ * Reads a review sheet saved as xlsx: the worksheet named "review" (or else the first), header
+ * in row 1, row numbers as Excel shows them. Cells become text with cellText, so a number or a
+ * date a reviewer typed reads as they see it; `_xHHHH_` escapes are decoded by exceljs.
+ */
+export async function parseXlsxSheet(file: string, bytes: Uint8Array): Promise<ReadRow[]> {
+  const workbook = new ExcelJS.Workbook()
+  try {
+    // exceljs declares its own Buffer (an ArrayBuffer); JSZip takes an ArrayBuffer as well.
+    await workbook.xlsx.load(bytes.slice().buffer as ArrayBuffer)
+  } catch (error) {
+    throw new UserError(`${file}: expected an xlsx workbook, but it cannot be opened (${firstLine(error)})`)
+  }
+  const sheet = workbook.getWorksheet(REVIEW_WORKSHEET) ?? workbook.worksheets[0]
+  if (sheet === undefined) throw new UserError(`${file}: expected a worksheet named "${REVIEW_WORKSHEET}"; the workbook has none`)
+
+  const width = sheet.getRow(1).cellCount
+  const textOf = (row: ExcelJS.Row): string[] => Array.from({ length: width }, (_, index) => cellText(row.getCell(index + 1).value))
+  const positions = findColumns(file, textOf(sheet.getRow(1)))
+  const rows: ReadRow[] = []
+  sheet.eachRow((row, rowNumber) => {
+    if (rowNumber === 1) return
+    const read = readRecord(textOf(row), positions, rowNumber, true)
+    if (read !== null) rows.push(read)
+  })
+  return rows
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!
+}

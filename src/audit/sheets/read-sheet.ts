@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises'
+import { UserError } from '../../util/errors.js'
+import { parseCsvSheet } from './parse-csv-sheet.js'
+import { parseJsonlSheet } from './parse-jsonl-sheet.js'
+import { sheetFormatOf } from './sheet-format.js'
+import type { ReadRow } from './sheet-row.js'
+
+/**
+ * Reads a review sheet back, in the format its extension names (.csv, .jsonl or .xlsx). The
+ * header may list the columns in any order and add others; blank rows are skipped; each row
+ * carries the number a spreadsheet (or, for JSONL, an editor) shows for it. Cells are exact text
+ * except verdict, corrected_label, error_type and reviewer, which are trimmed. Unreadable or
+ * malformed input is a UserError naming the file and the row.
+ */
+export async function readSheet(file: string): Promise<ReadRow[]> {
+  const format = sheetFormatOf(file)
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(file)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code !== undefined) throw new UserError(`${file}: cannot read the sheet (${code})`)
+    throw error
+  }
+  switch (format) {
+    case 'csv':
+      return parseCsvSheet(file, bytes)
+    case 'jsonl':
+      return parseJsonlSheet(file, bytes)
+    case 'xlsx': {
+      // exceljs takes about 300 ms to load, so only xlsx sheets pay for it.
+      const { parseXlsxSheet } = await import('./parse-xlsx-sheet.js')
+      return parseXlsxSheet(file, bytes)
+    }
+  }
+}

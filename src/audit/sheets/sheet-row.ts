@@ -1,0 +1,30 @@
+/** The review sheet's columns, in the order the issue and every sheet format use. */
+export const SHEET_COLUMNS = [
+  'audit_id',
+  'item_id',
+  'annotator',
+  'label',
+  'preview',
+  'verdict',
+  'corrected_label',
+  'error_type',
+  'reviewer',
+  'note',
+] as const
+
+export type SheetColumn = (typeof SHEET_COLUMNS)[number]
+
+/** One row as tdgov writes it or reads it back: every cell a string ('' when blank). */
+export type SheetRow = Record<SheetColumn, string>
+
+/** Verdicts a reviewer may enter: annotation audits use correct/incorrect, data-item audits pass/fail. */
+export const ANNOTATION_VERDICTS = ['correct', 'incorrect'] as const
+export const CONTENT_VERDICTS = ['pass', 'fail'] as const
+
+export type SheetFormat = 'csv' | 'jsonl' | 'xlsx'
+
+/** A row read back from a sheet, with the 1-based row number a spreadsheet user would see (header = 1). */
+export interface ReadRow {
+  row: number
+  cells: SheetRow
+}
