@@ -50,6 +50,108 @@ Examples:
       setExitCode(await scanCommand({ ...options, dir }))
     })
 
+  const audit = program
+    .command('audit')
+    .description('sample annotations (or a source’s records), score reviewed sheets, measure agreement (Art. 8)')
+
+  const planOptions = (command: Command): Command =>
+    command
+      .option('--aql <percent>', 'ISO 2859-1 acceptable quality limit, in per cent (0.065–15)')
+      .option('--level <level>', 'ISO 2859-1 inspection level: S-1, S-2, S-3, S-4, I, II, III (default II)')
+      .option('--margin <e>', 'estimate the accuracy to within ±e (0.05 or 5%)')
+      .option('--confidence <c>', 'confidence level for --margin (default 0.95)')
+      .option('--proportion <p>', 'anticipated proportion for --margin (default 0.5, the largest sample)')
+
+  const adapterOptions = (command: Command): Command =>
+    command
+      .option('--format <format>', 'auto, label-studio, coco, yolo, voc, cvat, doccano, prodigy, conll, csv or jsonl', 'auto')
+      .option('--item-column <name>', 'generic CSV/JSONL: the item id column', 'item')
+      .option('--annotator-column <name>', 'generic CSV/JSONL: the annotator column', 'annotator')
+      .option('--label-column <name>', 'generic CSV/JSONL and Label Studio JSON-MIN/CSV: the label column', 'label')
+      .option('--classes <file>', 'YOLO class names (default: classes.txt next to or above the label files)')
+
+  planOptions(
+    audit
+      .command('plan')
+      .description('print a sampling plan: ISO 2859-1 for a lot, or Cochran for a proportion estimate')
+      .option('--lot <n>', 'lot size: items in the batch (with --aql)')
+      .option('--population <n>', 'population size (with --margin)'),
+  )
+    .option('--json', 'print the plan as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ tdgov audit plan --lot 4000 --aql 1.5            code letter L: inspect 200, accept ≤ 7 incorrect
+  $ tdgov audit plan --population 20000 --margin 0.03 --confidence 0.95`,
+    )
+    .action(async (options: Record<string, unknown>) => {
+      const { auditPlanCommand } = await import('./commands/audit-plan.js')
+      setExitCode(auditPlanCommand(options))
+    })
+
+  adapterOptions(
+    planOptions(
+      audit
+        .command('sample')
+        .description('draw a reproducible sample and write the review sheet and the audit record')
+        .argument('[annotations...]', 'annotation exports: files or directories'),
+    ),
+  )
+    .option('--seed <seed>', 'any text; the same seed and population give the same sample')
+    .option('--size <n>', 'a fixed sample size')
+    .option('--ratio <r>', 'a share of the population (0.05 or 5%)')
+    .option('--stratify <by>', 'proportional allocation over label, annotator or source')
+    .option('--sheet <file>', 'review sheet: .csv (UTF-8 with BOM), .jsonl or .xlsx (default: .tdgov/audits/<id>.csv)')
+    .option('--source <id>', 'data-item audit: sample the records of this declared source (default size 4,000, TC260-003)')
+    .option('--rules <id>', 'the labelling rules in tdgov.yaml the labels follow')
+    .option('--id <name>', 'audit id (default: derived from population, plan and seed)')
+    .option('--force', 'replace an existing sheet, or an audit already scored')
+    .option('--config <file>', 'tdgov.yaml (default: ./tdgov.yaml); .tdgov/audits is written next to it')
+    .option('--json', 'print the audit summary as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ tdgov audit sample export.json --aql 1.5 --seed 2026-11 --sheet review.xlsx
+  $ tdgov audit sample labels/ --format yolo --margin 5% --seed q4 --stratify label
+  $ tdgov audit sample --source web-crawl --seed 2026-11 --config data/tdgov.yaml`,
+    )
+    .action(async (inputs: string[], options: Record<string, unknown>) => {
+      const { auditSampleCommand } = await import('./commands/audit-sample.js')
+      setExitCode(await auditSampleCommand({ ...options, inputs }))
+    })
+
+  audit
+    .command('score')
+    .description('check a reviewed sheet against its audit, score it and record the result; exit 1 unless accepted')
+    .argument('<sheet>', 'the review sheet written by audit sample, with verdicts filled in')
+    .option('--record <file>', 'the audit record (default: found by the sheet’s audit_id)')
+    .option('--confidence <c>', 'confidence level of the intervals and the lower bound (default 0.95)')
+    .option('--target-accuracy <a>', 'accept when the lower bound reaches this (plans other than ISO; default policy.target_accuracy or 0.95)')
+    .option('--config <file>', 'tdgov.yaml with the roster and policy (default: ./tdgov.yaml)')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', '\nExample:\n  $ tdgov audit score review.xlsx --json > result.json')
+    .action(async (sheet: string, options: Record<string, unknown>) => {
+      const { auditScoreCommand } = await import('./commands/audit-score.js')
+      setExitCode(await auditScoreCommand({ ...options, sheet }))
+    })
+
+  adapterOptions(
+    audit
+      .command('agreement')
+      .description("inter-annotator agreement: percent, Cohen's kappa, Fleiss' kappa, Krippendorff's alpha")
+      .argument('<annotations...>', 'annotation exports; items are joined on their id across files'),
+  )
+    .option('--weights <w>', "Cohen's kappa weights: none, linear or quadratic (over category order)", 'none')
+    .option('--order <a,b,c>', 'category order for weighted kappa and ordinal/interval alpha')
+    .option('--json', 'print the measures as JSON')
+    .addHelpText('after', '\nExample:\n  $ tdgov audit agreement alice.jsonl bob.jsonl --weights quadratic --order 1,2,3,4,5')
+    .action(async (inputs: string[], options: Record<string, unknown>) => {
+      const { auditAgreementCommand } = await import('./commands/audit-agreement.js')
+      setExitCode(await auditAgreementCommand({ ...options, inputs }))
+    })
+
   program
     .command('schema')
     .description('print the JSON Schema of a file tdgov writes')

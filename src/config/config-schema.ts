@@ -10,6 +10,11 @@ export const SOURCE_KINDS = ['open-source', 'self-collected', 'crawled', 'commer
 export const PI_BASES = ['none', 'consent', 'separate-consent', 'written-consent', 'other-legal-basis'] as const
 export const INTENDED_USES = ['commercial', 'research', 'internal'] as const
 
+export const RULE_KINDS = ['functional', 'safety'] as const
+export const ANNOTATOR_ROLES = ['annotator', 'reviewer', 'both'] as const
+export const AFFILIATIONS = ['internal', 'outsourced'] as const
+export const ASSESSMENTS = ['passed', 'failed', 'pending'] as const
+
 export type SourceKind = (typeof SOURCE_KINDS)[number]
 export type PersonalInformationBasis = (typeof PI_BASES)[number]
 
@@ -67,6 +72,31 @@ const sourceSchema = z
   })
   .strict()
 
+const idSchema = (what: string) =>
+  z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected an id of lower-case letters, digits, ".", "_" or "-"').describe(what)
+
+/** TC260-003 asks for functional and safety labelling rules, each with its label set and document. */
+const labellingRuleSchema = z
+  .object({
+    id: idSchema('referred to by audits (`tdgov audit sample --rules ID`)'),
+    version: z.coerce.string().pipe(text),
+    kind: z.enum(RULE_KINDS),
+    labels: z.array(z.coerce.string()).min(1, 'expected at least one label').describe('the declared label set'),
+    document: text.describe('the rules document, relative to tdgov.yaml; audits record its sha256'),
+  })
+  .strict()
+
+/** The roster: who labels and reviews, and whether they were trained and assessed (Art. 8). */
+const annotatorSchema = z
+  .object({
+    id: z.coerce.string().pipe(text).describe('as it appears in the exports (user id, e-mail or name)'),
+    role: z.enum(ANNOTATOR_ROLES),
+    affiliation: z.enum(AFFILIATIONS),
+    trained_on: isoDate.optional().describe('date of the last labelling-rules training'),
+    assessment: z.enum(ASSESSMENTS).optional().describe('result of the assessment after training'),
+  })
+  .strict()
+
 const policySchema = z
   .object({
     pii_density_max: z.number().nonnegative().optional().describe('personal values per 10k records above which check fails'),
@@ -74,7 +104,8 @@ const policySchema = z
     min_sources_per_cell: z.number().int().positive().optional().describe('sources per modality × language (TC260-003: several)'),
     safety_pass_rate_min: share.optional().describe('data-item audits: pass rate (TC260-003: 0.96)'),
     harmful_rate_max: share.optional().describe('a source above this harmful share is rejected (TC260-003: 0.05)'),
-    target_accuracy: share.optional().describe('annotation audits without an ISO plan'),
+    target_accuracy: share.optional().describe('annotation audits without an ISO plan (default 0.95)'),
+    training_valid_days: z.number().int().positive().optional().describe('training older than this is lapsed (default 365)'),
   })
   .strict()
 
@@ -92,6 +123,8 @@ export const configSchema = z
     provider: z.object({ name: text, contact: text.optional() }).strict().optional(),
     base_models: z.array(baseModelSchema).default([]),
     sources: z.array(sourceSchema).default([]),
+    labelling_rules: z.array(labellingRuleSchema).default([]),
+    annotators: z.array(annotatorSchema).default([]),
     excludes: z.array(text).default([]).describe('.gitignore-style patterns of files that are not part of the dataset'),
     policy: policySchema.default({}),
   })
@@ -99,4 +132,6 @@ export const configSchema = z
 
 export type Config = z.output<typeof configSchema>
 export type SourceConfig = Config['sources'][number]
+export type LabellingRuleConfig = Config['labelling_rules'][number]
+export type AnnotatorConfig = Config['annotators'][number]
 export type BaseModelConfig = Config['base_models'][number]

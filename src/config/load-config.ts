@@ -60,15 +60,27 @@ export function parseConfig(text: string, file: string): Config {
 
 /** What zod cannot say: unique ids and licence expressions SPDX can parse. */
 function checkDeclarations(config: Config, fail: (keyPath: (string | number)[], message: string) => UserError): void {
-  const seen = new Map<string, number>()
+  checkUniqueIds('sources', config.sources, fail)
+  checkUniqueIds('labelling_rules', config.labelling_rules, fail)
+  checkUniqueIds('annotators', config.annotators, fail)
   config.sources.forEach((source, i) => {
-    const first = seen.get(source.id)
-    if (first !== undefined) throw fail(['sources', i, 'id'], `"${source.id}" is already the id of sources[${first}]; expected unique ids`)
-    seen.set(source.id, i)
     if (source.license !== undefined) checkLicence(source.license, ['sources', i, 'license'], fail)
   })
   config.base_models.forEach((model, i) => {
     if (model.license !== undefined) checkLicence(model.license, ['base_models', i, 'license'], fail)
+  })
+}
+
+function checkUniqueIds(
+  list: 'sources' | 'labelling_rules' | 'annotators',
+  entries: readonly { id: string }[],
+  fail: (keyPath: (string | number)[], message: string) => UserError,
+): void {
+  const seen = new Map<string, number>()
+  entries.forEach((entry, i) => {
+    const first = seen.get(entry.id)
+    if (first !== undefined) throw fail([list, i, 'id'], `"${entry.id}" is already the id of ${list}[${first}]; expected unique ids`)
+    seen.set(entry.id, i)
   })
 }
 

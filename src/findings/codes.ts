@@ -46,6 +46,14 @@ export const FINDING_SEVERITY = {
   LICENCE_NOT_FOR_COMMERCIAL_USE: 'error',
   PII_WITHOUT_BASIS: 'error',
   SOURCES_TOO_FEW: 'warning',
+  // audits (Art. 8): labelling rules, roster and review sheets
+  RULES_NOT_DECLARED: 'info',
+  RULES_DOCUMENT_MISSING: 'error',
+  LABEL_UNDECLARED: 'warning',
+  ANNOTATOR_NOT_IN_ROSTER: 'warning',
+  ANNOTATOR_UNTRAINED: 'warning',
+  REVIEWER_MISSING: 'warning',
+  REVIEWER_IS_ANNOTATOR: 'error',
 } as const satisfies Record<string, Severity>
 
 export type Severity = 'error' | 'warning' | 'info'

@@ -83,6 +83,20 @@ export function renderMessage(code: FindingCode, args: FindingArgs): string {
       return `source "${a('source')}" is ${a('use')} (${a('licence')}) but the dataset's intended use is commercial`
     case 'PII_WITHOUT_BASIS':
       return `personal information (${a('types')}) in ${a('where')} whose personal-information basis is ${a('basis')}; expected consent or another legal basis`
+    case 'RULES_NOT_DECLARED':
+      return `tdgov.yaml declares no labelling rules; labels and annotators are not checked against a declared set`
+    case 'RULES_DOCUMENT_MISSING':
+      return `labelling rules "${a('rules')}" name the document ${a('document')}, which does not exist; expected the rules document it was labelled under`
+    case 'LABEL_UNDECLARED':
+      return `label "${a('label')}" (${a('count')} times) is not in the label set of rules "${a('rules')}"`
+    case 'ANNOTATOR_NOT_IN_ROSTER':
+      return `${a('role')} "${a('annotator')}" (${a('count')} items) is not in the annotators roster of tdgov.yaml`
+    case 'ANNOTATOR_UNTRAINED':
+      return `${a('role')} "${a('annotator')}" (${a('count')} items) ${a('reason')}`
+    case 'REVIEWER_MISSING':
+      return `${a('count')} reviewed rows name no reviewer; expected the reviewer's id in the reviewer column`
+    case 'REVIEWER_IS_ANNOTATOR':
+      return `row ${a('row')}: item ${a('item')} was reviewed by its own annotator "${a('annotator')}"; TC260-003 expects reviewer and annotator to differ`
     case 'SOURCES_TOO_FEW':
       return `${a('cell')}: ${a('count')} source(s) (${a('sources')}); expected at least ${a('min')} for diversity (TC260-003 §5.1)`
   }

@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+import { findingSchema } from '../scan/manifest-schema.js'
+import { UserError } from '../util/errors.js'
+import { INSPECTION_LEVELS } from './stats/index.js'
+
+/**
+ * `.tdgov/audits/<audit-id>.json`: everything needed to re-derive the sample (plan, seed, rank
+ * method, population size and fingerprint, the sha256 of every input) and, once the sheet is
+ * scored, the result. It holds no timestamps, so the same inputs give the same record.
+ */
+export const AUDIT_RECORD_VERSION = 1
+
+const count = z.number().int().nonnegative()
+const share = z.number().min(0).max(1)
+const interval = z.tuple([share, share]).readonly()
+
+export const AUDIT_KINDS = ['annotation', 'content'] as const
+export type AuditKind = (typeof AUDIT_KINDS)[number]
+
+const planSchema = z
+  .object({
+    method: z.enum(['iso-2859-1', 'cochran', 'fixed-size', 'ratio']),
+    aql: z.number().nullable(),
+    level: z.enum(INSPECTION_LEVELS).nullable(),
+    margin: z.number().nullable(),
+    confidence: z.number().nullable(),
+    proportion: z.number().nullable(),
+    ratio: z.number().nullable(),
+    population: count,
+    code_letter: z.string().nullable(),
+    plan_sample_size: count,
+    sample_size: count,
+    accept: count.nullable(),
+    reject: count.nullable(),
+    full_inspection: z.boolean(),
+  })
+  .strict()
+
+const accuracySchema = z
+  .object({
+    reviewed: count,
+    correct: count,
+    accuracy: share.nullable(),
+    wilson: interval.nullable(),
+  })
+  .strict()
+
+export const auditResultSchema = z
+  .object({
+    sheet_sha256: z.string().describe('the scored sheet, as read'),
+    reviewed: count,
+    unreviewed: count,
+    defects: count.describe('incorrect (annotation audits) or fail (content audits) verdicts'),
+    accuracy: share.nullable().describe('correct / reviewed (the pass rate for content audits)'),
+    confidence: z.number(),
+    wilson: interval.nullable(),
+    clopper_pearson: interval.nullable(),
+    lower_bound: share.nullable().describe('one-sided Wilson lower bound at the confidence level'),
+    weighted_accuracy: share.nullable().describe('stratified samples: strata weighted by population share'),
+    decision: z.enum(['accept', 'reject', 'incomplete']),
+    rule: z.string().describe('the rule the decision applied, in words'),
+    per_class: z.record(z.string(), accuracySchema),
+    per_annotator: z.record(z.string(), accuracySchema),
+    confusion: z.object({ labels: z.array(z.string()), matrix: z.array(z.array(count)) }).strict().describe('rows reviewer, columns annotator'),
+    error_types: z.record(z.string(), count),
+    cohen_kappa: z.number().nullable().describe('annotator vs reviewer'),
+    reviewer_is_annotator: z.array(z.object({ row: count, item_id: z.string() }).strict()),
+    harmful_rate: share.nullable().describe('content audits: fail share'),
+    harmful_upper_bound: share.nullable().describe('content audits: one-sided Wilson upper bound of the fail share'),
+    source_rejected: z.boolean().nullable().describe('content audits: the fail share exceeds the harmful-rate threshold'),
+    thresholds: z.object({ target_accuracy: share.nullable(), pass_rate_min: share.nullable(), harmful_rate_max: share.nullable() }).strict(),
+    findings: z.array(findingSchema),
+  })
+  .strict()
+
+export const auditRecordSchema = z
+  .object({
+    tdgov_audit: z.literal(AUDIT_RECORD_VERSION),
+    id: z.string(),
+    kind: z.enum(AUDIT_KINDS),
+    tool: z.string().describe('tdgov version that drew the sample'),
+    inputs: z
+      .array(z.object({ path: z.string(), format: z.string(), bytes: count, sha256: z.string() }).strict())
+      .describe('what was sampled; a changed input makes the audit stale'),
+    source: z.string().nullable().describe('content audits: the declared source sampled'),
+    rules: z
+      .object({ id: z.string(), version: z.string(), kind: z.string(), document: z.string(), sha256: z.string().nullable() })
+      .strict()
+      .nullable(),
+    plan: planSchema,
+    seed: z.string(),
+    rank_method: z.string(),
+    stratify: z.enum(['label', 'annotator', 'source']).nullable(),
+    population: z
+      .object({
+        units: count,
+        fingerprint: z.string(),
+        fingerprint_method: z.string(),
+        strata: z.record(z.string(), z.object({ units: count, sampled: count }).strict()).nullable(),
+        labels: z.record(z.string(), count),
+        annotators: z.record(z.string(), count),
+        tallies_capped: z.boolean(),
+      })
+      .strict(),
+    sheet: z.object({ path: z.string(), format: z.enum(['csv', 'jsonl', 'xlsx']) }).strict(),
+    sample: z
+      .array(
+        z
+          .object({
+            item_id: z.string(),
+            annotator: z.string().nullable(),
+            label: z.string(),
+            preview_sha256: z.string().describe('the preview cell as written, so an edited preview is noticed'),
+            rank: z.string(),
+            stratum: z.string().nullable(),
+          })
+          .strict(),
+      )
+      .describe('in sheet order'),
+    findings: z.array(findingSchema).describe('labels, annotators and rules checked when the sample was drawn'),
+    result: auditResultSchema.nullable(),
+  })
+  .strict()
+
+export type AuditRecord = z.output<typeof auditRecordSchema>
+export type AuditResult = z.output<typeof auditResultSchema>
+
+export const AUDITS_DIR = path.join('.tdgov', 'audits')
+
+/** Reads and validates an audit record; a missing or malformed one is the user's error. */
+export function readAuditRecord(file: string): AuditRecord {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch {
+    throw new UserError(`${file}: cannot read the audit record; expected the file \`tdgov audit sample\` wrote`)
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    throw new UserError(`${file}: not valid JSON; expected an audit record`)
+  }
+  const parsed = auditRecordSchema.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    throw new UserError(`${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}; expected an audit record written by tdgov`)
+  }
+  return parsed.data
+}
+
+/** The record's text: keys in schema order, two-space indent, final newline. */
+export function renderAuditRecord(record: AuditRecord): string {
+  return JSON.stringify(auditRecordSchema.parse(record), null, 2) + '\n'
+}

@@ -1,0 +1,116 @@
+import { createReadStream } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { createInterface } from 'node:readline'
+import { parse } from 'csv-parse'
+import type { Config } from '../config/config-schema.js'
+import { isDocumentation, recordExtension } from '../formats/detect.js'
+import { maskPersonalValues } from '../provenance/pii/index.js'
+import { createSourceMatcher } from '../provenance/source-map.js'
+import { recordText } from '../provenance/text/record-text.js'
+import { createExcludeFilter } from '../scan/excludes.js'
+import { walkStream } from '../scan/walk.js'
+import { UserError } from '../util/errors.js'
+import { compareStrings } from '../util/order.js'
+import { cutPreview, type AnnotationItem } from './item.js'
+
+/**
+ * Data-item audits sample the content of one declared source for the TC260-003 safety review:
+ * every record of its JSONL, JSON, CSV/TSV and text files is an item (`path#line`), and every
+ * other file (images, audio, video, Parquet) is one item. Previews carry the record's text with
+ * personal values masked.
+ */
+export async function sourceFiles(root: string, config: Config, sourceId: string): Promise<string[]> {
+  if (!config.sources.some((source) => source.id === sourceId)) {
+    const ids = config.sources.map((source) => source.id).join(', ') || 'none declared'
+    throw new UserError(`--source ${sourceId}: no such source in tdgov.yaml (sources: ${ids})`)
+  }
+  const sourceOf = createSourceMatcher(config.sources)
+  const files: string[] = []
+  await walkStream(
+    root,
+    {
+      file: ({ relPath }) => {
+        if (!isDocumentation(relPath) && sourceOf(relPath) === sourceId) files.push(relPath)
+      },
+      finding: () => undefined,
+    },
+    [],
+    createExcludeFilter(config.excludes),
+  )
+  if (files.length === 0) throw new UserError(`--source ${sourceId}: its paths in tdgov.yaml match no file under ${root}`)
+  return files.sort(compareStrings)
+}
+
+/** The items of the given files (POSIX paths relative to `root`), in file then record order. */
+export async function* readDataItems(root: string, files: readonly string[]): AsyncIterable<AnnotationItem> {
+  for (const relPath of files) {
+    const file = path.join(root, relPath)
+    switch (recordExtension(relPath)) {
+      case 'jsonl':
+      case 'ndjson':
+        yield* lineItems(file, relPath, (line) => recordText(parseJson(line)))
+        break
+      case 'txt':
+      case 'md':
+        yield* lineItems(file, relPath, (line) => line)
+        break
+      case 'csv':
+      case 'tsv':
+        yield* csvItems(file, relPath)
+        break
+      case 'json':
+        yield* jsonItems(file, relPath)
+        break
+      default:
+        yield item(relPath, relPath, 'file', relPath)
+    }
+  }
+}
+
+function item(relPath: string, itemId: string, location: string, text: string): AnnotationItem {
+  return { item_id: itemId, annotator: null, labels: [], source_file: relPath, location, preview: cutPreview(maskPersonalValues(text)) }
+}
+
+function parseJson(line: string): unknown {
+  try {
+    return JSON.parse(line)
+  } catch {
+    return line
+  }
+}
+
+async function* lineItems(file: string, relPath: string, textOf: (line: string) => string): AsyncIterable<AnnotationItem> {
+  let line = 0
+  for await (const text of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    line++
+    if (text.trim() === '') continue
+    yield item(relPath, `${relPath}#${line}`, `line ${line}`, textOf(text))
+  }
+}
+
+async function* csvItems(file: string, relPath: string): AsyncIterable<AnnotationItem> {
+  const parser = createReadStream(file).pipe(
+    parse({ bom: true, columns: true, delimiter: relPath.toLowerCase().endsWith('.tsv') ? '\t' : ',', relax_column_count: true, skip_empty_lines: true, info: true }),
+  )
+  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    yield item(relPath, `${relPath}#${info.lines}`, `line ${info.lines}`, recordText(record))
+  }
+}
+
+async function* jsonItems(file: string, relPath: string): AsyncIterable<AnnotationItem> {
+  let value: unknown
+  try {
+    value = JSON.parse(await readFile(file, 'utf8'))
+  } catch {
+    yield item(relPath, relPath, 'file', relPath)
+    return
+  }
+  // An array of records, or an object whose first array-valued key holds them.
+  const records = Array.isArray(value) ? value : Object.values(value as object).find(Array.isArray)
+  if (!Array.isArray(records)) {
+    yield item(relPath, relPath, 'file', recordText(value))
+    return
+  }
+  for (let i = 0; i < records.length; i++) yield item(relPath, `${relPath}#${i + 1}`, `record ${i + 1}`, recordText(records[i]))
+}

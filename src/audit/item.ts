@@ -1,0 +1,57 @@
+/**
+ * The one shape every annotation export is read into. An item is one labelled unit as its
+ * annotator left it: a Label Studio annotation of a task, a COCO / VOC / CVAT / YOLO image, a
+ * doccano or Prodigy line, a CoNLL sentence, a row of a generic CSV/JSONL export.
+ */
+export interface AnnotationItem {
+  /** the export's own identifier of the labelled unit (task id, image id or name, sentence key) */
+  item_id: string
+  /** who labelled it; null when the export does not say */
+  annotator: string | null
+  /** every label value, one per region / span / choice, in export order (duplicates kept) */
+  labels: string[]
+  /** the file the item was read from, as given on the command line */
+  source_file: string
+  /** where in that file: "line 12", "task 4, annotation 7", "image 40", "lines 3-9" */
+  location: string
+  /** a short human-readable view of what was labelled (text, or the media file name), ≤ 200 characters */
+  preview: string
+}
+
+export const ANNOTATION_FORMATS = ['label-studio', 'coco', 'yolo', 'voc', 'cvat', 'doccano', 'prodigy', 'conll', 'csv', 'jsonl'] as const
+export type AnnotationFormat = (typeof ANNOTATION_FORMATS)[number]
+
+/** Column names of generic CSV/JSONL exports (and the label/annotator fields of Label Studio JSON-MIN/CSV). */
+export interface ColumnNames {
+  item: string
+  annotator: string
+  label: string
+}
+
+export const DEFAULT_COLUMNS: ColumnNames = { item: 'item', annotator: 'annotator', label: 'label' }
+
+export interface AdapterOptions {
+  columns: ColumnNames
+  /** YOLO class names file; when absent, classes.txt next to or above the label files */
+  classes?: string
+}
+
+/**
+ * One export format. `sniff` sees the file path and its first 64 KiB as text and says whether the
+ * file is in this format; `read` streams the items of one file. Bad content throws a UserError
+ * naming the file, the line (or element) and what was expected.
+ */
+export interface AnnotationAdapter {
+  format: AnnotationFormat
+  sniff(file: string, head: string): boolean
+  read(file: string, options: AdapterOptions): AsyncIterable<AnnotationItem>
+}
+
+/** Previews are cut to this many characters (code points), with "…" marking the cut. */
+export const PREVIEW_CHARS = 200
+
+export function cutPreview(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  const chars = Array.from(flat)
+  return chars.length <= PREVIEW_CHARS ? flat : `${chars.slice(0, PREVIEW_CHARS - 1).join('')}…`
+}

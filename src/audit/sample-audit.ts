@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto'
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import type { LabellingRuleConfig } from '../config/config-schema.js'
+import type { LoadedConfig } from '../config/load-config.js'
+import { toFinding, type Finding } from '../findings/finding.js'
+import { createSourceMatcher } from '../provenance/source-map.js'
+import { toPosix } from '../scan/walk.js'
+import { writeFileAtomic } from '../util/atomic-write.js'
+import { UserError } from '../util/errors.js'
+import { toolVersion } from '../util/version.js'
+import { listAnnotationFiles, readAnnotations, sniffFormat } from './adapters/read-annotations.js'
+import { AUDIT_RECORD_VERSION, AUDITS_DIR, readAuditRecord, renderAuditRecord, type AuditKind, type AuditRecord } from './audit-record.js'
+import { readDataItems, sourceFiles } from './data-items.js'
+import type { AdapterOptions, AnnotationFormat, AnnotationItem } from './item.js'
+import { labelCell } from './label-cell.js'
+import type { PlanRequest } from './plan.js'
+import { checkLabelsAndAnnotators } from './roster-checks.js'
+import { drawSample, type DrawResult, type StratifyBy } from './sampling/draw-sample.js'
+import { FINGERPRINT_METHOD } from './sampling/population-fingerprint.js'
+import { RANK_METHOD } from './sampling/rank.js'
+import { previewHash } from './score/check-sheet.js'
+import { sheetFormatOf, writeSheet } from './sheets/index.js'
+import { ANNOTATION_VERDICTS, CONTENT_VERDICTS, type SheetRow } from './sheets/sheet-row.js'
+
+export interface SampleAuditInput {
+  /** the project: where tdgov.yaml and .tdgov/ live; record paths are relative to it */
+  root: string
+  /** annotation exports (files or directories); empty for a data-item audit */
+  inputs: string[]
+  /** data-item audit of this declared source */
+  source: string | null
+  format: AnnotationFormat | 'auto'
+  adapterOptions: AdapterOptions
+  plan: PlanRequest
+  seed: string
+  stratify: StratifyBy | null
+  rules: string | null
+  id: string | null
+  sheet: string | null
+  force: boolean
+  config: LoadedConfig | null
+  today: Date
+}
+
+export interface SampleAuditOutput {
+  record: AuditRecord
+  recordFile: string
+  sheetFile: string
+}
+
+const AUDIT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
+
+/** Draws the sample, writes the review sheet and the audit record, and returns the record. */
+export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditOutput> {
+  const kind: AuditKind = input.source === null ? 'annotation' : 'content'
+  const rules = chooseRules(input, kind)
+  const { files, readUnits } = await population(input)
+  const stratumOf = stratumFunction(input)
+  const drawn = await drawSample(readUnits, { seed: input.seed, plan: input.plan, stratumOf })
+  if (drawn.population.units === 0) throw new UserError(`${files.join(', ')}: no items to sample; expected at least one labelled item`)
+  const inputsRecord = await Promise.all(files.map((file) => describeInput(input.root, file, kind, input.format)))
+  const id = input.id ?? derivedId(kind, drawn, input)
+  if (!AUDIT_ID.test(id)) throw new UserError(`--id ${id}: expected letters, digits, ".", "_" or "-" (at most 64)`)
+  const recordFile = path.join(input.root, AUDITS_DIR, `${id}.json`)
+  const sheetFile = input.sheet ?? path.join(input.root, AUDITS_DIR, `${id}.csv`)
+  const format = sheetFormatOf(sheetFile)
+  refuseToReplaceScored(recordFile, input.force)
+
+  const rows = drawn.sample.map(({ item }): SheetRow => ({
+    audit_id: id,
+    item_id: item.item_id,
+    annotator: item.annotator ?? '',
+    label: labelCell(item.labels),
+    preview: item.preview,
+    verdict: '',
+    corrected_label: '',
+    error_type: '',
+    reviewer: '',
+    note: '',
+  }))
+  const findings = kind === 'annotation' ? populationFindings(input, files, drawn, rules) : []
+  if (rules !== null && rulesDocument(input, rules).sha256 === null) {
+    findings.push(toFinding(input.config?.file ?? 'tdgov.yaml', { code: 'RULES_DOCUMENT_MISSING', args: { rules: rules.id, document: rules.document } }))
+  }
+  const record: AuditRecord = {
+    tdgov_audit: AUDIT_RECORD_VERSION,
+    id,
+    kind,
+    tool: toolVersion(),
+    inputs: inputsRecord,
+    source: input.source,
+    rules: rules === null ? null : { id: rules.id, version: rules.version, kind: rules.kind, ...rulesDocument(input, rules) },
+    plan: drawn.plan,
+    seed: input.seed,
+    rank_method: RANK_METHOD,
+    stratify: input.stratify,
+    population: { ...drawn.population, fingerprint_method: FINGERPRINT_METHOD },
+    sheet: { path: relativeTo(input.root, sheetFile), format },
+    sample: drawn.sample.map(({ item, rank, stratum }, i) => ({
+      item_id: item.item_id,
+      annotator: item.annotator,
+      label: rows[i]!.label,
+      preview_sha256: previewHash(item.preview),
+      rank,
+      stratum,
+    })),
+    findings,
+    result: null,
+  }
+  const verdicts = kind === 'content' ? CONTENT_VERDICTS : ANNOTATION_VERDICTS
+  await writeSheet(sheetFile, rows, { verdicts, force: input.force })
+  writeFileAtomic(recordFile, renderAuditRecord(record))
+  return { record, recordFile, sheetFile }
+}
+
+async function population(input: SampleAuditInput): Promise<{ files: string[]; readUnits: () => AsyncIterable<AnnotationItem> }> {
+  if (input.source !== null) {
+    if (input.inputs.length > 0) throw new UserError('--source samples the records of a declared source; give no annotation files with it')
+    if (input.config === null) throw new UserError(`--source ${input.source}: needs tdgov.yaml in ${input.root} (or --config) to know the source's files`)
+    const relFiles = await sourceFiles(input.root, input.config.config, input.source)
+    return { files: relFiles.map((f) => path.join(input.root, f)), readUnits: () => readDataItems(input.root, relFiles) }
+  }
+  if (input.inputs.length === 0) throw new UserError('expected annotation exports to sample (files or directories), or --source ID for a data-item audit')
+  const files = await listAnnotationFiles(input.inputs)
+  return { files, readUnits: () => readAnnotations(files, input.format, input.adapterOptions) }
+}
+
+function stratumFunction(input: SampleAuditInput): ((item: AnnotationItem) => string) | null {
+  switch (input.stratify) {
+    case null:
+      return null
+    case 'label':
+      return (item) => item.labels[0] ?? '(no label)'
+    case 'annotator':
+      return (item) => item.annotator ?? '(unknown)'
+    case 'source': {
+      // The declared source of the export file when tdgov.yaml maps it, else the file itself.
+      const sourceOf = input.config ? createSourceMatcher(input.config.config.sources) : () => null
+      return (item) => sourceOf(relativeTo(input.root, item.source_file)) ?? item.source_file
+    }
+  }
+}
+
+/** The rules the labels were made under: --rules, or the only rule set of the audit's kind. */
+function chooseRules(input: SampleAuditInput, kind: AuditKind): LabellingRuleConfig | null {
+  const declared = input.config?.config.labelling_rules ?? []
+  if (input.rules !== null) {
+    const found = declared.find((rule) => rule.id === input.rules)
+    if (found === undefined) {
+      throw new UserError(`--rules ${input.rules}: no such labelling rules in tdgov.yaml (declared: ${declared.map((r) => r.id).join(', ') || 'none'})`)
+    }
+    return found
+  }
+  const ofKind = declared.filter((rule) => rule.kind === (kind === 'content' ? 'safety' : 'functional'))
+  if (ofKind.length > 1) throw new UserError(`tdgov.yaml declares ${ofKind.length} ${ofKind[0]!.kind} labelling rules; pass --rules ID to say which this export follows`)
+  return ofKind[0] ?? null
+}
+
+function rulesDocument(input: SampleAuditInput, rules: LabellingRuleConfig): { document: string; sha256: string | null } {
+  const base = input.config ? path.dirname(input.config.file) : input.root
+  const file = path.resolve(base, rules.document)
+  return { document: rules.document, sha256: existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : null }
+}
+
+function populationFindings(input: SampleAuditInput, files: readonly string[], drawn: DrawResult, rules: LabellingRuleConfig | null): Finding[] {
+  return checkLabelsAndAnnotators({
+    path: files.length === 1 ? relativeTo(input.root, files[0]!) : input.inputs.join(', '),
+    labels: drawn.population.labels,
+    annotators: drawn.population.annotators,
+    rules,
+    config: input.config?.config ?? null,
+    today: input.today,
+  })
+}
+
+async function describeInput(root: string, file: string, kind: AuditKind, format: AnnotationFormat | 'auto'): Promise<AuditRecord['inputs'][number]> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
+  const detected = kind === 'content' ? 'data' : format === 'auto' ? ((await sniffFormat(file)) ?? 'unknown') : format
+  return { path: relativeTo(root, file), format: detected, bytes: statSync(file).size, sha256: hash.digest('hex') }
+}
+
+/** Same population, plan, seed and strata → same id, so a repeated draw names the same audit. */
+function derivedId(kind: AuditKind, drawn: DrawResult, input: SampleAuditInput): string {
+  const basis = JSON.stringify([drawn.population.fingerprint, drawn.plan, input.seed, input.stratify, input.source])
+  return `${kind}-${createHash('sha256').update(basis).digest('hex').slice(0, 12)}`
+}
+
+/** A scored audit is evidence; drawing over it needs --force. */
+function refuseToReplaceScored(recordFile: string, force: boolean): void {
+  if (force || !existsSync(recordFile)) return
+  const existing = readAuditRecord(recordFile)
+  if (existing.result !== null) {
+    throw new UserError(`${recordFile}: audit ${existing.id} has been scored already; pass --force to draw it again (the result will be lost) or --id for a new audit`)
+  }
+}
+
+/** POSIX path relative to the project root, or absolute when outside it. */
+export function relativeTo(root: string, file: string): string {
+  const rel = path.relative(root, file)
+  return rel.startsWith('..') || path.isAbsolute(rel) ? toPosix(path.resolve(file)) : toPosix(rel)
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod'
+import { measureAgreement, type AgreementResult } from '../../audit/agreement/measure-agreement.js'
+import { readAnnotations, listAnnotationFiles } from '../../audit/adapters/read-annotations.js'
+import { ANNOTATION_FORMATS, DEFAULT_COLUMNS } from '../../audit/item.js'
+import { createOutput } from '../output.js'
+import { parseOptions } from '../parse-options.js'
+import { pct } from '../audit-options.js'
+
+const optionsSchema = z.object({
+  inputs: z.array(z.string()).min(1, 'expected annotation exports (files or directories)'),
+  format: z.enum(['auto', ...ANNOTATION_FORMATS], { message: `expected auto or one of ${ANNOTATION_FORMATS.join(', ')}` }).default('auto'),
+  weights: z.enum(['none', 'linear', 'quadratic'], { message: 'expected none, linear or quadratic' }).default('none'),
+  order: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== ''))
+    .refine((v) => v.length >= 2 && new Set(v).size === v.length, 'expected two or more distinct categories, comma-separated, such as low,mid,high')
+    .optional(),
+  itemColumn: z.string().default(DEFAULT_COLUMNS.item),
+  annotatorColumn: z.string().default(DEFAULT_COLUMNS.annotator),
+  labelColumn: z.string().default(DEFAULT_COLUMNS.label),
+  classes: z.string().optional(),
+  json: z.boolean().default(false),
+})
+
+/** `tdgov audit agreement`: inter-annotator agreement over items labelled more than once. */
+export async function auditAgreementCommand(raw: Record<string, unknown>): Promise<number> {
+  const options = parseOptions(optionsSchema, raw)
+  const files = await listAnnotationFiles(options.inputs)
+  const items = readAnnotations(files, options.format, {
+    columns: { item: options.itemColumn, annotator: options.annotatorColumn, label: options.labelColumn },
+    ...(options.classes !== undefined && { classes: options.classes }),
+  })
+  const result = await measureAgreement(items, { weights: options.weights, order: options.order ?? null })
+  const output = createOutput(options.json)
+  if (options.json) output.out(JSON.stringify(result, null, 2) + '\n')
+  else output.out(describeAgreement(result))
+  return 0
+}
+
+function describeAgreement(r: AgreementResult): string {
+  const f = (v: number | null): string => (v === null ? 'n/a' : v.toFixed(3))
+  const a = r.krippendorff_alpha
+  const lines = [
+    `agreement over ${r.items} of ${r.items_total} items labelled by two or more of ${r.annotators} annotators`,
+    `  percent agreement (all ratings equal) ${pct(r.percent_agreement)}`,
+    `  Cohen's kappa${r.weights === 'none' ? '' : ` (${r.weights} weights)`} ${f(r.cohen_kappa)}`,
+    `  Fleiss' kappa ${f(r.fleiss_kappa)}`,
+    `  Krippendorff's alpha: nominal ${f(a.nominal)}, ordinal ${f(a.ordinal)}, interval ${f(a.interval)}, ratio ${f(a.ratio)}`,
+  ]
+  if (r.pairs.length > 0) {
+    lines.push('pairs:')
+    for (const p of r.pairs) lines.push(`  ${p.a} × ${p.b}: ${p.items} items, ${pct(p.percent_agreement)} agree, kappa ${f(p.cohen_kappa)}`)
+  }
+  for (const note of r.notes) lines.push(`note: ${note}`)
+  return lines.join('\n') + '\n'
+}

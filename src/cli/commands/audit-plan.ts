@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import { resolvePlan, type ResolvedPlan } from '../../audit/plan.js'
+import { UserError } from '../../util/errors.js'
+import { planFlagsSchema, planFromFlags, pct, wholeNumberOption } from '../audit-options.js'
+import { createOutput } from '../output.js'
+import { parseOptions } from '../parse-options.js'
+
+const optionsSchema = z.object({
+  ...planFlagsSchema,
+  lot: wholeNumberOption('a lot size (whole number of items)').optional(),
+  population: wholeNumberOption('a population size (whole number of items)').optional(),
+  json: z.boolean().default(false),
+})
+
+/** `tdgov audit plan`: prints the plan a lot or population gets; changes nothing. */
+export function auditPlanCommand(raw: Record<string, unknown>): number {
+  const options = parseOptions(optionsSchema, raw)
+  if (options.size !== undefined || options.ratio !== undefined) throw new UserError('audit plan: --size and --ratio need no plan; use --aql or --margin')
+  if (options.aql !== undefined && options.population !== undefined) throw new UserError('--aql goes with --lot; --population goes with --margin')
+  if (options.margin !== undefined && options.lot !== undefined) throw new UserError('--margin goes with --population; --lot goes with --aql')
+  const request = planFromFlags(options)
+  const size = request.method === 'iso-2859-1' ? options.lot : options.population
+  if (size === undefined) throw new UserError(request.method === 'iso-2859-1' ? '--lot: expected the lot size (items in the batch)' : '--population: expected the population size')
+  if (size < 1) throw new UserError(`--${request.method === 'iso-2859-1' ? 'lot' : 'population'}: expected at least 1 item`)
+  const plan = resolvePlan(request, size)
+  const output = createOutput(options.json)
+  if (options.json) output.out(JSON.stringify(planJson(plan), null, 2) + '\n')
+  else output.out(describePlan(plan))
+  return 0
+}
+
+/** The documented six fields first, then what the plan was computed from. */
+export function planJson(plan: ResolvedPlan): Record<string, unknown> {
+  return {
+    method: plan.method,
+    code_letter: plan.code_letter,
+    sample_size: plan.sample_size,
+    accept: plan.accept,
+    reject: plan.reject,
+    full_inspection: plan.full_inspection,
+    population: plan.population,
+    plan_sample_size: plan.plan_sample_size,
+    aql: plan.aql,
+    level: plan.level,
+    margin: plan.margin,
+    confidence: plan.confidence,
+    proportion: plan.proportion,
+  }
+}
+
+export function describePlan(plan: ResolvedPlan): string {
+  const n = (v: number): string => v.toLocaleString('en')
+  if (plan.method === 'iso-2859-1') {
+    const inspect = plan.full_inspection
+      ? `inspect all ${n(plan.population)} items (100% inspection: the plan's n=${n(plan.plan_sample_size)} is not smaller than the lot)`
+      : `inspect ${n(plan.sample_size)} items`
+    return (
+      `ISO 2859-1 single sampling, normal inspection, level ${plan.level}, AQL ${plan.aql}\n` +
+      `  lot ${n(plan.population)} → code letter ${plan.code_letter}: ${inspect}\n` +
+      `  accept with ≤ ${plan.accept} incorrect, reject with ≥ ${plan.reject}\n` +
+      `  (switching rules to tightened or reduced inspection are not applied: each audit is judged alone)\n`
+    )
+  }
+  return (
+    `proportion estimate (Cochran, finite population correction n0/(1+(n0-1)/N), rounded up)\n` +
+    `  population ${n(plan.population)}, margin ±${pct(plan.margin)} at ${pct(plan.confidence)} confidence, anticipated proportion ${plan.proportion}\n` +
+    `  → sample ${n(plan.sample_size)} items${plan.full_inspection ? ' (the whole population)' : ''}\n`
+  )
+}

@@ -1,0 +1,114 @@
+import path from 'node:path'
+import { z } from 'zod'
+import { sampleAudit, type SampleAuditOutput } from '../../audit/sample-audit.js'
+import { ANNOTATION_FORMATS, DEFAULT_COLUMNS } from '../../audit/item.js'
+import { STRATIFY_BY } from '../../audit/sampling/draw-sample.js'
+import { loadConfig } from '../../config/load-config.js'
+import type { Finding } from '../../findings/finding.js'
+import { UserError } from '../../util/errors.js'
+import { planFlagsSchema, planFromFlags } from '../audit-options.js'
+import { createOutput, type Palette } from '../output.js'
+import { parseOptions } from '../parse-options.js'
+import { describePlan, planJson } from './audit-plan.js'
+
+/** TC260-003 §5.1: a source's content is checked on a random sample of at least 4,000 items. */
+const CONTENT_SAMPLE_SIZE = 4000
+
+const optionsSchema = z.object({
+  ...planFlagsSchema,
+  inputs: z.array(z.string()),
+  seed: z.string({ message: 'expected a seed (any text, such as the date); it makes the sample reproducible' }).min(1, 'expected a non-empty seed'),
+  format: z.enum(['auto', ...ANNOTATION_FORMATS], { message: `expected auto or one of ${ANNOTATION_FORMATS.join(', ')}` }).default('auto'),
+  stratify: z.enum(STRATIFY_BY, { message: 'expected label, annotator or source' }).optional(),
+  sheet: z.string().optional(),
+  source: z.string().optional(),
+  rules: z.string().optional(),
+  id: z.string().optional(),
+  force: z.boolean().default(false),
+  config: z.string().optional(),
+  itemColumn: z.string().default(DEFAULT_COLUMNS.item),
+  annotatorColumn: z.string().default(DEFAULT_COLUMNS.annotator),
+  labelColumn: z.string().default(DEFAULT_COLUMNS.label),
+  classes: z.string().optional(),
+  json: z.boolean().default(false),
+})
+
+/** `tdgov audit sample`: draws the sample, writes the sheet and the audit record. */
+export async function auditSampleCommand(raw: Record<string, unknown>): Promise<number> {
+  const options = parseOptions(optionsSchema, raw)
+  const root = options.config ? path.dirname(options.config) : '.'
+  const config = loadConfig(root, options.config)
+  const fallback = options.source !== undefined ? { method: 'fixed-size' as const, size: CONTENT_SAMPLE_SIZE } : undefined
+  if (options.source !== undefined && options.stratify === 'label') throw new UserError('--stratify label: data-item audits have no labels; use source')
+  const result = await sampleAudit({
+    root,
+    inputs: options.inputs,
+    source: options.source ?? null,
+    format: options.format,
+    adapterOptions: {
+      columns: { item: options.itemColumn, annotator: options.annotatorColumn, label: options.labelColumn },
+      ...(options.classes !== undefined && { classes: options.classes }),
+    },
+    plan: planFromFlags(options, fallback),
+    seed: options.seed,
+    stratify: options.stratify ?? null,
+    rules: options.rules ?? null,
+    id: options.id ?? null,
+    sheet: options.sheet ?? null,
+    force: options.force,
+    config,
+    today: new Date(),
+  })
+  const output = createOutput(options.json)
+  if (options.json) {
+    output.out(JSON.stringify(sampleJson(result), null, 2) + '\n')
+  } else {
+    output.out(describeSample(result, output.color))
+  }
+  return 0
+}
+
+function sampleJson({ record, recordFile, sheetFile }: SampleAuditOutput): Record<string, unknown> {
+  return {
+    id: record.id,
+    kind: record.kind,
+    plan: planJson(record.plan),
+    seed: record.seed,
+    population: { units: record.population.units, fingerprint: record.population.fingerprint, strata: record.population.strata },
+    sampled: record.sample.length,
+    sheet: sheetFile,
+    record: recordFile,
+    findings: record.findings,
+  }
+}
+
+function describeSample({ record, recordFile, sheetFile }: SampleAuditOutput, c: Palette): string {
+  const n = (v: number): string => v.toLocaleString('en')
+  const verdicts = record.kind === 'content' ? 'pass / fail, risk category in error_type' : 'correct / incorrect'
+  const lines = [
+    `${c.bold('audit')} ${record.id}: ${n(record.sample.length)} of ${n(record.population.units)} ${record.kind === 'content' ? `records of source ${record.source}` : 'annotations'} sampled (seed "${record.seed}")`,
+    ...describePlan(record.plan)
+      .trimEnd()
+      .split('\n')
+      .map((line) => `  ${line.trim()}`),
+    `  population fingerprint ${record.population.fingerprint}`,
+  ]
+  if (record.population.strata) {
+    const strata = Object.entries(record.population.strata).map(([name, s]) => `${name} ${s.sampled}/${s.units}`)
+    lines.push(`  strata (${record.stratify}): ${strata.join(', ')}`)
+  }
+  lines.push(`sheet  ${sheetFile}  (fill in verdict: ${verdicts}; reviewer; corrected_label)`, `record ${recordFile}`)
+  lines.push(...describeFindings(record.findings, c))
+  lines.push(`next: tdgov audit score ${sheetFile}`)
+  return lines.join('\n') + '\n'
+}
+
+export function describeFindings(findings: readonly Finding[], c: Palette): string[] {
+  if (findings.length === 0) return []
+  const counts = { error: 0, warning: 0, info: 0 }
+  for (const f of findings) counts[f.severity]++
+  return [
+    `findings: ${c.red(`${counts.error} errors`)}, ${c.yellow(`${counts.warning} warnings`)}, ${counts.info} info`,
+    ...findings.map((f) => `  ${f.severity.padEnd(7)} ${f.path}${f.line !== undefined ? `:${f.line}` : ''}  ${f.message} ${c.dim(`[${f.code}]`)}`),
+  ]
+}

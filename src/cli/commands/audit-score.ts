@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+import { AUDITS_DIR, readAuditRecord, renderAuditRecord, type AuditRecord } from '../../audit/audit-record.js'
+import { matchRowsToSample } from '../../audit/score/check-sheet.js'
+import { DEFAULT_TARGET_ACCURACY, scoreAudit, TC260_HARMFUL_RATE_MAX, TC260_PASS_RATE_MIN } from '../../audit/score/score-audit.js'
+import { readSheet } from '../../audit/sheets/index.js'
+import { loadConfig } from '../../config/load-config.js'
+import { writeFileAtomic } from '../../util/atomic-write.js'
+import { UserError } from '../../util/errors.js'
+import { confidenceOption, pct, shareOption } from '../audit-options.js'
+import { createOutput, type Palette } from '../output.js'
+import { parseOptions } from '../parse-options.js'
+import { describeFindings } from './audit-sample.js'
+
+const optionsSchema = z.object({
+  sheet: z.string(),
+  record: z.string().optional(),
+  confidence: confidenceOption.default(0.95),
+  targetAccuracy: shareOption('a target accuracy such as 0.95 or 95%').optional(),
+  config: z.string().optional(),
+  json: z.boolean().default(false),
+})
+
+/** `tdgov audit score SHEET`: checks the sheet against its audit, scores it, records the result; 1 unless accepted. */
+export async function auditScoreCommand(raw: Record<string, unknown>): Promise<number> {
+  const options = parseOptions(optionsSchema, raw)
+  const root = options.config ? path.dirname(options.config) : '.'
+  const loaded = loadConfig(root, options.config)
+  const policy = loaded?.config.policy
+  const rows = await readSheet(options.sheet)
+  const recordFile = options.record ?? findRecord(options.sheet, rows[0]?.cells.audit_id, root)
+  const record = readAuditRecord(recordFile)
+  const matched = matchRowsToSample(record, rows, options.sheet)
+  const result = scoreAudit(record, matched, {
+    confidence: options.confidence,
+    targetAccuracy: options.targetAccuracy ?? policy?.target_accuracy ?? DEFAULT_TARGET_ACCURACY,
+    passRateMin: policy?.safety_pass_rate_min ?? TC260_PASS_RATE_MIN,
+    harmfulRateMax: policy?.harmful_rate_max ?? TC260_HARMFUL_RATE_MAX,
+    sheet: options.sheet,
+    sheetSha256: createHash('sha256').update(readFileSync(options.sheet)).digest('hex'),
+    config: loaded?.config ?? null,
+    today: new Date(),
+  })
+  const scored: AuditRecord = { ...record, result }
+  writeFileAtomic(recordFile, renderAuditRecord(scored))
+  const output = createOutput(options.json)
+  if (options.json) output.out(JSON.stringify({ id: record.id, kind: record.kind, record: recordFile, ...result }, null, 2) + '\n')
+  else output.out(describeScore(scored, recordFile, output.color))
+  return result.decision === 'accept' ? 0 : 1
+}
+
+/** The record named by the sheet's audit_id: next to the sheet, or in the project's .tdgov/audits. */
+function findRecord(sheet: string, auditId: string | undefined, root: string): string {
+  if (auditId === undefined || auditId === '') throw new UserError(`${sheet}: no rows with an audit_id; expected a sheet written by tdgov audit sample`)
+  const candidates = [path.join(path.dirname(sheet), `${auditId}.json`), path.join(root, AUDITS_DIR, `${auditId}.json`)]
+  const found = candidates.find((file) => existsSync(file))
+  if (found === undefined) throw new UserError(`${sheet}: audit record ${auditId}.json not found in ${candidates.map((f) => path.dirname(f)).join(' or ')}; pass --record FILE`)
+  return found
+}
+
+function describeScore(record: AuditRecord, recordFile: string, c: Palette): string {
+  const r = record.result!
+  const interval = (i: readonly [number, number] | null): string => (i === null ? 'n/a' : `${pct(i[0])}–${pct(i[1])}`)
+  const conf = pct(r.confidence)
+  const what = record.kind === 'content' ? 'pass rate' : 'accuracy'
+  const verdict = r.decision === 'accept' ? c.bold('ACCEPT') : c.red(r.decision.toUpperCase())
+  const lines = [
+    `${c.bold('audit')} ${record.id}: ${r.reviewed} reviewed${r.unreviewed > 0 ? `, ${r.unreviewed} not yet` : ''}, ${r.defects} ${record.kind === 'content' ? 'failed' : 'incorrect'}`,
+    `  ${what} ${pct(r.accuracy)}; ${conf} intervals: Wilson ${interval(r.wilson)}, Clopper–Pearson ${interval(r.clopper_pearson)}`,
+  ]
+  if (r.weighted_accuracy !== null) lines.push(`  stratified estimate (strata weighted by population) ${pct(r.weighted_accuracy)}`)
+  lines.push(`${verdict}: ${r.rule}`)
+  const perAnnotator = Object.entries(r.per_annotator)
+  if (record.kind === 'annotation') {
+    const classes = Object.entries(r.per_class)
+    if (classes.length > 0) lines.push(`per class: ${classes.map(([k, v]) => `${k} ${v.correct}/${v.reviewed}`).join(', ')}`)
+    if (perAnnotator.length > 0) lines.push(`per annotator: ${perAnnotator.map(([k, v]) => `${k} ${pct(v.accuracy)} (${v.correct}/${v.reviewed})`).join(', ')}`)
+    if (r.cohen_kappa !== null) lines.push(`Cohen's kappa, annotator vs reviewer: ${r.cohen_kappa.toFixed(3)}`)
+  }
+  const errors = Object.entries(r.error_types)
+  if (errors.length > 0) lines.push(`${record.kind === 'content' ? 'risk categories' : 'error types'}: ${errors.map(([k, v]) => `${k} ${v}`).join(', ')}`)
+  lines.push(...describeFindings(r.findings, c))
+  lines.push(`result recorded in ${recordFile}`)
+  return lines.join('\n') + '\n'
+}
