@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { auditRecordSchema } from '../audit/audit-record.js'
 import { manifestSchema } from '../scan/manifest-schema.js'
 import { configSchema } from './config-schema.js'
 
@@ -7,6 +8,7 @@ export const JSON_SCHEMAS = {
   // What a user may write (defaults optional), not what the loader returns.
   config: () => toJsonSchema(configSchema, 'config', 'tdgov.yaml: the declared provenance of a dataset', 'input'),
   manifest: () => toJsonSchema(manifestSchema, 'manifest', 'The tdgov scan manifest (.tdgov/manifest.json)', 'output'),
+  audit: () => toJsonSchema(auditRecordSchema, 'audit', 'A tdgov audit record (.tdgov/audits/<audit-id>.json)', 'output'),
 }
 
 export type SchemaName = keyof typeof JSON_SCHEMAS
