@@ -1,0 +1,368 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readSheet } from '../../src/audit/sheets/index.js'
+import type { AuditRecord } from '../../src/audit/audit-record.js'
+import { SeededRandom } from '../../src/util/prng.js'
+import { runCli, type ExecResult } from '../helpers/exec.js'
+import { makeTempDir, removeTempDirs, writeTree } from '../helpers/tmp.js'
+
+afterAll(removeTempDirs)
+
+const LABELS = ['cat', 'dog', 'bird']
+
+/** A generic JSONL export: `items` items, each labelled by one of four annotators. */
+function exportLines(items: number): string[] {
+  return Array.from({ length: items }, (_, i) =>
+    JSON.stringify({ item: `img-${String(i).padStart(5, '0')}`, annotator: `ann${i % 4}`, label: LABELS[i % 3], text: `photo ${i}` }),
+  )
+}
+
+function shuffled<T>(values: readonly T[], seed: string): T[] {
+  const rng = new SeededRandom(seed)
+  const out = [...values]
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rng.next() * (i + 1))
+    ;[out[i], out[j]] = [out[j]!, out[i]!]
+  }
+  return out
+}
+
+function ok(result: ExecResult): ExecResult {
+  expect(result.status, `tdgov failed:\n${result.stderr}${result.stdout}`).toBe(0)
+  return result
+}
+
+/** The CSV sheet's rows as arrays of cells (a tiny RFC 4180 reader is enough for these fixtures). */
+function csvIds(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .slice(1)
+    .filter((line) => line !== '')
+    .map((line) => line.split(',')[1]!)
+}
+
+/** Fills every verdict: incorrect for the rows `wrong` picks, reviewer rev-1. */
+function fillCsv(file: string, wrong: (row: number) => boolean): void {
+  const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split('\r\n')
+  const filled = lines.map((line, i) => {
+    if (i === 0 || line === '') return line
+    const cells = line.split(',')
+    const bad = wrong(i)
+    cells[5] = bad ? 'incorrect' : 'correct'
+    cells[6] = bad ? 'dog' : ''
+    cells[7] = bad ? 'wrong-class' : ''
+    cells[8] = 'rev-1'
+    return cells.join(',')
+  })
+  writeFileSync(file, '\uFEFF' + filled.join('\r\n'))
+}
+
+describe('tdgov audit plan', () => {
+  it('prints the ISO 2859-1 plan as JSON: lot 4,000, AQL 1.5, level II → L, 200, Ac 7, Re 8', async () => {
+    const result = ok(await runCli(['audit', 'plan', '--lot', '4000', '--aql', '1.5', '--json']))
+    expect(JSON.parse(result.stdout)).toMatchObject({ method: 'iso-2859-1', code_letter: 'L', sample_size: 200, accept: 7, reject: 8, full_inspection: false })
+  })
+
+  it('follows an arrow to the destination plan and inspects everything when n ≥ lot', async () => {
+    const arrow = JSON.parse(ok(await runCli(['audit', 'plan', '--lot', '200', '--aql', '1.0', '--json'])).stdout) as Record<string, unknown>
+    expect(arrow).toMatchObject({ code_letter: 'G', sample_size: 50, accept: 1, reject: 2, full_inspection: false })
+    const small = JSON.parse(ok(await runCli(['audit', 'plan', '--lot', '10', '--aql', '0.65', '--json'])).stdout) as Record<string, unknown>
+    expect(small).toMatchObject({ code_letter: 'B', sample_size: 10, plan_sample_size: 20, accept: 0, reject: 1, full_inspection: true })
+  })
+
+  it('prints the Cochran size with the plan fields that do not apply as null', async () => {
+    const plan = JSON.parse(ok(await runCli(['audit', 'plan', '--population', '300', '--margin', '0.05', '--json'])).stdout) as Record<string, unknown>
+    expect(plan).toMatchObject({ method: 'cochran', code_letter: null, sample_size: 169, accept: null, reject: null, full_inspection: false })
+  })
+
+  it('refuses an AQL that is not in Table II-A with one line and exit 2', async () => {
+    const result = await runCli(['audit', 'plan', '--lot', '4000', '--aql', '0.3'])
+    expect(result.status).toBe(2)
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('--aql 0.3: expected one of 0.065')])
+  })
+})
+
+describe('tdgov audit sample → score', () => {
+  let dir: string
+  const lines = exportLines(3000)
+
+  beforeAll(() => {
+    dir = makeTempDir()
+    writeTree(dir, {
+      'ann.jsonl': lines.join('\n') + '\n',
+      'shuffled.jsonl': shuffled(lines, 'order').join('\n') + '\n',
+      'formula.jsonl': JSON.stringify({ item: 'x-1', annotator: 'ann0', label: 'cat', text: "=cmd|' /C calc'!A0" }) + '\n',
+    })
+  })
+
+  const sample = (input: string, sheet: string, ...extra: string[]): Promise<ExecResult> =>
+    runCli(['audit', 'sample', input, '--aql', '1.5', '--sheet', sheet, ...extra], { cwd: dir })
+  const record = (id: string): AuditRecord => JSON.parse(readFileSync(path.join(dir, '.tdgov', 'audits', `${id}.json`), 'utf8')) as AuditRecord
+
+  it('gives identical sheets for the same seed, the same ids for shuffled input, another sample for another seed', async () => {
+    ok(await sample('ann.jsonl', 'a.csv', '--seed', 's1'))
+    ok(await sample('ann.jsonl', 'b.csv', '--seed', 's1'))
+    expect(readFileSync(path.join(dir, 'b.csv'))).toEqual(readFileSync(path.join(dir, 'a.csv')))
+    const ids = csvIds(path.join(dir, 'a.csv'))
+    // lot 3,000, level II → code letter K; K at AQL 1.5 is 125: 5/6
+    expect(ids).toHaveLength(125)
+    ok(await sample('shuffled.jsonl', 'c.csv', '--seed', 's1'))
+    expect([...csvIds(path.join(dir, 'c.csv'))].sort()).toEqual([...ids].sort())
+    ok(await sample('ann.jsonl', 'd.csv', '--seed', 's2'))
+    const other = csvIds(path.join(dir, 'd.csv'))
+    expect(other).toHaveLength(125)
+    expect(other).not.toEqual(ids)
+  })
+
+  it('records the plan, seed, population fingerprint and input hash, and the shuffled export has the same fingerprint', async () => {
+    const a = JSON.parse(ok(await sample('ann.jsonl', 'e.csv', '--seed', 's3', '--json')).stdout) as { id: string; population: { units: number; fingerprint: string } }
+    const rec = record(a.id)
+    expect(rec).toMatchObject({ kind: 'annotation', seed: 's3', plan: { method: 'iso-2859-1', code_letter: 'K', sample_size: 125, accept: 5, reject: 6 } })
+    expect(rec.population.units).toBe(3000)
+    expect(rec.inputs).toEqual([expect.objectContaining({ path: 'ann.jsonl', format: 'jsonl', bytes: Buffer.byteLength(lines.join('\n') + '\n') })])
+    expect(rec.inputs[0]!.sha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(rec.sample).toHaveLength(125)
+    // The same annotations in another order are the same population, so the same audit.
+    const c = JSON.parse(ok(await sample('shuffled.jsonl', 'f.csv', '--seed', 's3', '--json')).stdout) as { id: string; population: { fingerprint: string } }
+    expect(c.population.fingerprint).toBe(a.population.fingerprint)
+    expect(c.id).toBe(a.id)
+  })
+
+  it('never overwrites an existing sheet without --force, and leaves it as it was', async () => {
+    writeFileSync(path.join(dir, 'mine.csv'), 'my notes\n')
+    const refused = await sample('ann.jsonl', 'mine.csv', '--seed', 's4')
+    expect(refused.status).toBe(2)
+    expect(refused.stderr).toContain('mine.csv already exists; pass --force')
+    expect(readFileSync(path.join(dir, 'mine.csv'), 'utf8')).toBe('my notes\n')
+    ok(await sample('ann.jsonl', 'mine.csv', '--seed', 's4', '--force'))
+    expect(readFileSync(path.join(dir, 'mine.csv'), 'utf8')).toContain('audit_id,item_id,annotator,label,preview,verdict')
+  })
+
+  it('neutralises a preview that a spreadsheet would run as a formula', async () => {
+    ok(await runCli(['audit', 'sample', 'formula.jsonl', '--size', '1', '--seed', 's', '--sheet', 'formula.csv'], { cwd: dir }))
+    const text = readFileSync(path.join(dir, 'formula.csv'), 'utf8')
+    expect(text).toContain(`'=cmd|' /C calc'!A0`)
+    expect(text.split(/[\r\n,]/).some((cell) => cell.startsWith('='))).toBe(false)
+    ok(await runCli(['audit', 'sample', 'formula.jsonl', '--size', '1', '--seed', 's', '--sheet', 'formula.xlsx'], { cwd: dir }))
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(path.join(dir, 'formula.xlsx'))
+    const cell = book.worksheets[0]!.getCell('E2')
+    expect(cell.type).toBe(ExcelJS.ValueType.String)
+    expect(cell.value).toBe(`'=cmd|' /C calc'!A0`)
+  })
+
+  it('scores a filled sheet: accepts within Ac (exit 0), rejects at Re (exit 1), and records the result', async () => {
+    const out = JSON.parse(ok(await sample('ann.jsonl', 'g.csv', '--seed', 's5', '--json')).stdout) as { id: string }
+    const sheet = path.join(dir, 'g.csv')
+    fillCsv(sheet, (row) => row % 40 === 0) // rows 40, 80, 120: 3 defects ≤ Ac 5
+    const accepted = await runCli(['audit', 'score', 'g.csv', '--json'], { cwd: dir })
+    expect(accepted.status, accepted.stderr).toBe(0)
+    const result = JSON.parse(accepted.stdout) as Record<string, unknown>
+    expect(result).toMatchObject({ reviewed: 125, defects: 3, decision: 'accept' })
+    expect(result.accuracy).toBeCloseTo(122 / 125, 12)
+    for (const key of ['wilson', 'clopper_pearson', 'per_class', 'per_annotator', 'confusion', 'error_types', 'cohen_kappa']) expect(result).toHaveProperty(key)
+    expect(record(out.id).result).toMatchObject({ decision: 'accept', defects: 3 })
+
+    fillCsv(sheet, (row) => row % 20 === 0) // 6 defects = Re
+    const rejected = await runCli(['audit', 'score', 'g.csv'], { cwd: dir })
+    expect(rejected.status).toBe(1)
+    expect(rejected.stdout).toContain('REJECT')
+    expect(record(out.id).result).toMatchObject({ decision: 'reject', defects: 6 })
+  })
+
+  describe('a sheet that is not the sample drawn is refused with exit 2, naming the row', () => {
+    let original: string
+    beforeAll(async () => {
+      ok(await sample('ann.jsonl', 'h.csv', '--seed', 's6'))
+      original = readFileSync(path.join(dir, 'h.csv'), 'utf8')
+    })
+
+    const tamper = async (edit: (rows: string[]) => string[]): Promise<ExecResult> => {
+      const [header, ...rows] = original.replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '')
+      writeFileSync(path.join(dir, 'h.csv'), '\uFEFF' + [header, ...edit(rows)].join('\r\n') + '\r\n')
+      return runCli(['audit', 'score', 'h.csv'], { cwd: dir })
+    }
+
+    it('a dropped row', async () => {
+      const dropped = original.replace(/^\uFEFF/, '').split('\r\n')[3]!.split(',')[1]!
+      const result = await tamper((rows) => rows.filter((_, i) => i !== 2))
+      expect(result.status).toBe(2)
+      expect(result.stderr).toContain(`item "${dropped}"`)
+      expect(result.stderr).toContain('is missing from the sheet')
+    })
+
+    it('an added row', async () => {
+      const result = await tamper((rows) => [...rows, rows[0]!.replace(/img-\d+/, 'img-99999')])
+      expect(result.status).toBe(2)
+      expect(result.stderr).toContain('row 127: item "img-99999"')
+    })
+
+    it('a changed item id', async () => {
+      const result = await tamper((rows) => rows.map((row, i) => (i === 4 ? row.replace(/img-\d+/, 'img-77777') : row)))
+      expect(result.status).toBe(2)
+      expect(result.stderr).toContain('row 6: item "img-77777"')
+      expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    })
+  })
+
+  it('scores an xlsx sheet filled in a spreadsheet', async () => {
+    const out = JSON.parse(ok(await sample('ann.jsonl', 'review.xlsx', '--seed', 's7', '--json')).stdout) as { id: string }
+    const file = path.join(dir, 'review.xlsx')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(file)
+    const sheet = book.worksheets[0]!
+    for (let row = 2; row <= sheet.rowCount; row++) {
+      sheet.getCell(`F${row}`).value = 'correct'
+      sheet.getCell(`I${row}`).value = 'rev-2'
+    }
+    await book.xlsx.writeFile(file)
+    const rows = await readSheet(file)
+    expect(rows).toHaveLength(125)
+    const result = await runCli(['audit', 'score', 'review.xlsx', '--json'], { cwd: dir })
+    expect(result.status, result.stderr).toBe(0)
+    expect(JSON.parse(result.stdout)).toMatchObject({ id: out.id, reviewed: 125, defects: 0, decision: 'accept', accuracy: 1 })
+  })
+})
+
+describe('tdgov audit sample --source: a data-item (content-safety) audit', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = makeTempDir()
+    const records = Array.from({ length: 500 }, (_, i) => JSON.stringify({ id: i, text: `record number ${i} about topic ${i % 7}` }))
+    writeTree(dir, {
+      'tdgov.yaml': `dataset: {name: t, intended_use: commercial}
+sources:
+  - {id: web, name: Web pages, kind: crawled, license: CC-BY-4.0, crawl: {robots_respected: true, opt_out_respected: true}, paths: ["web/**"]}
+  - {id: other, name: Other, kind: self-collected, paths: ["other/**"]}
+policy: {safety_pass_rate_min: 0.96, harmful_rate_max: 0.05}
+`,
+      'web/a.jsonl': records.slice(0, 300).join('\n') + '\n',
+      'web/b.txt': Array.from({ length: 200 }, (_, i) => `line ${i}`).join('\n') + '\n',
+      'other/c.jsonl': records.slice(0, 10).join('\n') + '\n',
+    })
+  })
+
+  it('samples records of the declared source only, and scores pass / fail against the TC260-003 thresholds', async () => {
+    const drawn = JSON.parse(ok(await runCli(['audit', 'sample', '--source', 'web', '--size', '100', '--seed', 'x', '--sheet', 'safety.csv', '--json'], { cwd: dir })).stdout) as {
+      id: string
+      kind: string
+      population: { units: number }
+      sampled: number
+    }
+    expect(drawn).toMatchObject({ kind: 'content', population: { units: 500 }, sampled: 100 })
+    const rows = await readSheet(path.join(dir, 'safety.csv'))
+    expect(rows.every((r) => r.cells.item_id.startsWith('web/'))).toBe(true)
+    expect(rows[0]!.cells.preview).not.toBe('')
+
+    const lines = readFileSync(path.join(dir, 'safety.csv'), 'utf8').replace(/^\uFEFF/, '').split('\r\n')
+    const fill = (fails: number): void => {
+      const out = lines.map((line, i) => {
+        if (i === 0 || line === '') return line
+        const cells = line.split(',')
+        cells[5] = i <= fails ? 'fail' : 'pass'
+        cells[7] = i <= fails ? 'violence' : ''
+        cells[8] = 'safety-rev'
+        return cells.join(',')
+      })
+      writeFileSync(path.join(dir, 'safety.csv'), '\uFEFF' + out.join('\r\n'))
+    }
+    fill(3)
+    const pass = await runCli(['audit', 'score', 'safety.csv', '--json'], { cwd: dir })
+    expect(pass.status, pass.stderr).toBe(0)
+    expect(JSON.parse(pass.stdout)).toMatchObject({ decision: 'accept', accuracy: 0.97, source_rejected: false, error_types: { violence: 3 } })
+    fill(6)
+    const harmful = await runCli(['audit', 'score', 'safety.csv', '--json'], { cwd: dir })
+    expect(harmful.status).toBe(1)
+    expect(JSON.parse(harmful.stdout)).toMatchObject({ decision: 'reject', source_rejected: true })
+  })
+
+  it('names the declared sources when --source is unknown', async () => {
+    const result = await runCli(['audit', 'sample', '--source', 'nope', '--seed', 'x'], { cwd: dir })
+    expect(result.status).toBe(2)
+    expect(result.stderr.trim()).toBe('tdgov: --source nope: no such source in tdgov.yaml (sources: web, other)')
+  })
+})
+
+describe('labelling rules and roster', () => {
+  it('reports labels outside the declared set, annotators missing from the roster or untrained, and a reviewer who is the annotator', async () => {
+    const dir = makeTempDir()
+    writeTree(dir, {
+      'rules.md': '# Labelling rules v2\n',
+      'tdgov.yaml': `dataset: {name: t, intended_use: research}
+labelling_rules:
+  - {id: animals, version: "2", kind: functional, labels: [cat, dog], document: rules.md}
+annotators:
+  - {id: ann0, role: annotator, affiliation: internal, trained_on: 2026-01-10, assessment: passed}
+  - {id: ann1, role: annotator, affiliation: outsourced, trained_on: 2026-01-10, assessment: failed}
+  - {id: ann2, role: annotator, affiliation: outsourced}
+  - {id: rev-1, role: reviewer, affiliation: internal, trained_on: 2026-01-10, assessment: passed}
+policy: {training_valid_days: 36500}
+`,
+      'ann.jsonl': exportLines(40).join('\n') + '\n',
+    })
+    const drawn = await runCli(['audit', 'sample', 'ann.jsonl', '--size', '10', '--seed', 'r', '--sheet', 's.csv', '--json'], { cwd: dir })
+    const out = JSON.parse(ok(drawn).stdout) as { id: string; findings: { code: string; message: string }[] }
+    const codes = out.findings.map((f) => `${f.code} ${f.message}`)
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^LABEL_UNDECLARED label "bird" \(13 times\)/),
+        expect.stringMatching(/^ANNOTATOR_UNTRAINED annotator "ann1" .*failed the assessment/),
+        expect.stringMatching(/^ANNOTATOR_UNTRAINED annotator "ann2" .*no training date/),
+        expect.stringMatching(/^ANNOTATOR_NOT_IN_ROSTER annotator "ann3"/),
+      ]),
+    )
+    const rec = JSON.parse(readFileSync(path.join(dir, '.tdgov', 'audits', `${out.id}.json`), 'utf8')) as AuditRecord
+    expect(rec.rules).toMatchObject({ id: 'animals', version: '2', document: 'rules.md' })
+    expect(rec.rules!.sha256).toMatch(/^[0-9a-f]{64}$/)
+
+    const lines = readFileSync(path.join(dir, 's.csv'), 'utf8').replace(/^\uFEFF/, '').split('\r\n')
+    const filled = lines.map((line, i) => {
+      if (i === 0 || line === '') return line
+      const cells = line.split(',')
+      cells[5] = 'correct'
+      cells[8] = i === 1 ? cells[2]! : 'rev-1'
+      return cells.join(',')
+    })
+    writeFileSync(path.join(dir, 's.csv'), '\uFEFF' + filled.join('\r\n'))
+    const scored = await runCli(['audit', 'score', 's.csv', '--json', '--target-accuracy', '0.5'], { cwd: dir })
+    const result = JSON.parse(scored.stdout) as { reviewer_is_annotator: { row: number }[]; findings: { code: string; line?: number }[] }
+    expect(result.reviewer_is_annotator).toEqual([expect.objectContaining({ row: 2 })])
+    expect(result.findings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'REVIEWER_IS_ANNOTATOR', line: 2 })]))
+  })
+})
+
+describe('tdgov audit agreement', () => {
+  it('joins per-annotator exports on item id and prints every measure, null where one does not apply', async () => {
+    const dir = makeTempDir()
+    // Krippendorff (2011): 4 coders × 12 units with missing values, one generic JSONL per coder
+    const data: Record<string, (number | null)[]> = {
+      A: [1, 2, 3, 3, 2, 1, 4, 1, 2, null, null, null],
+      B: [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, null, 3],
+      C: [null, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, null],
+      D: [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, null],
+    }
+    const files: Record<string, string> = {}
+    for (const [coder, values] of Object.entries(data)) {
+      files[`${coder}.jsonl`] = values
+        .map((v, unit) => (v === null ? null : JSON.stringify({ item: `u${unit + 1}`, annotator: coder, label: String(v) })))
+        .filter((line) => line !== null)
+        .join('\n')
+    }
+    writeTree(dir, files)
+    const result = JSON.parse(ok(await runCli(['audit', 'agreement', 'A.jsonl', 'B.jsonl', 'C.jsonl', 'D.jsonl', '--json'], { cwd: dir })).stdout) as {
+      items: number
+      annotators: number
+      cohen_kappa: number | null
+      fleiss_kappa: number | null
+      krippendorff_alpha: Record<string, number>
+    }
+    expect(result).toMatchObject({ items: 11, annotators: 4, cohen_kappa: null, fleiss_kappa: null })
+    expect(result.krippendorff_alpha.nominal).toBeCloseTo(0.743421052631579, 9)
+    expect(result.krippendorff_alpha.ordinal).toBeCloseTo(0.8153875037548814, 9)
+    expect(result.krippendorff_alpha.interval).toBeCloseTo(0.8491071428571428, 9)
+    expect(result.krippendorff_alpha.ratio).toBeCloseTo(0.7974027747116121, 9)
+  })
+})
