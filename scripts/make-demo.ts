@@ -18,6 +18,7 @@ import { luhnCheckDigit, residentIdCheckChar } from '../src/provenance/pii/check
 import { OPEN_QA, OPEN_QA_CARD } from './demo/open-qa.js'
 import { SUPPORT_TICKETS } from './demo/support-tickets.js'
 import { dialogueRecords } from './demo/dialogues.js'
+import { filledReviewSheet } from './demo/review-sheet.js'
 import { EN_INSTRUCTIONS, ZH_INSTRUCTIONS, type InstructionRow } from './demo/instructions.js'
 import {
   QA_PAIRS,
@@ -666,13 +667,51 @@ sources:
     personal_information: none
     paths: ["images/**", "audio/**"]
 
-excludes: []
+labelling_rules:
+  - id: sentiment
+    version: "2.1"
+    kind: functional
+    labels: [positive, negative, neutral]
+    document: governance/labelling-rules-sentiment.md
+
+# The people in the exports (Label Studio user ids) and the reviewers of audit sheets.
+annotators:
+  - { id: "1", role: annotator, affiliation: internal, trained_on: 2024-04-22, assessment: passed }
+  - { id: "2", role: annotator, affiliation: internal, trained_on: 2024-04-22, assessment: passed }
+  - { id: "3", role: annotator, affiliation: outsourced, trained_on: 2024-05-06, assessment: pending }
+  - { id: rev-chen, role: reviewer, affiliation: internal, trained_on: 2024-04-22, assessment: passed }
+  - { id: rev-lopez, role: reviewer, affiliation: internal, trained_on: 2024-04-22, assessment: passed }
+
+# Labelling rules and review sheets are governance records, not training data.
+excludes: ["governance/**"]
 
 policy:
   min_sources_per_cell: 2
+  # The demo's labels date from 2024; a long validity keeps its output the same from year to year.
+  training_valid_days: 36500
 `
 
-function main(): void {
+/** The labelling rules the demo's sentiment annotations were made under (hashed into audits). */
+const SENTIMENT_RULES = `# Sentiment labelling rules, v2.1 / 情感标注规则 v2.1
+
+Label the overall sentiment of the customer's text, not of the topic it is about.
+判断用户文本整体表达的情感，而不是其话题本身的情感。
+
+| label | use when | 适用 |
+|---|---|---|
+| positive | the writer is pleased, grateful or recommends | 满意、感谢、推荐 |
+| negative | the writer complains, is disappointed or warns others | 投诉、失望、提醒他人 |
+| neutral | a question, a plain statement, or mixed feelings that cancel out | 提问、陈述、褒贬相抵 |
+
+Sarcasm counts as what the writer means. When unsure, choose neutral and leave a comment.
+反讽按作者本意标注；拿不准时标为 neutral 并留言。
+
+Quality: every batch is sample-audited with \`tdgov audit\` (ISO 2859-1, AQL 6.5); reviewers are never
+the annotator of the item they review.
+质检：每批按 ISO 2859-1（AQL 6.5）抽样复核；复核人不得复核自己标注的条目。
+`
+
+async function main(): Promise<void> {
   const outDir = resolve(process.argv[2] ?? 'fixtures/demo')
   const files = new Map<string, Buffer>()
   const put = (rel: string, data: string | Buffer): void => {
@@ -718,6 +757,9 @@ function main(): void {
   put('images/scene-0001.png', scene())
   put('audio/prompt-0001.wav', chime())
   put('annotations/label-studio-export.json', JSON.stringify(tasks, null, 2) + '\n')
+  put('governance/labelling-rules-sentiment.md', SENTIMENT_RULES)
+  const goldByTask = new Map(SENTIMENT_TEXTS.map(([, gold], i) => [String(101 + i), gold]))
+  put('governance/sentiment-review.csv', await filledReviewSheet(files, goldByTask))
 
   let total = 0
   for (const [rel, data] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -736,4 +778,4 @@ function main(): void {
   if (stray.length > 0) console.warn(`not written by this script (left alone): ${stray.join(', ')}`)
 }
 
-main()
+await main()

@@ -54,7 +54,10 @@ export function checkPeople(path: string, counts: Record<string, number>, role: 
 /** Why a roster entry does not count as trained, or null when it does. */
 export function untrainedReason(person: AnnotatorConfig, validDays: number, today: Date): string | null {
   if (person.trained_on === undefined) return 'has no training date in the roster'
-  const age = Math.floor((today.getTime() - Date.parse(`${person.trained_on}T00:00:00Z`)) / DAY_MS)
+  const trained = Date.parse(`${person.trained_on}T00:00:00Z`)
+  // The config only checks the YYYY-MM-DD shape: a NaN age would never count as lapsed.
+  if (Number.isNaN(trained)) return `has a training date that is not a calendar date (${person.trained_on})`
+  const age = Math.floor((today.getTime() - trained) / DAY_MS)
   if (age > validDays) return `was last trained on ${person.trained_on}, ${age} days ago (training is valid for ${validDays} days)`
   if (person.assessment === 'failed') return 'failed the assessment after training'
   if (person.assessment !== 'passed') return 'has no passed assessment after training'

@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { LabellingRuleConfig } from '../config/config-schema.js'
 import type { LoadedConfig } from '../config/load-config.js'
 import { toFinding, type Finding } from '../findings/finding.js'
+import { maskPersonalValues } from '../provenance/pii/index.js'
 import { createSourceMatcher } from '../provenance/source-map.js'
 import { toPosix } from '../scan/walk.js'
 import { writeFileAtomic } from '../util/atomic-write.js'
@@ -72,7 +73,8 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
     item_id: item.item_id,
     annotator: item.annotator ?? '',
     label: labelCell(item.labels),
-    preview: item.preview,
+    // Reviewers see the text with personal values masked (data-item previews are masked already).
+    preview: maskPersonalValues(item.preview),
     verdict: '',
     corrected_label: '',
     error_type: '',
@@ -101,7 +103,7 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
       item_id: item.item_id,
       annotator: item.annotator,
       label: rows[i]!.label,
-      preview_sha256: previewHash(item.preview),
+      preview_sha256: previewHash(rows[i]!.preview),
       rank,
       stratum,
     })),

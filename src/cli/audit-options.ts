@@ -68,7 +68,7 @@ export const planFlagsSchema = {
   ratio: shareOption('a share such as 0.05 or 5%').optional(),
 }
 
-/** Percent with one decimal: 0.9731 → 97.3%. */
+/** Percent with one decimal, without a trailing ".0": 0.9731 → 97.3%, 0.95 → 95%. */
 export function pct(value: number | null): string {
-  return value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`
+  return value === null ? 'n/a' : `${(value * 100).toFixed(1).replace(/\.0$/, '')}%`
 }

@@ -114,7 +114,7 @@ function attempt(measure: () => number | null, name: string, notes: string[]): n
     return value
   } catch (error) {
     if (!(error instanceof AgreementError)) throw error
-    notes.push(`${name}: ${error.message}`)
+    notes.push(error.message.startsWith(name) ? error.message : `${name}: ${error.message}`)
     return null
   }
 }

@@ -108,7 +108,9 @@ function decide(
   const conf = pct(options.confidence)
   if (record.kind === 'content') {
     const passRate = s.accuracy!
-    const harmful = 1 - passRate
+    // defects / n, as harmful_rate and source_rejected use: 1 − 0.95 is 0.050000000000000044,
+    // which would reject a source at exactly the 5 % the rule allows.
+    const harmful = s.defects / s.n
     if (harmful > options.harmfulRateMax) {
       return { decision: 'reject', rule: `harmful share ${pct(harmful)} exceeds ${pct(options.harmfulRateMax)}: the source must not be used (TC260-003 §5.1)` }
     }
@@ -124,7 +126,7 @@ function decide(
     const scope = plan.full_inspection ? `100% inspection of ${plan.population}` : `n=${plan.sample_size}`
     return {
       decision: ok ? 'accept' : 'reject',
-      rule: `ISO 2859-1 code ${plan.code_letter}, ${scope}, Ac=${plan.accept}, Re=${plan.reject}: ${s.defects} defects ${ok ? '≤' : '≥'} ${ok ? `Ac ${plan.accept}` : `Re ${plan.reject}`}`,
+      rule: `ISO 2859-1 code ${plan.code_letter}, ${scope}, Ac=${plan.accept}, Re=${plan.reject}: ${s.defects} defect${s.defects === 1 ? '' : 's'} ${ok ? '≤' : '≥'} ${ok ? `Ac ${plan.accept}` : `Re ${plan.reject}`}`,
     }
   }
   const ok = s.lowerBound! >= options.targetAccuracy

@@ -42,7 +42,7 @@ function describeAgreement(r: AgreementResult): string {
   const a = r.krippendorff_alpha
   const lines = [
     `agreement over ${r.items} of ${r.items_total} items labelled by two or more of ${r.annotators} annotators`,
-    `  percent agreement (all ratings equal) ${pct(r.percent_agreement)}`,
+    `  percent agreement (agreeing pairs per item, averaged) ${pct(r.percent_agreement)}`,
     `  Cohen's kappa${r.weights === 'none' ? '' : ` (${r.weights} weights)`} ${f(r.cohen_kappa)}`,
     `  Fleiss' kappa ${f(r.fleiss_kappa)}`,
     `  Krippendorff's alpha: nominal ${f(a.nominal)}, ordinal ${f(a.ordinal)}, interval ${f(a.interval)}, ratio ${f(a.ratio)}`,

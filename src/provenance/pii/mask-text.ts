@@ -4,18 +4,25 @@ import { maskPii } from './mask.js'
 /**
  * `text` with every validated personal value replaced by its mask, for previews shown to people
  * (review sheets): a reviewer can judge a label without seeing the identity number.
+ *
+ * Every occurrence of a detected value is masked. The detectors report values, not positions, and
+ * searching forward for the reported value can land on an earlier copy they rightly skipped (the
+ * same digits glued to a word, "13812345678x") and leave the detected one in clear.
  */
 export function maskPersonalValues(text: string): string {
-  let out = ''
-  let at = 0
-  // Detectors report values in text order, each after the previous one ends.
+  const masks = new Map<string, string>()
   findPii(text, {
     add: (type, raw) => {
-      const start = text.indexOf(raw, at)
-      if (start === -1) return
-      out += text.slice(at, start) + maskPii(type, raw)
-      at = start + raw.length
+      if (raw !== '' && !masks.has(raw)) masks.set(raw, maskPii(type, raw))
     },
   })
-  return at === 0 ? text : out + text.slice(at)
+  if (masks.size === 0) return text
+  // Longest first, so a value that contains another is masked as a whole.
+  const values = [...masks.keys()].sort((a, b) => b.length - a.length)
+  const pattern = new RegExp(values.map(escapeRegExp).join('|'), 'g')
+  return text.replace(pattern, (raw) => masks.get(raw)!)
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
