@@ -51,7 +51,9 @@ export interface AnnotationAdapter {
 export const PREVIEW_CHARS = 200
 
 export function cutPreview(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
+  // A preview needs only the start of a record: look at no more than four times the limit (a
+  // start that is mostly whitespace gives a shorter preview, which is fine).
+  const flat = (text.length > PREVIEW_CHARS * 4 ? text.slice(0, PREVIEW_CHARS * 4) : text).replace(/\s+/g, ' ').trim()
   const chars = Array.from(flat)
   return chars.length <= PREVIEW_CHARS ? flat : `${chars.slice(0, PREVIEW_CHARS - 1).join('')}…`
 }

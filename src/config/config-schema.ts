@@ -23,6 +23,13 @@ const text = z.string().trim().min(1, 'expected a non-empty string')
 const isoDate = z
   .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')])
   .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
+  // The pattern admits 2025-13-01 and 2025-02-30; a date must exist on the calendar.
+  .refine((d) => isCalendarDate(d), 'expected a real calendar date as YYYY-MM-DD')
+function isCalendarDate(iso: string): boolean {
+  const time = Date.parse(`${iso}T00:00:00Z`)
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === iso
+}
+
 const share = z.number().min(0, 'expected a share between 0 and 1').max(1, 'expected a share between 0 and 1')
 
 const baseModelSchema = z

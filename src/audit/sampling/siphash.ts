@@ -39,9 +39,9 @@ export class SipHash24 {
     let v2l = (this.k0lo ^ 0x6e657261) >>> 0
     let v3h = (this.k1hi ^ 0x74656462) >>> 0
     let v3l = (this.k1lo ^ 0x79746573) >>> 0
-    let s = 0
-    let h = 0
-    let l = 0
+    let s: number
+    let h: number
+    let l: number
     const whole = length - (length % 8)
     // Blocks are the whole 8-byte words, then the last block (remaining bytes, length mod 256 in
     // the top byte), each mixed in with two rounds; then 0xff into v2 and four final rounds.

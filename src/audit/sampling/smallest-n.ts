@@ -21,7 +21,12 @@ export class SmallestN<T> {
   /** Whether an entry of this rank would be kept; lets callers skip building rejected entries. */
   admits(rank: Rank, key: string): boolean {
     if (this.heap.length < this.capacity) return true
-    return this.capacity > 0 && compareRanked({ ...rank, key }, this.heap[0]!) < 0
+    if (this.capacity === 0) return false
+    // Compared field by field: this runs for every unit of the population, so it allocates nothing.
+    const top = this.heap[0]!
+    if (rank.hi !== top.hi) return rank.hi < top.hi
+    if (rank.lo !== top.lo) return rank.lo < top.lo
+    return key < top.key
   }
 
   offer(entry: Ranked<T>): void {
