@@ -2,10 +2,10 @@
  * tdgov benchmark: generates a ~1.6 GB data set in a fresh temp folder and times `tdgov scan`
  * against coreutils references on the same, warm page cache. See bench/README.md.
  *
- *   npm run bench                               # everything (generates, runs A–D, deletes the data)
+ *   npm run bench                               # everything (generates, runs A–F, deletes the data)
  *   node dist/bench/run.js --keep               # keep the data folder for the next run
  *   node dist/bench/run.js --data DIR           # reuse (or create) a data folder
- *   node dist/bench/run.js --data DIR --only jsonl|parquet|tree|rescan|pii
+ *   node dist/bench/run.js --data DIR --only jsonl|parquet|tree|rescan|pii|audit
  *
  * Exit status: 0 when every tdgov run succeeded and every count/hash check matched (performance
  * targets are reported, not enforced); 1 when tdgov failed or a check mismatched; 2 on a usage
@@ -18,27 +18,43 @@ import crypto from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { ensureData, layout, PARQUET_ROWS, TREE_DIRS, TREE_FILES_PER_DIR } from './generate.js'
-import type { GenerationReport, Layout, Part } from './generate.js'
+import { ANNOTATION_FILES, ANNOTATION_SIZES, ensureData, layout, PARQUET_ROWS, TREE_DIRS, TREE_FILES_PER_DIR } from './generate.js'
+import type { AnnotationSize, GenerationReport, Layout, Part } from './generate.js'
 import { fileEntries, findEntry, readManifest } from './manifest.js'
 import type { FileEntry } from './manifest.js'
-import { fmtMb, fmtSeconds, HAVE_GNU_TIME, Interrupted, measure } from './measure.js'
+import { fmtMb, fmtSeconds, HAVE_GNU_TIME, Interrupted, measure, runOnce } from './measure.js'
 import type { Measurement } from './measure.js'
 
-type CaseId = 'jsonl' | 'parquet' | 'tree' | 'rescan' | 'pii'
-const CASES: CaseId[] = ['jsonl', 'parquet', 'tree', 'rescan', 'pii']
+type CaseId = 'jsonl' | 'parquet' | 'tree' | 'rescan' | 'pii' | 'audit'
+const CASES: CaseId[] = ['jsonl', 'parquet', 'tree', 'rescan', 'pii', 'audit']
 const PARTS_FOR: Record<CaseId, Part[]> = {
   jsonl: ['jsonl'],
   pii: ['jsonl'],
   parquet: ['parquet'],
   tree: ['tree'],
   rescan: ['jsonl', 'parquet', 'tree'],
+  audit: ['annotations'],
 }
 
 const TARGET_A_RATIO = 2
 const TARGET_A_RSS_KB = 200 * 1024
 const TARGET_C_RATIO = 1
 const TARGET_D_WARM_OVER_COLD = 0.05
+/** F: one pass over the export, so 10× the lines should take about 10× the time */
+const TARGET_F_TIME_RATIO = 12
+/** F: the sample is bounded (n = 1250), so memory should not grow with the population */
+const TARGET_F_RSS_RATIO = 1.25
+
+/** F: the plan. ISO 2859-1, level II (default), AQL 1.0; both lots are ≥ 500,001 units. */
+const AUDIT_AQL = '1.0'
+const AUDIT_SEED = 'bench'
+/** Table I: lots of 500,001 and over are code letter Q at general level II (R is level III). */
+const AUDIT_CODE_LETTER = 'Q'
+/** Table II-A: Q (n = 1250) at AQL 1.0 is Ac 21 / Re 22, no arrow. */
+const AUDIT_SAMPLE_SIZE = 1250
+const AUDIT_ACCEPT = 21
+const AUDIT_REJECT = 22
+const AUDIT_CONFIG = 'dataset:\n  name: bench\n  intended_use: research\n'
 
 interface Check {
   name: string
@@ -59,9 +75,11 @@ interface CaseResult {
   name: string
   reference: { label: string; command: string[]; medianMs: number; timesMs: number[]; maxRssKb: number | null } | null
   tdgov: { command: string[]; medianMs: number; timesMs: number[]; maxRssKb: number | null; ok: boolean }
-  /** A–C: reference / tdgov (higher is better); D: warm / cold (lower is better) */
+  /** A–C: reference / tdgov (higher is better); D: warm / cold (lower is better); E: MB/s; F: items/s */
   ratio: number | null
-  ratioKind: 'speedup' | 'warm/cold' | 'MB/s' | 'none'
+  ratioKind: 'speedup' | 'warm/cold' | 'MB/s' | 'items/s' | 'none'
+  /** F: the population (annotation lines) the command went through */
+  items?: number
   targets: Target[]
   checks: Check[]
 }
@@ -69,12 +87,12 @@ interface CaseResult {
 // ---------------------------------------------------------------------------------------------
 // arguments
 
-const USAGE = `usage: node dist/bench/run.js [--keep] [--data DIR] [--only jsonl|parquet|tree|rescan|pii]
+const USAGE = `usage: node dist/bench/run.js [--keep] [--data DIR] [--only jsonl|parquet|tree|rescan|pii|audit]
                              [--jobs N] [--runs N] [--generate-only] [--cli FILE]
   --keep           keep the generated data folder (default: delete data, keep bench-results.json)
   --data DIR       use DIR as the bench folder; reuse its data when DIR/generated.json says complete
-  --only CASE      run one case: jsonl (A), parquet (B), tree (C), rescan (D), pii (E)
-  --jobs N         pass --jobs N to every tdgov scan
+  --only CASE      run one case: jsonl (A), parquet (B), tree (C), rescan (D), pii (E), audit (F)
+  --jobs N         pass --jobs N to every tdgov scan (not to tdgov audit sample)
   --runs N         runs per command, median reported (default 3)
   --generate-only  generate the data and stop
   --cli FILE       tdgov entry point (default <repo>/bin/tdgov.js)`
@@ -434,6 +452,147 @@ function caseD(ctx: Ctx): CaseResult[] {
   return results
 }
 
+/** The parts of `.tdgov/audits/<id>.json` that case F checks. */
+interface AuditRecordView {
+  population?: { units?: number }
+  plan?: { code_letter?: string | null; sample_size?: number; accept?: number | null; reject?: number | null }
+  sample?: unknown[]
+}
+
+function readAuditRecordView(file: string): AuditRecordView | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as AuditRecordView
+  } catch (err) {
+    console.error(`  !!! MISMATCH: cannot read audit record ${file}: ${err instanceof Error ? err.message : String(err)}`)
+    return null
+  }
+}
+
+interface AuditRun {
+  size: AnnotationSize
+  lines: number
+  ref: Measurement
+  td: Measurement
+  checks: Check[]
+}
+
+/**
+ * F, one export: `wc -l` (one streaming pass over the same bytes, for scale), then `tdgov audit
+ * sample` ctx.runs times. Each run's sheet and record are hashed and deleted before the next run,
+ * so "the same sample every run" compares freshly written files; the last run's files are kept.
+ */
+function auditOne(ctx: Ctx, config: string, size: AnnotationSize): AuditRun {
+  const { l } = ctx
+  const file = l.annotationFile(size)
+  const lines = ctx.gen.annotations?.files[size]?.lines ?? ANNOTATION_FILES[size]
+  console.log(`\n[F] tdgov audit sample ${path.basename(file)} (${lines.toLocaleString('en-US')} lines)`)
+  warmFile(file)
+  const ref = measure('wc -l', ['wc', '-l', file], l.benchDir, ctx.runs)
+  const id = `bench-${size}`
+  const sheet = path.join(l.benchDir, `audit-${size}.csv`)
+  const recordFile = path.join(path.dirname(config), '.tdgov', 'audits', `${id}.json`)
+  const argv = [
+    process.execPath, ctx.cli, 'audit', 'sample', file,
+    '--format', 'jsonl', '--aql', AUDIT_AQL, '--seed', AUDIT_SEED,
+    '--sheet', sheet, '--id', id, '--force', '--config', config,
+  ]
+  const sheetHashes: string[] = []
+  const recordHashes: string[] = []
+  const collect = (remove: boolean): void => {
+    if (fs.existsSync(sheet)) sheetHashes.push(sha256File(sheet))
+    if (fs.existsSync(recordFile)) recordHashes.push(sha256File(recordFile))
+    if (remove) {
+      fs.rmSync(sheet, { force: true })
+      fs.rmSync(recordFile, { force: true })
+    }
+  }
+  fs.rmSync(sheet, { force: true }) // a stale sheet of an earlier bench must not be compared
+  fs.rmSync(recordFile, { force: true })
+  const td = measure(`tdgov audit sample ${size}`, argv, l.benchDir, ctx.runs, () => collect(true))
+  const checks: Check[] = []
+  const refLines = Number(ref.last.stdout.trim().split(/\s+/)[0])
+  checks.push(check(`wc -l equals the generated line count (${size})`, lines, ref.ok ? refLines : null))
+  if (!td.ok) return { size, lines, ref, td, checks }
+  collect(false)
+  const record = readAuditRecordView(recordFile)
+  checks.push(check(`record population.units (${size})`, lines, record?.population?.units ?? null))
+  checks.push(check(`record plan.code_letter (${size})`, AUDIT_CODE_LETTER, record?.plan?.code_letter ?? null))
+  checks.push(check(`record plan.sample_size (${size})`, AUDIT_SAMPLE_SIZE, record?.plan?.sample_size ?? null))
+  checks.push(check(`record plan Ac/Re (${size})`, `${AUDIT_ACCEPT}/${AUDIT_REJECT}`, record?.plan ? `${record.plan.accept}/${record.plan.reject}` : null))
+  checks.push(check(`record sample.length == plan.sample_size (${size})`, record?.plan?.sample_size ?? -1, record?.sample?.length ?? null))
+  const sheetRows = fs.existsSync(sheet) ? fs.readFileSync(sheet, 'utf8').split('\n').filter((s) => s.trim() !== '').length - 1 : null
+  checks.push(check(`sheet rows (${size})`, AUDIT_SAMPLE_SIZE, sheetRows))
+  // the 1M sample must come out the same when drawn again: run it once more if ctx.runs was 1
+  if (size === '1m' && sheetHashes.length < 2) {
+    fs.rmSync(sheet, { force: true })
+    fs.rmSync(recordFile, { force: true })
+    console.log(`  tdgov audit sample ${size}: one more run (not timed) to compare the samples …`)
+    const again = runOnce(argv, l.benchDir)
+    if (again.status === 0) collect(false)
+    else console.error(`  ✗ the repeated run failed (exit ${again.status ?? again.signal ?? '?'}): ${again.stderr.trim().split('\n').slice(-5).join(' / ')}`)
+  }
+  if (sheetHashes.length >= 2) {
+    const same = (hashes: string[]): string => (hashes.every((h) => h === hashes[0]) ? 'identical' : `${new Set(hashes).size} different`)
+    checks.push(check(`sheet bytes over ${sheetHashes.length} runs (${size})`, 'identical', same(sheetHashes)))
+    checks.push(check(`record bytes over ${recordHashes.length} runs (${size})`, 'identical', same(recordHashes)))
+  } else if (size === '1m') {
+    checks.push(check(`sheet bytes of a repeated run (${size})`, 'identical', null))
+  }
+  return { size, lines, ref, td, checks }
+}
+
+/**
+ * F: `tdgov audit sample` over a 1M- and a 10M-line generic JSONL export: time, items/s and peak
+ * RSS for both; the targets compare the two (one pass: time grows linearly; memory is bounded by
+ * the sample, not the population).
+ */
+function caseF(ctx: Ctx): CaseResult[] {
+  const { l } = ctx
+  // the audit record goes to .tdgov/audits next to the config: keep it in a scratch project
+  const project = path.join(l.benchDir, 'audit-project')
+  fs.rmSync(project, { recursive: true, force: true })
+  fs.mkdirSync(project, { recursive: true })
+  const config = path.join(project, 'tdgov.yaml')
+  fs.writeFileSync(config, AUDIT_CONFIG)
+  const runs = ANNOTATION_SIZES.map((size) => auditOne(ctx, config, size))
+  const small = runs.find((r) => r.size === '1m')
+  const large = runs.find((r) => r.size === '10m')
+  const timeRatio = small?.td.ok && large?.td.ok ? large.td.medianMs / small.td.medianMs : null
+  const rssRatio =
+    small?.td.ok && large?.td.ok && small.td.maxRssKb !== null && large.td.maxRssKb !== null ? large.td.maxRssKb / small.td.maxRssKb : null
+  if (timeRatio !== null) console.log(`  10M / 1M time: ${timeRatio.toFixed(2)}×`)
+  if (rssRatio !== null) console.log(`  10M / 1M peak RSS: ${rssRatio.toFixed(2)}×`)
+  return runs.map(
+    (r): CaseResult => ({
+      id: 'F',
+      name: `audit sample ${r.size.toUpperCase()} lines`,
+      reference: refSummary('wc -l', r.ref),
+      tdgov: summary(r.td),
+      ratio: r.td.ok ? r.lines / (r.td.medianMs / 1000) : null,
+      ratioKind: 'items/s',
+      items: r.lines,
+      targets:
+        r.size !== '10m'
+          ? []
+          : [
+              {
+                name: 'one pass: 10M time ≤ 12 × 1M time',
+                value: timeRatio,
+                limit: `10M/1M time ≤ ${TARGET_F_TIME_RATIO}×`,
+                pass: timeRatio !== null && timeRatio <= TARGET_F_TIME_RATIO,
+              },
+              {
+                name: 'memory independent of population: peak RSS(10M) ≤ 1.25 × peak RSS(1M)',
+                value: rssRatio,
+                limit: `10M/1M RSS ≤ ${TARGET_F_RSS_RATIO}×`,
+                pass: rssRatio !== null && rssRatio <= TARGET_F_RSS_RATIO,
+              },
+            ],
+      checks: r.checks,
+    }),
+  )
+}
+
 function findEntryIn(manifestFile: string, name: string): FileEntry | null {
   const entries = manifestEntries(manifestFile)
   return entries ? findEntry(entries, name) : null
@@ -456,7 +615,9 @@ function printTable(results: CaseResult[]): void {
           ? `${(r.ratio * 100).toFixed(1)} % warm/cold`
           : r.ratioKind === 'MB/s'
             ? `${r.ratio.toFixed(0)} MB/s`
-            : `${r.ratio.toFixed(2)}×`
+            : r.ratioKind === 'items/s'
+              ? `${(r.ratio / 1e6).toFixed(2)} M items/s`
+              : `${r.ratio.toFixed(2)}×`
     const target = r.targets.length === 0 ? '(info)' : r.targets.map((t) => t.limit).join(', ')
     const checksOk = r.checks.every((c) => c.ok)
     let result: string
@@ -479,7 +640,8 @@ function printTable(results: CaseResult[]): void {
   for (const row of rows) console.log(line(row))
   console.log(
     '\nratio: reference time / tdgov time (higher is better); for rescans, warm time / cold time (lower is better);' +
-      '\nfor --pii full, the file\'s megabytes (10^6 bytes) per second of tdgov time.' +
+      '\nfor --pii full, the file\'s megabytes (10^6 bytes) per second of tdgov time;' +
+      '\nfor audit sample, annotation lines (items) per second of tdgov time.' +
       '\nTimes are medians of the runs; peak RSS is the maximum over the tdgov runs (/usr/bin/time %M, MiB).',
   )
 }
@@ -540,11 +702,13 @@ async function runBench(args: Args, benchDir: string, cli: string, distBenchDir:
   console.log('\nGenerating data …')
   const gen = await ensureData(l, parts, distBenchDir)
   console.log(`  generation step: ${gen.wallSeconds.toFixed(1)} s (generated: ${gen.generated.join(', ') || 'nothing, all reused'})`)
-  const du = sh(`du -sh --apparent-size data; du -sh data`, benchDir).stdout.trim().split('\n')
-  console.log(`  disk: ${du.join(' / ')} (apparent / on disk)`)
+  for (const dir of ['data', 'annotations'].filter((d) => fs.existsSync(path.join(benchDir, d)))) {
+    const du = sh('du -sh --apparent-size "$1"; du -sh "$1"', benchDir, dir).stdout.trim().split('\n')
+    console.log(`  disk: ${du.join(' / ')} (apparent / on disk)`)
+  }
 
   if (args.generateOnly) {
-    console.log(`\nData is in ${l.dataDir}`)
+    console.log(`\nData is in ${benchDir}`)
     return 0
   }
 
@@ -557,6 +721,7 @@ async function runBench(args: Args, benchDir: string, cli: string, distBenchDir:
     else if (c === 'parquet') results.push(caseB(ctx))
     else if (c === 'tree') results.push(caseC(ctx))
     else if (c === 'pii') results.push(caseE(ctx))
+    else if (c === 'audit') results.push(...caseF(ctx))
     else results.push(...caseD(ctx))
   }
 
@@ -582,7 +747,7 @@ async function runBench(args: Args, benchDir: string, cli: string, distBenchDir:
     cli,
     runs: args.runs,
     jobs: args.jobs,
-    generation: { ...gen.marker, generatedThisRun: gen.generated, wallSeconds: gen.wallSeconds },
+    generation: { ...gen.marker, annotations: gen.annotations, generatedThisRun: gen.generated, wallSeconds: gen.wallSeconds },
     cases: results,
     tdgovOk,
     checksOk,
@@ -592,10 +757,14 @@ async function runBench(args: Args, benchDir: string, cli: string, distBenchDir:
 
   if (!args.keep && !args.data) {
     fs.rmSync(l.dataDir, { recursive: true, force: true })
-    for (const f of ['generated.json', 'm1.json', 'm2.json', 'm3.json']) fs.rmSync(path.join(benchDir, f), { force: true })
+    fs.rmSync(l.annotationsDir, { recursive: true, force: true })
+    fs.rmSync(path.join(benchDir, 'audit-project'), { recursive: true, force: true })
+    const files = ['generated.json', 'generated-annotations.json', 'm1.json', 'm2.json', 'm3.json', 'm5.json']
+    for (const size of ANNOTATION_SIZES) files.push(`audit-${size}.csv`)
+    for (const f of files) fs.rmSync(path.join(benchDir, f), { force: true })
     console.log(`\nDeleted the generated data (use --keep to keep it).`)
   } else {
-    console.log(`\nData kept in ${l.dataDir} (reuse with --data ${benchDir}).`)
+    console.log(`\nData kept in ${benchDir} (reuse with --data ${benchDir}).`)
   }
   console.log(`Results: ${resultsFile}`)
 
