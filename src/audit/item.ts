@@ -34,6 +34,38 @@ export interface AdapterOptions {
   columns: ColumnNames
   /** YOLO class names file; when absent, classes.txt next to or above the label files */
   classes?: string
+  /**
+   * How this file is named in fallback item ids (`example.jsonl:12`) when the export has no ids
+   * of its own: its name, with as many parent folders as tell it apart from the other inputs
+   * (see `fileKeys`). Defaults to the file name.
+   */
+  fileKey?: string
+}
+
+/**
+ * A short, stable name for each file: the file name, extended by parent folders only where two
+ * inputs share it, so ids do not depend on the working directory or how a folder was named on
+ * the command line, and same-named files in different folders do not collide.
+ */
+export function fileKeys(files: readonly string[]): Map<string, string> {
+  const parts = files.map((file) => file.split(/[\\/]+/).filter((p) => p !== '' && p !== '.'))
+  const depth = files.map(() => 1)
+  const keyOf = (i: number): string => parts[i]!.slice(-depth[i]!).join('/')
+  for (let changed = true; changed; ) {
+    changed = false
+    const byKey = new Map<string, number[]>()
+    files.forEach((_, i) => byKey.set(keyOf(i), [...(byKey.get(keyOf(i)) ?? []), i]))
+    for (const same of byKey.values()) {
+      if (same.length < 2) continue
+      for (const i of same) {
+        if (depth[i]! < parts[i]!.length) {
+          depth[i]!++
+          changed = true
+        }
+      }
+    }
+  }
+  return new Map(files.map((file, i) => [file, keyOf(i)]))
 }
 
 /**

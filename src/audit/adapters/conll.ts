@@ -26,8 +26,8 @@ export const conllAdapter: AnnotationAdapter = {
     if (ext === '.conllu') return false
     return EXTENSIONS.has(ext) || looksLikeConll(head)
   },
-  read(file) {
-    return readConllFile(file)
+  read(file, options) {
+    return readConllFile(file, options.fileKey ?? path.basename(file))
   },
 }
 
@@ -97,8 +97,7 @@ interface Sentence {
   entities: EntityCounter
 }
 
-async function* readConllFile(file: string): AsyncGenerator<AnnotationItem> {
-  const name = path.basename(file)
+async function* readConllFile(file: string, name: string): AsyncGenerator<AnnotationItem> {
   let sentence: Sentence | null = null
   let count = 0
   let lineNo = 0

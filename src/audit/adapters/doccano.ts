@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { UserError } from '../../util/errors.js'
-import { cutPreview, type AnnotationAdapter, type AnnotationItem } from '../item.js'
+import { cutPreview, type AdapterOptions, type AnnotationAdapter, type AnnotationItem } from '../item.js'
 import { firstJsonObject, firstLineOf, readJsonLineBatches } from './json-lines.js'
 import { idText, isJsonObject, type JsonObject } from './json-values.js'
 
@@ -19,8 +19,9 @@ import { idText, isJsonObject, type JsonObject } from './json-values.js'
  * exports one `<username>.jsonl` per member, except `all.jsonl`, the merged export of
  * collaborative projects, which names nobody.
  */
-async function* readDoccano(file: string): AsyncGenerator<AnnotationItem> {
+async function* readDoccano(file: string, options: AdapterOptions): AsyncGenerator<AnnotationItem> {
   const base = path.basename(file)
+  const key = options.fileKey ?? base
   const stem = base.replace(/\.(jsonl|json|ndjson)$/i, '')
   const fileAnnotator = stem.toLowerCase() === 'all' ? null : stem
   for await (const batch of readJsonLineBatches(file)) {
@@ -28,7 +29,7 @@ async function* readDoccano(file: string): AsyncGenerator<AnnotationItem> {
       const where = `${file}:${line}`
       const legacy = Array.isArray(record.annotations) ? record.annotations : null
       yield {
-        item_id: idText(record.id) ?? `${base}:${line}`,
+        item_id: idText(record.id) ?? `${key}:${line}`,
         annotator: legacy && legacy.length > 0 ? legacyAnnotator(legacy) : fileAnnotator,
         labels: labelsOf(record, where),
         source_file: file,

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { cutPreview, type AnnotationAdapter, type AnnotationItem } from '../item.js'
+import { cutPreview, type AdapterOptions, type AnnotationAdapter, type AnnotationItem } from '../item.js'
 import { firstJsonObject, firstLineOf, readJsonLineBatches } from './json-lines.js'
 import { idText, isJsonObject, type JsonObject } from './json-values.js'
 
@@ -16,8 +16,8 @@ const ANSWERS = new Set(['accept', 'reject', 'ignore'])
  *   written with its answer, e.g. "DOCUMENTATION (reject)": a rejected label is still a
  *   decision an auditor must see, and dropping the answer would turn rejects into accepts.
  */
-async function* readProdigy(file: string): AsyncGenerator<AnnotationItem> {
-  const base = path.basename(file)
+async function* readProdigy(file: string, options: AdapterOptions): AsyncGenerator<AnnotationItem> {
+  const base = options.fileKey ?? path.basename(file)
   for await (const batch of readJsonLineBatches(file)) {
     for (const { line, record } of batch) {
       yield {

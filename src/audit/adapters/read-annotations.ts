@@ -2,7 +2,7 @@ import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError } from '../../util/errors.js'
 import { compareStrings } from '../../util/order.js'
-import type { AdapterOptions, AnnotationFormat, AnnotationItem } from '../item.js'
+import { fileKeys, type AdapterOptions, type AnnotationFormat, type AnnotationItem } from '../item.js'
 import { inputError, readFileHead } from './json-lines.js'
 import { ADAPTERS, adapterFor } from './registry.js'
 
@@ -79,12 +79,13 @@ export async function* readAnnotations(
   options: AdapterOptions,
 ): AsyncGenerator<AnnotationItem> {
   const files = await listAnnotationFiles(inputs)
+  const keys = fileKeys(files)
   for (const file of files) {
     const fileFormat = format === 'auto' ? await sniffFormat(file) : format
     if (fileFormat === null) {
       const expected = ADAPTERS.map((a) => a.format).join(', ')
       throw new UserError(`${file}: not a recognised annotation export (expected one of ${expected}); pass --format`)
     }
-    yield* adapterFor(fileFormat).read(file, options)
+    yield* adapterFor(fileFormat).read(file, { ...options, fileKey: keys.get(file)! })
   }
 }

@@ -45,6 +45,7 @@ export function planJson(plan: ResolvedPlan): Record<string, unknown> {
     margin: plan.margin,
     confidence: plan.confidence,
     proportion: plan.proportion,
+    ratio: plan.ratio,
   }
 }
 

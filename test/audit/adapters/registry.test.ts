@@ -2,7 +2,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { listAnnotationFiles, readAnnotations, sniffFormat } from '../../../src/audit/adapters/read-annotations.js'
 import { ADAPTERS, adapterFor } from '../../../src/audit/adapters/registry.js'
-import { DEFAULT_COLUMNS, type AnnotationItem } from '../../../src/audit/item.js'
+import { DEFAULT_COLUMNS, fileKeys, type AnnotationItem } from '../../../src/audit/item.js'
 import { UserError } from '../../../src/util/errors.js'
 import { makeTempDir, removeTempDirs, writeTree } from '../../helpers/tmp.js'
 
@@ -128,5 +128,22 @@ describe('readAnnotations', () => {
     const dir = makeTempDir()
     writeTree(dir, { 'bad.jsonl': '{"item": 1, "label": "a"}\n{"item": \n' })
     expect(await failure(() => collect(readAnnotations([path.join(dir, 'bad.jsonl')], 'auto', OPTIONS)))).toMatch(/bad\.jsonl:2: not valid JSON/)
+  })
+})
+
+describe('fileKeys', () => {
+  it('names files by their file name, adding parent folders only where two inputs share it', () => {
+    const keys = fileKeys(['/data/doccano/seq/example.jsonl', '/data/doccano/cls/example.jsonl', 'rel/alice.jsonl', './bob.jsonl'])
+    expect([...keys.values()]).toEqual(['seq/example.jsonl', 'cls/example.jsonl', 'alice.jsonl', 'bob.jsonl'])
+  })
+
+  it('gives same-named files without item ids distinct fallback ids when read together', async () => {
+    const dir = makeTempDir()
+    writeTree(dir, {
+      'a/example.jsonl': '{"text": "one", "label": ["x"]}\n',
+      'b/example.jsonl': '{"text": "two", "label": ["y"]}\n',
+    })
+    const items = await collect(readAnnotations([dir], 'doccano', OPTIONS))
+    expect(items.map((i) => i.item_id)).toEqual(['a/example.jsonl:1', 'b/example.jsonl:1'])
   })
 })
