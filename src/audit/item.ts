@@ -86,6 +86,8 @@ export function cutPreview(text: string): string {
   // A preview needs only the start of a record: look at no more than four times the limit (a
   // start that is mostly whitespace gives a shorter preview, which is fine).
   const flat = (text.length > PREVIEW_CHARS * 4 ? text.slice(0, PREVIEW_CHARS * 4) : text).replace(/\s+/g, ' ').trim()
+  // Every item gets a preview, so the common short case skips splitting into code points.
+  if (flat.length <= PREVIEW_CHARS) return flat
   const chars = Array.from(flat)
   return chars.length <= PREVIEW_CHARS ? flat : `${chars.slice(0, PREVIEW_CHARS - 1).join('')}…`
 }

@@ -42,6 +42,7 @@ export interface SampleAuditInput {
   force: boolean
   config: LoadedConfig | null
   today: Date
+  onProgress?: (units: number, pass: number) => void
 }
 
 export interface SampleAuditOutput {
@@ -58,7 +59,7 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
   const rules = chooseRules(input, kind)
   const { files, readUnits } = await population(input)
   const stratumOf = stratumFunction(input)
-  const drawn = await drawSample(readUnits, { seed: input.seed, plan: input.plan, stratumOf })
+  const drawn = await drawSample(readUnits, { seed: input.seed, plan: input.plan, stratumOf, ...(input.onProgress && { onProgress: input.onProgress }) })
   if (drawn.population.units === 0) throw new UserError(`${files.join(', ')}: no items to sample; expected at least one labelled item`)
   const inputsRecord = await Promise.all(files.map((file) => describeInput(input.root, file, kind, input.format)))
   const id = input.id ?? derivedId(kind, drawn, input)

@@ -1,4 +1,6 @@
+import path from 'node:path'
 import { z } from 'zod'
+import { ANNOTATION_FORMATS, DEFAULT_COLUMNS, type AdapterOptions } from '../audit/item.js'
 import type { PlanRequest } from '../audit/plan.js'
 import { inspectionLevel } from '../audit/stats/index.js'
 import { UserError } from '../util/errors.js'
@@ -71,4 +73,25 @@ export const planFlagsSchema = {
 /** Percent with one decimal, without a trailing ".0": 0.9731 → 97.3%, 0.95 → 95%. */
 export function pct(value: number | null): string {
   return value === null ? 'n/a' : `${(value * 100).toFixed(1).replace(/\.0$/, '')}%`
+}
+
+/** The flags that say how annotation exports are read (audit sample and audit agreement). */
+export const adapterFlagsSchema = {
+  format: z.enum(['auto', ...ANNOTATION_FORMATS], { message: `expected auto or one of ${ANNOTATION_FORMATS.join(', ')}` }).default('auto'),
+  itemColumn: z.string().default(DEFAULT_COLUMNS.item),
+  annotatorColumn: z.string().default(DEFAULT_COLUMNS.annotator),
+  labelColumn: z.string().default(DEFAULT_COLUMNS.label),
+  classes: z.string().optional(),
+}
+
+export function adapterOptionsFrom(flags: { itemColumn: string; annotatorColumn: string; labelColumn: string; classes?: string | undefined }): AdapterOptions {
+  return {
+    columns: { item: flags.itemColumn, annotator: flags.annotatorColumn, label: flags.labelColumn },
+    ...(flags.classes !== undefined && { classes: flags.classes }),
+  }
+}
+
+/** The project root: where tdgov.yaml (given with --config, or in the current directory) and .tdgov/ live. */
+export function projectRoot(config: string | undefined): string {
+  return config ? path.dirname(config) : '.'
 }

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readSheet } from '../../src/audit/sheets/index.js'
 import type { AuditRecord } from '../../src/audit/audit-record.js'
-import { SeededRandom } from '../../src/util/prng.js'
+import { shuffled } from '../audit/engine/engine-helpers.js'
 import { runCli, type ExecResult } from '../helpers/exec.js'
 import { makeTempDir, removeTempDirs, writeTree } from '../helpers/tmp.js'
 
@@ -17,16 +17,6 @@ function exportLines(items: number): string[] {
   return Array.from({ length: items }, (_, i) =>
     JSON.stringify({ item: `img-${String(i).padStart(5, '0')}`, annotator: `ann${i % 4}`, label: LABELS[i % 3], text: `photo ${i}` }),
   )
-}
-
-function shuffled<T>(values: readonly T[], seed: string): T[] {
-  const rng = new SeededRandom(seed)
-  const out = [...values]
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1))
-    ;[out[i], out[j]] = [out[j]!, out[i]!]
-  }
-  return out
 }
 
 function ok(result: ExecResult): ExecResult {

@@ -15,7 +15,11 @@ export interface DrawOptions {
   plan: PlanRequest
   /** the stratum of each item, or null for one simple random sample */
   stratumOf: ((item: AnnotationItem) => string) | null
+  /** told the units read so far, every PROGRESS_EVERY units and at the end of each pass */
+  onProgress?: (units: number, pass: number) => void
 }
+
+const PROGRESS_EVERY = 1 << 16
 
 export interface SampledUnit {
   item: AnnotationItem
@@ -53,12 +57,12 @@ const TALLY_LIMIT = 10_000
 export async function drawSample(readUnits: () => AsyncIterable<AnnotationItem>, options: DrawOptions): Promise<DrawResult> {
   const ranker = new Ranker(options.seed)
   const bound = planBound(options.plan)
-  const first = await rankPass(readUnits(), ranker, options.stratumOf, () => bound)
+  const first = await rankPass(readUnits(), ranker, options, 1, () => bound)
   const plan = resolvePlan(options.plan, first.fingerprint.units)
   const allocation = allocate(plan.sample_size, first.strata)
   let heaps = first.heaps
   if (bound === null) {
-    heaps = (await rankPass(readUnits(), ranker, options.stratumOf, (stratum) => allocation.get(stratum) ?? 0)).heaps
+    heaps = (await rankPass(readUnits(), ranker, options, 2, (stratum) => allocation.get(stratum) ?? 0)).heaps
   }
   const sample: SampledUnit[] = []
   for (const [stratum, heap] of heaps) {
@@ -99,7 +103,8 @@ const ONE_STRATUM = ''
 async function rankPass(
   units: AsyncIterable<AnnotationItem>,
   ranker: Ranker,
-  stratumOf: DrawOptions['stratumOf'],
+  { stratumOf, onProgress }: DrawOptions,
+  pass: number,
   capacityOf: (stratum: string) => number | null,
 ): Promise<PassResult> {
   const result: PassResult = {
@@ -113,6 +118,7 @@ async function rankPass(
   for await (const item of units) {
     const key = unitKeyOf(item)
     result.fingerprint.add(key, item.labels)
+    if (onProgress && result.fingerprint.units % PROGRESS_EVERY === 0) onProgress(result.fingerprint.units, pass)
     for (const label of item.labels) result.capped = tally(result.labels, label) || result.capped
     if (item.annotator !== null) result.capped = tally(result.annotators, item.annotator) || result.capped
     const stratum = stratumOf ? stratumOf(item) : ONE_STRATUM
@@ -127,6 +133,7 @@ async function rankPass(
     const rank = ranker.rank(key)
     if (heap.admits(rank, key)) heap.offer({ hi: rank.hi, lo: rank.lo, key, value: item })
   }
+  onProgress?.(result.fingerprint.units, pass)
   return result
 }
 

@@ -1,24 +1,19 @@
 import { z } from 'zod'
 import { measureAgreement, type AgreementResult } from '../../audit/agreement/measure-agreement.js'
 import { readAnnotations, listAnnotationFiles } from '../../audit/adapters/read-annotations.js'
-import { ANNOTATION_FORMATS, DEFAULT_COLUMNS } from '../../audit/item.js'
 import { createOutput } from '../output.js'
 import { parseOptions } from '../parse-options.js'
-import { pct } from '../audit-options.js'
+import { adapterFlagsSchema, adapterOptionsFrom, pct } from '../audit-options.js'
 
 const optionsSchema = z.object({
   inputs: z.array(z.string()).min(1, 'expected annotation exports (files or directories)'),
-  format: z.enum(['auto', ...ANNOTATION_FORMATS], { message: `expected auto or one of ${ANNOTATION_FORMATS.join(', ')}` }).default('auto'),
+  ...adapterFlagsSchema,
   weights: z.enum(['none', 'linear', 'quadratic'], { message: 'expected none, linear or quadratic' }).default('none'),
   order: z
     .string()
     .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== ''))
     .refine((v) => v.length >= 2 && new Set(v).size === v.length, 'expected two or more distinct categories, comma-separated, such as low,mid,high')
     .optional(),
-  itemColumn: z.string().default(DEFAULT_COLUMNS.item),
-  annotatorColumn: z.string().default(DEFAULT_COLUMNS.annotator),
-  labelColumn: z.string().default(DEFAULT_COLUMNS.label),
-  classes: z.string().optional(),
   json: z.boolean().default(false),
 })
 
@@ -26,10 +21,7 @@ const optionsSchema = z.object({
 export async function auditAgreementCommand(raw: Record<string, unknown>): Promise<number> {
   const options = parseOptions(optionsSchema, raw)
   const files = await listAnnotationFiles(options.inputs)
-  const items = readAnnotations(files, options.format, {
-    columns: { item: options.itemColumn, annotator: options.annotatorColumn, label: options.labelColumn },
-    ...(options.classes !== undefined && { classes: options.classes }),
-  })
+  const items = readAnnotations(files, options.format, adapterOptionsFrom(options))
   const result = await measureAgreement(items, { weights: options.weights, order: options.order ?? null })
   const output = createOutput(options.json)
   if (options.json) output.out(JSON.stringify(result, null, 2) + '\n')

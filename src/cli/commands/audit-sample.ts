@@ -1,13 +1,11 @@
-import path from 'node:path'
 import { z } from 'zod'
 import { sampleAudit, type SampleAuditOutput } from '../../audit/sample-audit.js'
-import { ANNOTATION_FORMATS, DEFAULT_COLUMNS } from '../../audit/item.js'
 import { STRATIFY_BY } from '../../audit/sampling/draw-sample.js'
 import { loadConfig } from '../../config/load-config.js'
 import type { Finding } from '../../findings/finding.js'
 import { UserError } from '../../util/errors.js'
-import { planFlagsSchema, planFromFlags } from '../audit-options.js'
-import { createOutput, type Palette } from '../output.js'
+import { adapterFlagsSchema, adapterOptionsFrom, planFlagsSchema, planFromFlags, projectRoot } from '../audit-options.js'
+import { createOutput, createProgressLine, type Palette } from '../output.js'
 import { parseOptions } from '../parse-options.js'
 import { describePlan, planJson } from './audit-plan.js'
 
@@ -16,9 +14,9 @@ const CONTENT_SAMPLE_SIZE = 4000
 
 const optionsSchema = z.object({
   ...planFlagsSchema,
+  ...adapterFlagsSchema,
   inputs: z.array(z.string()),
   seed: z.string({ message: 'expected a seed (any text, such as the date); it makes the sample reproducible' }).min(1, 'expected a non-empty seed'),
-  format: z.enum(['auto', ...ANNOTATION_FORMATS], { message: `expected auto or one of ${ANNOTATION_FORMATS.join(', ')}` }).default('auto'),
   stratify: z.enum(STRATIFY_BY, { message: 'expected label, annotator or source' }).optional(),
   sheet: z.string().optional(),
   source: z.string().optional(),
@@ -26,29 +24,24 @@ const optionsSchema = z.object({
   id: z.string().optional(),
   force: z.boolean().default(false),
   config: z.string().optional(),
-  itemColumn: z.string().default(DEFAULT_COLUMNS.item),
-  annotatorColumn: z.string().default(DEFAULT_COLUMNS.annotator),
-  labelColumn: z.string().default(DEFAULT_COLUMNS.label),
-  classes: z.string().optional(),
   json: z.boolean().default(false),
 })
 
 /** `tdgov audit sample`: draws the sample, writes the sheet and the audit record. */
 export async function auditSampleCommand(raw: Record<string, unknown>): Promise<number> {
   const options = parseOptions(optionsSchema, raw)
-  const root = options.config ? path.dirname(options.config) : '.'
+  const root = projectRoot(options.config)
   const config = loadConfig(root, options.config)
   const fallback = options.source !== undefined ? { method: 'fixed-size' as const, size: CONTENT_SAMPLE_SIZE } : undefined
   if (options.source !== undefined && options.stratify === 'label') throw new UserError('--stratify label: data-item audits have no labels; use source')
+  const output = createOutput(options.json)
+  const progress = createProgressLine(output)
   const result = await sampleAudit({
     root,
     inputs: options.inputs,
     source: options.source ?? null,
     format: options.format,
-    adapterOptions: {
-      columns: { item: options.itemColumn, annotator: options.annotatorColumn, label: options.labelColumn },
-      ...(options.classes !== undefined && { classes: options.classes }),
-    },
+    adapterOptions: adapterOptionsFrom(options),
     plan: planFromFlags(options, fallback),
     seed: options.seed,
     stratify: options.stratify ?? null,
@@ -58,8 +51,9 @@ export async function auditSampleCommand(raw: Record<string, unknown>): Promise<
     force: options.force,
     config,
     today: new Date(),
+    onProgress: (units, pass) => progress.update(`sampling: ${units.toLocaleString('en')} items read${pass === 2 ? ' (second pass: a ratio needs the population size first)' : ''}`),
   })
-  const output = createOutput(options.json)
+  progress.done()
   if (options.json) {
     output.out(JSON.stringify(sampleJson(result), null, 2) + '\n')
   } else {

@@ -9,7 +9,7 @@ import { readSheet } from '../../audit/sheets/index.js'
 import { loadConfig } from '../../config/load-config.js'
 import { writeFileAtomic } from '../../util/atomic-write.js'
 import { UserError } from '../../util/errors.js'
-import { confidenceOption, pct, shareOption } from '../audit-options.js'
+import { confidenceOption, pct, projectRoot, shareOption } from '../audit-options.js'
 import { createOutput, type Palette } from '../output.js'
 import { parseOptions } from '../parse-options.js'
 import { describeFindings } from './audit-sample.js'
@@ -26,7 +26,7 @@ const optionsSchema = z.object({
 /** `tdgov audit score SHEET`: checks the sheet against its audit, scores it, records the result; 1 unless accepted. */
 export async function auditScoreCommand(raw: Record<string, unknown>): Promise<number> {
   const options = parseOptions(optionsSchema, raw)
-  const root = options.config ? path.dirname(options.config) : '.'
+  const root = projectRoot(options.config)
   const loaded = loadConfig(root, options.config)
   const policy = loaded?.config.policy
   const rows = await readSheet(options.sheet)
