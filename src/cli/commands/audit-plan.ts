@@ -18,6 +18,7 @@ export function auditPlanCommand(raw: Record<string, unknown>): number {
   if (options.size !== undefined || options.ratio !== undefined) throw new UserError('audit plan: --size and --ratio need no plan; use --aql or --margin')
   if (options.aql !== undefined && options.population !== undefined) throw new UserError('--aql goes with --lot; --population goes with --margin')
   if (options.margin !== undefined && options.lot !== undefined) throw new UserError('--margin goes with --population; --lot goes with --aql')
+  if (options.aql === undefined && options.margin === undefined) throw new UserError('audit plan: give --lot N --aql A [--level L], or --population N --margin E [--confidence C]')
   const request = planFromFlags(options)
   const size = request.method === 'iso-2859-1' ? options.lot : options.population
   if (size === undefined) throw new UserError(request.method === 'iso-2859-1' ? '--lot: expected the lot size (items in the batch)' : '--population: expected the population size')
@@ -62,9 +63,12 @@ export function describePlan(plan: ResolvedPlan): string {
       `  (switching rules to tightened or reduced inspection are not applied: each audit is judged alone)\n`
     )
   }
+  const whole = plan.full_inspection ? ' (the whole population)' : ''
+  if (plan.method === 'fixed-size') return `fixed size: ${n(plan.sample_size)} of ${n(plan.population)} items${whole}\n`
+  if (plan.method === 'ratio') return `ratio ${pct(plan.ratio)}: ${n(plan.sample_size)} of ${n(plan.population)} items, rounded up${whole}\n`
   return (
     `proportion estimate (Cochran, finite population correction n0/(1+(n0-1)/N), rounded up)\n` +
     `  population ${n(plan.population)}, margin ±${pct(plan.margin)} at ${pct(plan.confidence)} confidence, anticipated proportion ${plan.proportion}\n` +
-    `  → sample ${n(plan.sample_size)} items${plan.full_inspection ? ' (the whole population)' : ''}\n`
+    `  → sample ${n(plan.sample_size)} items${whole}\n`
   )
 }
