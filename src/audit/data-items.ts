@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { Readable } from 'node:stream'
+import { createGunzip } from 'node:zlib'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { parse } from 'csv-parse'
@@ -16,7 +17,8 @@ import { cutPreview, type AnnotationItem } from './item.js'
 
 /**
  * Data-item audits sample the content of one declared source for the TC260-003 safety review:
- * every record of its JSONL, JSON, CSV/TSV and text files is an item (`path#line`), and every
+ * every record of its JSONL, JSON, CSV/TSV and text files is an item (`path#n`: the line of a
+ * JSONL or text record, the row of a CSV one, the index in a JSON array), and every
  * other file (images, audio, video, Parquet) is one item. Previews carry the record's text with
  * personal values masked.
  */
@@ -68,8 +70,34 @@ export async function* readDataItems(root: string, files: readonly string[]): As
   }
 }
 
+async function text(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
 function item(relPath: string, itemId: string, location: string, text: string): AnnotationItem {
   return { item_id: itemId, annotator: null, labels: [], source_file: relPath, location, preview: cutPreview(maskPersonalValues(text)) }
+}
+
+/** The file's bytes, decompressed when its name says gzip or zstd (as the scan reads them). */
+function openContent(file: string): Readable {
+  const raw = createReadStream(file)
+  if (/\.(gz|gzip)$/i.test(file)) return raw.pipe(createGunzip())
+  if (/\.(zst|zstd)$/i.test(file)) return Readable.from(zstdChunks(raw))
+  return raw
+}
+
+async function* zstdChunks(raw: Readable): AsyncIterable<Uint8Array> {
+  const { Decompress } = await import('fzstd')
+  const out: Uint8Array[] = []
+  const stream = new Decompress((chunk) => out.push(chunk))
+  for await (const chunk of raw) {
+    stream.push(chunk as Uint8Array)
+    yield* out.splice(0)
+  }
+  stream.push(new Uint8Array(0), true)
+  yield* out.splice(0)
 }
 
 function parseJson(line: string): unknown {
@@ -82,7 +110,7 @@ function parseJson(line: string): unknown {
 
 async function* lineItems(file: string, relPath: string, textOf: (line: string) => string): AsyncIterable<AnnotationItem> {
   let line = 0
-  for await (const text of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+  for await (const text of createInterface({ input: openContent(file), crlfDelay: Infinity })) {
     line++
     if (text.trim() === '') continue
     yield item(relPath, `${relPath}#${line}`, `line ${line}`, textOf(text))
@@ -90,18 +118,19 @@ async function* lineItems(file: string, relPath: string, textOf: (line: string) 
 }
 
 async function* csvItems(file: string, relPath: string): AsyncIterable<AnnotationItem> {
-  const parser = createReadStream(file).pipe(
-    parse({ bom: true, columns: true, delimiter: relPath.toLowerCase().endsWith('.tsv') ? '\t' : ',', relax_column_count: true, skip_empty_lines: true, info: true }),
+  const parser = openContent(file).pipe(
+    parse({ bom: true, columns: true, delimiter: recordExtension(relPath) === 'tsv' ? '\t' : ',', relax_column_count: true, skip_empty_lines: true, info: true }),
   )
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    yield item(relPath, `${relPath}#${info.lines}`, `line ${info.lines}`, recordText(record))
+  // A quoted field may span lines, so CSV items are numbered by data row, not by line.
+  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; records: number } }>) {
+    yield item(relPath, `${relPath}#${info.records}`, `row ${info.records} (ending on line ${info.lines})`, recordText(record))
   }
 }
 
 async function* jsonItems(file: string, relPath: string): AsyncIterable<AnnotationItem> {
   let value: unknown
   try {
-    value = JSON.parse(await readFile(file, 'utf8'))
+    value = JSON.parse(await text(openContent(file)))
   } catch {
     yield item(relPath, relPath, 'file', relPath)
     return

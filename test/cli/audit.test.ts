@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { gzipSync } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readSheet } from '../../src/audit/sheets/index.js'
@@ -231,6 +232,9 @@ policy: {safety_pass_rate_min: 0.96, harmful_rate_max: 0.05}
 `,
       'web/a.jsonl': records.slice(0, 300).join('\n') + '\n',
       'web/b.txt': Array.from({ length: 200 }, (_, i) => `line ${i}`).join('\n') + '\n',
+      // compressed records are read as the scan reads them: decompressed, one item each
+      'web/c.jsonl.gz': gzipSync(records.slice(300, 350).join('\n') + '\n'),
+      'web/d.csv': 'id,text\n1,first row\n2,"second, quoted\nrow"\n',
       'other/c.jsonl': records.slice(0, 10).join('\n') + '\n',
     })
   })
@@ -242,7 +246,7 @@ policy: {safety_pass_rate_min: 0.96, harmful_rate_max: 0.05}
       population: { units: number }
       sampled: number
     }
-    expect(drawn).toMatchObject({ kind: 'content', population: { units: 500 }, sampled: 100 })
+    expect(drawn).toMatchObject({ kind: 'content', population: { units: 552 }, sampled: 100 })
     const rows = await readSheet(path.join(dir, 'safety.csv'))
     expect(rows.every((r) => r.cells.item_id.startsWith('web/'))).toBe(true)
     expect(rows[0]!.cells.preview).not.toBe('')
@@ -267,6 +271,15 @@ policy: {safety_pass_rate_min: 0.96, harmful_rate_max: 0.05}
     const harmful = await runCli(['audit', 'score', 'safety.csv', '--json'], { cwd: dir })
     expect(harmful.status).toBe(1)
     expect(JSON.parse(harmful.stdout)).toMatchObject({ decision: 'reject', source_rejected: true })
+  })
+
+  it('reads compressed and quoted records as text, one item per record', async () => {
+    ok(await runCli(['audit', 'sample', '--source', 'web', '--ratio', '1', '--seed', 'all', '--sheet', 'all.jsonl', '--id', 'all-records'], { cwd: dir }))
+    const rows = await readSheet(path.join(dir, 'all.jsonl'))
+    const preview = (id: string): string | undefined => rows.find((r) => r.cells.item_id === id)?.cells.preview
+    expect(preview('web/c.jsonl.gz#1')).toBe('record number 300 about topic 6')
+    expect(preview('web/d.csv#2')).toBe('2 second, quoted row')
+    expect(rows.filter((r) => r.cells.item_id.startsWith('web/b.txt#'))).toHaveLength(200)
   })
 
   it('names the declared sources when --source is unknown', async () => {
