@@ -59,6 +59,8 @@ export const auditResultSchema = z
     clopper_pearson: interval.nullable(),
     lower_bound: share.nullable().describe('one-sided Wilson lower bound at the confidence level'),
     weighted_accuracy: share.nullable().describe('stratified samples: strata weighted by population share'),
+    weighted_interval: interval.nullable().describe('stratified samples: normal-approximation interval of the weighted accuracy, with finite population correction'),
+    verification_ratio: share.describe('reviewed units / population units: the human verification ratio of the filing form'),
     decision: z.enum(['accept', 'reject', 'incomplete']),
     rule: z.string().describe('the rule the decision applied, in words'),
     per_class: z.record(z.string(), accuracySchema),

@@ -88,7 +88,7 @@ export function renderMessage(code: FindingCode, args: FindingArgs): string {
     case 'RULES_DOCUMENT_MISSING':
       return `labelling rules "${a('rules')}" name the document ${a('document')}, which does not exist; expected the rules document it was labelled under`
     case 'LABEL_UNDECLARED':
-      return `label "${a('label')}" (${a('count')} times) is not in the label set of rules "${a('rules')}"`
+      return `label "${a('label')}" (${a('count') === '1' ? 'once' : `${a('count')} times`}) is not in the label set of rules "${a('rules')}"`
     case 'ANNOTATOR_NOT_IN_ROSTER':
       return `${a('role')} "${a('annotator')}" (${a('count')} items) is not in the annotators roster of tdgov.yaml`
     case 'ANNOTATOR_UNTRAINED':

@@ -6,6 +6,7 @@ import type { AuditRecord, AuditResult } from '../audit-record.js'
 import { checkPeople } from '../roster-checks.js'
 import { unitKey } from '../sampling/rank.js'
 import { ANNOTATION_VERDICTS, CONTENT_VERDICTS, type ReadRow } from '../sheets/sheet-row.js'
+import { normalQuantile } from '../../provenance/text/normal-quantile.js'
 import { AgreementError, clopperPearsonInterval, cohenKappa, wilsonInterval, wilsonLowerBound } from '../stats/index.js'
 
 /** TC260-003 §5.1: a sample pass rate of at least 96 %; a source with more than 5 % harmful content is not collected. */
@@ -55,11 +56,12 @@ export function scoreAudit(record: AuditRecord, rows: readonly ReadRow[], option
     wilson,
     clopper_pearson: n === 0 ? null : clopperPearsonInterval(x, n, options.confidence),
     lower_bound: lowerBound,
-    weighted_accuracy: weightedAccuracy(record, reviewed),
+    ...weightedEstimate(record, reviewed, options.confidence),
+    verification_ratio: record.population.units === 0 ? 0 : n / record.population.units,
     decision: decision.decision,
     rule: decision.rule,
     per_class: content ? {} : accuracyBy(reviewed, (_row, i) => gold[i] ?? '(uncorrected)', options.confidence),
-    per_annotator: accuracyBy(reviewed, (row) => row.cells.annotator || '(unknown)', options.confidence),
+    per_annotator: content ? {} : accuracyBy(reviewed, (row) => row.cells.annotator || '(unknown)', options.confidence),
     confusion: content ? { labels: [], matrix: [] } : confusion(reviewed, gold),
     error_types: errorTypes(reviewed, record.kind),
     cohen_kappa: content ? null : kappa(reviewed, gold),
@@ -72,7 +74,7 @@ export function scoreAudit(record: AuditRecord, rows: readonly ReadRow[], option
       pass_rate_min: content ? options.passRateMin : null,
       harmful_rate_max: content ? options.harmfulRateMax : null,
     },
-    findings: reviewerFindings(reviewed, options),
+    findings: [...reviewerFindings(reviewed, options), ...undeclaredLabels(record, reviewed, options)],
   }
 }
 
@@ -219,11 +221,17 @@ function selfReviews(rows: readonly ReadRow[]): { row: number; item_id: string }
 
 /**
  * Stratified samples over-represent small strata; the population estimate weights each
- * stratum's accuracy by its share of the population (over the strata reviewed so far).
+ * stratum's accuracy by its share of the population, over the strata reviewed so far, with the
+ * usual stratified variance Σ W_h² (1 − n_h/N_h) p_h(1 − p_h)/(n_h − 1) for a normal interval.
  */
-function weightedAccuracy(record: AuditRecord, reviewed: readonly ReadRow[]): number | null {
+function weightedEstimate(
+  record: AuditRecord,
+  reviewed: readonly ReadRow[],
+  confidence: number,
+): Pick<AuditResult, 'weighted_accuracy' | 'weighted_interval'> {
+  const none = { weighted_accuracy: null, weighted_interval: null }
   const strata = record.population.strata
-  if (strata === null || reviewed.length === 0) return null
+  if (strata === null || reviewed.length === 0) return none
   const stratumOf = new Map(record.sample.map((unit) => [unitKey(unit.item_id, unit.annotator), unit.stratum ?? '']))
   const tally = new Map<string, { n: number; correct: number }>()
   for (const row of reviewed) {
@@ -233,14 +241,35 @@ function weightedAccuracy(record: AuditRecord, reviewed: readonly ReadRow[]): nu
     if (isCorrect(row)) t.correct++
     tally.set(stratum, t)
   }
-  let weight = 0
-  let sum = 0
+  const covered = [...tally.keys()].reduce((sum, stratum) => sum + (strata[stratum]?.units ?? 0), 0)
+  if (covered === 0) return none
+  let estimate = 0
+  let variance = 0
   for (const [stratum, t] of tally) {
     const units = strata[stratum]?.units ?? 0
-    weight += units
-    sum += units * (t.correct / t.n)
+    const w = units / covered
+    const p = t.correct / t.n
+    estimate += w * p
+    if (t.n > 1) variance += w * w * (1 - t.n / units) * ((p * (1 - p)) / (t.n - 1))
   }
-  return weight === 0 ? null : sum / weight
+  const half = normalQuantile((1 + confidence) / 2) * Math.sqrt(variance)
+  return { weighted_accuracy: estimate, weighted_interval: [Math.max(0, estimate - half), Math.min(1, estimate + half)] }
+}
+
+/** Corrections (annotation audits) and risk categories (content audits) outside the rules' label set. */
+function undeclaredLabels(record: AuditRecord, reviewed: readonly ReadRow[], options: ScoreOptions): Finding[] {
+  const rules = record.rules && options.config?.labelling_rules.find((rule) => rule.id === record.rules!.id)
+  if (!rules) return []
+  const declared = new Set(rules.labels)
+  const counts = new Map<string, number>()
+  for (const row of reviewed) {
+    if (isCorrect(row)) continue
+    const value = record.kind === 'content' ? row.cells.error_type : row.cells.corrected_label
+    if (value !== '' && !declared.has(value)) counts.set(value, (counts.get(value) ?? 0) + 1)
+  }
+  return [...counts]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([label, count]) => toFinding(options.sheet, { code: 'LABEL_UNDECLARED', args: { label, count, rules: rules.id } }))
 }
 
 function reviewerFindings(rows: readonly ReadRow[], options: ScoreOptions): Finding[] {

@@ -70,7 +70,10 @@ function describeScore(record: AuditRecord, recordFile: string, c: Palette): str
     `${c.bold('audit')} ${record.id}: ${r.reviewed} reviewed${r.unreviewed > 0 ? `, ${r.unreviewed} not yet` : ''}, ${r.defects} ${record.kind === 'content' ? 'failed' : 'incorrect'}`,
     `  ${what} ${pct(r.accuracy)}; ${conf} intervals: Wilson ${interval(r.wilson)}, Clopper–Pearson ${interval(r.clopper_pearson)}`,
   ]
-  if (r.weighted_accuracy !== null) lines.push(`  stratified estimate (strata weighted by population) ${pct(r.weighted_accuracy)}`)
+  if (r.weighted_accuracy !== null) {
+    lines.push(`  stratified estimate (strata weighted by population) ${pct(r.weighted_accuracy)}, ${conf} interval ${interval(r.weighted_interval)}`)
+  }
+  lines.push(`  human verification ratio ${pct(r.verification_ratio)} (${r.reviewed} of ${record.population.units.toLocaleString('en')} ${record.kind === 'content' ? 'records' : 'annotations'})`)
   lines.push(`${verdict}: ${r.rule}`)
   const perAnnotator = Object.entries(r.per_annotator)
   if (record.kind === 'annotation') {

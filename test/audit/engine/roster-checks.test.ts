@@ -44,7 +44,7 @@ describe('checkLabelsAndAnnotators: labels', () => {
     const findings = check({ cat: 10, dog: 4, hamster: 2, Cat: 1 }, {})
     expect(findings).toEqual([
       { code: 'LABEL_UNDECLARED', severity: 'warning', path: 'export.json', message: 'label "hamster" (2 times) is not in the label set of rules "func-v1"' },
-      { code: 'LABEL_UNDECLARED', severity: 'warning', path: 'export.json', message: 'label "Cat" (1 times) is not in the label set of rules "func-v1"' },
+      { code: 'LABEL_UNDECLARED', severity: 'warning', path: 'export.json', message: 'label "Cat" (once) is not in the label set of rules "func-v1"' },
     ])
   })
 

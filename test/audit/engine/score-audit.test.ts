@@ -305,7 +305,7 @@ describe('scoreAudit: content audits (TC260-003 §5.1)', () => {
     expect(lenient.source_rejected).toBe(false)
   })
 
-  it('has no per-class, confusion or κ, and counts fail rows by risk category', () => {
+  it('has no per-class, per-annotator, confusion or κ, and counts fail rows by risk category', () => {
     const sheetRows = rows([
       { verdict: 'pass' },
       { verdict: 'fail', error_type: 'violence' },
@@ -317,7 +317,7 @@ describe('scoreAudit: content audits (TC260-003 §5.1)', () => {
     expect(result.confusion).toEqual({ labels: [], matrix: [] })
     expect(result.cohen_kappa).toBeNull()
     expect(result.error_types).toEqual({ '(no risk category)': 1, violence: 2 })
-    expect(result.per_annotator['ann-a']).toMatchObject({ reviewed: 4, correct: 1 })
+    expect(result.per_annotator).toEqual({})
   })
 })
 
@@ -338,6 +338,12 @@ describe('scoreAudit: weighted accuracy of a stratified sample', () => {
     const result = score(sheetRows, record)
     expect(result.accuracy).toBe(0.6)
     expect(result.weighted_accuracy).toBeCloseTo(0.76, 12)
+    // Σ W_h² (1 − n_h/N_h) p_h(1 − p_h)/(n_h − 1) = 0.81·(1 − 5/900)·0.16/4 + 0.01·(1 − 5/100)·0.24/4
+    const variance = 0.81 * (1 - 5 / 900) * (0.16 / 4) + 0.01 * (1 - 5 / 100) * (0.24 / 4)
+    const half = 1.959963984540054 * Math.sqrt(variance)
+    expect(result.weighted_interval![0]).toBeCloseTo(0.76 - half, 12)
+    expect(result.weighted_interval![1]).toBe(Math.min(1, 0.76 + half)) // clipped to [0, 1]
+    expect(result.verification_ratio).toBe(10 / 1000)
   })
 
   it('weights over the strata reviewed so far', () => {
@@ -347,5 +353,41 @@ describe('scoreAudit: weighted accuracy of a stratified sample', () => {
 
   it('is null for an unstratified sample', () => {
     expect(score(sheetRows).weighted_accuracy).toBeNull()
+  })
+})
+
+describe('scoreAudit: corrections and risk categories against the declared label set', () => {
+  const config = parseConfig(
+    `dataset: {name: t, intended_use: research}
+labelling_rules:
+  - {id: animals, version: "1", kind: functional, labels: [cat, dog], document: rules.md}
+  - {id: risks, version: "1", kind: safety, labels: [violence, fraud], document: risks.md}
+`,
+    'tdgov.yaml',
+  )
+  const withRules = (record: AuditRecord, id: string): AuditRecord => ({ ...record, rules: { id, version: '1', kind: 'x', document: 'd', sha256: null } })
+
+  it('reports a corrected label outside the functional rules, once per label with its count', () => {
+    const sheetRows = rows([
+      { label: 'cat', verdict: 'incorrect', corrected_label: 'bird' },
+      { label: 'cat', verdict: 'incorrect', corrected_label: 'bird' },
+      { label: 'dog', verdict: 'incorrect', corrected_label: 'cat' },
+      { label: 'dog', verdict: 'correct' },
+    ])
+    const result = score(sheetRows, withRules(recordOf(sheetRows), 'animals'), { config })
+    const undeclared = result.findings.filter((f) => f.code === 'LABEL_UNDECLARED')
+    expect(undeclared.map((f) => f.message)).toEqual(['label "bird" (2 times) is not in the label set of rules "animals"'])
+  })
+
+  it('reports a risk category outside the safety rules in a content audit', () => {
+    const sheetRows = rows([
+      { verdict: 'fail', error_type: 'violence' },
+      { verdict: 'fail', error_type: 'spam' },
+      { verdict: 'pass' },
+    ])
+    const result = score(sheetRows, withRules(recordOf(sheetRows, { kind: 'content' }), 'risks'), { config })
+    expect(result.findings.filter((f) => f.code === 'LABEL_UNDECLARED').map((f) => f.message)).toEqual([
+      'label "spam" (once) is not in the label set of rules "risks"',
+    ])
   })
 })
