@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { LabellingRuleConfig } from '../config/config-schema.js'
 import type { LoadedConfig } from '../config/load-config.js'
@@ -14,6 +14,7 @@ import { listAnnotationFiles, readAnnotations, sniffFormat } from './adapters/re
 import { AUDIT_RECORD_VERSION, AUDITS_DIR, readAuditRecord, renderAuditRecord, type AuditKind, type AuditRecord } from './audit-record.js'
 import { readDataItems, sourceFiles } from './data-items.js'
 import type { AdapterOptions, AnnotationFormat, AnnotationItem } from './item.js'
+import { hashInputs, type InputDigest } from './hash-inputs.js'
 import { labelCell } from './label-cell.js'
 import type { PlanRequest } from './plan.js'
 import { checkLabelsAndAnnotators } from './roster-checks.js'
@@ -59,9 +60,17 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
   const rules = chooseRules(input, kind)
   const { files, readUnits } = await population(input)
   const stratumOf = stratumFunction(input)
-  const drawn = await drawSample(readUnits, { seed: input.seed, plan: input.plan, stratumOf, ...(input.onProgress && { onProgress: input.onProgress }) })
+  const hashing = hashInputs(files)
+  let drawn: DrawResult
+  try {
+    drawn = await drawSample(readUnits, { seed: input.seed, plan: input.plan, stratumOf, ...(input.onProgress && { onProgress: input.onProgress }) })
+  } catch (error) {
+    hashing.cancel()
+    throw error
+  }
   if (drawn.population.units === 0) throw new UserError(`${files.join(', ')}: no items to sample; expected at least one labelled item`)
-  const inputsRecord = await Promise.all(files.map((file) => describeInput(input.root, file, kind, input.format)))
+  const hashed = await hashing.digests
+  const inputsRecord = await Promise.all(files.map((file, i) => describeInput(input.root, file, hashed[i]!, kind, input.format)))
   const id = input.id ?? derivedId(kind, drawn, input)
   if (!AUDIT_ID.test(id)) throw new UserError(`--id ${id}: expected letters, digits, ".", "_" or "-" (at most 64)`)
   const recordFile = path.join(input.root, AUDITS_DIR, `${id}.json`)
@@ -177,11 +186,15 @@ function populationFindings(input: SampleAuditInput, files: readonly string[], d
   })
 }
 
-async function describeInput(root: string, file: string, kind: AuditKind, format: AnnotationFormat | 'auto'): Promise<AuditRecord['inputs'][number]> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
+async function describeInput(
+  root: string,
+  file: string,
+  digest: InputDigest,
+  kind: AuditKind,
+  format: AnnotationFormat | 'auto',
+): Promise<AuditRecord['inputs'][number]> {
   const detected = kind === 'content' ? 'data' : format === 'auto' ? ((await sniffFormat(file)) ?? 'unknown') : format
-  return { path: relativeTo(root, file), format: detected, bytes: statSync(file).size, sha256: hash.digest('hex') }
+  return { path: relativeTo(root, file), format: detected, bytes: digest.bytes, sha256: digest.sha256 }
 }
 
 /** Same population, plan, seed and strata → same id, so a repeated draw names the same audit. */
