@@ -5,8 +5,7 @@
  * the text is cut from a pool of pre-generated sentences (~10 % Chinese). Deterministic for a
  * given seed, and never holds more than one ~1 MiB batch in memory.
  */
-import fs from 'node:fs'
-import { once } from 'node:events'
+import { openBatchWriter } from './batch-writer.js'
 import { Rng } from './prng.js'
 import { chineseSentence, englishSentence } from './textgen.js'
 
@@ -79,11 +78,7 @@ export async function generateAnnotations(file: string, lines: number, seed: num
   for (let i = 0; i < TEXT_POOL; i++) texts.push(textLiteral(rng))
 
   const encoder = new TextEncoder()
-  const out = fs.createWriteStream(file, { highWaterMark: 4 << 20 })
-  const state: { error: Error | null } = { error: null }
-  out.on('error', (err) => {
-    state.error = err
-  })
+  const out = openBatchWriter(file)
   let bytes = 0
   let written = 0
   while (written < lines) {
@@ -99,11 +94,8 @@ export async function generateAnnotations(file: string, lines: number, seed: num
       written++
     }
     bytes += used
-    if (!out.write(buf.subarray(0, used)) && state.error === null) await once(out, 'drain')
-    if (state.error) throw state.error
+    await out.write(buf.subarray(0, used))
   }
-  out.end()
-  await once(out, 'finish')
-  if (state.error) throw state.error
+  await out.end()
   return { bytes, lines: written, seconds: Number(process.hrtime.bigint() - t0) / 1e9 }
 }

@@ -3,8 +3,7 @@
  * sentences (~20 % Chinese-heavy), lang, source, url, labels[], score, tokens,
  * meta{annotator, created_at, license}. Never holds more than one ~1 MiB batch in memory.
  */
-import fs from 'node:fs'
-import { once } from 'node:events'
+import { openBatchWriter } from './batch-writer.js'
 import { Rng } from './prng.js'
 import { isoDate, paragraph, SentencePool, withPii } from './textgen.js'
 
@@ -83,11 +82,7 @@ export async function generateJsonl(file: string, targetBytes: number, seed: num
   const rng = new Rng(seed)
   const pool = new SentencePool(rng)
   const encoder = new TextEncoder()
-  const out = fs.createWriteStream(file, { highWaterMark: 4 << 20 })
-  const state: { error: Error | null } = { error: null }
-  out.on('error', (err) => {
-    state.error = err
-  })
+  const out = openBatchWriter(file)
   let bytes = 0
   let lines = 0
   while (bytes < targetBytes) {
@@ -101,12 +96,9 @@ export async function generateJsonl(file: string, targetBytes: number, seed: num
       lines++
     }
     bytes += used
-    if (!out.write(buf.subarray(0, used)) && state.error === null) await once(out, 'drain')
-    if (state.error) throw state.error
+    await out.write(buf.subarray(0, used))
   }
-  out.end()
-  await once(out, 'finish')
-  if (state.error) throw state.error
+  await out.end()
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9
   return { bytes, lines, seconds }
 }
