@@ -4,14 +4,16 @@ import { readJsonDocument } from './json-document.js'
 import { readFileHead } from './json-lines.js'
 import { describeJsonType } from './json-values.js'
 import { readLabelStudioCsv } from './ls-csv.js'
-import { isTask, itemsOfFullExport, itemsOfTask } from './ls-full-export.js'
-import { isJsonMinRecord, itemsOfJsonMin } from './ls-json-min.js'
+import { readJsonArrayElements } from './json-array-stream.js'
+import { isTask, itemsOfTask } from './ls-full-export.js'
+import { isJsonMinRecord, itemOfJsonMinRecord } from './ls-json-min.js'
 import { sniffLabelStudioLayout } from './ls-sniff.js'
 
 /**
  * Label Studio exports in three layouts, told apart by content: the full JSON export (tasks with
- * `annotations[]`), JSON-MIN (flat records) and CSV/TSV. JSON layouts are parsed whole (see
- * json-document.ts); CSV streams.
+ * `annotations[]`), JSON-MIN (flat records) and CSV/TSV. All three stream: a JSON array one
+ * element at a time (json-array-stream.ts), CSV row by row. The layout of an array is decided by
+ * its first non-null element.
  */
 async function* readLabelStudio(file: string, options: AdapterOptions): AsyncGenerator<AnnotationItem> {
   const head = (await readFileHead(file)).toString('utf8')
@@ -20,19 +22,25 @@ async function* readLabelStudio(file: string, options: AdapterOptions): AsyncGen
     yield* readLabelStudioCsv(file, options.columns)
     return
   }
-  const document = await readJsonDocument(file)
-  if (Array.isArray(document)) {
-    const first: unknown = document.find((element) => element !== null)
-    if (first === undefined) return
-    if (isTask(first)) yield* itemsOfFullExport(file, document)
-    else if (isJsonMinRecord(first)) yield* itemsOfJsonMin(file, document, options.columns)
-    else {
-      throw new UserError(
-        `${file}: task #1: expected a Label Studio task (with "annotations") or a JSON-MIN record (with "annotator" or "annotation_id"), found ${describeJsonType(first)}${typeof first === 'object' ? ' without either' : ''}`,
-      )
+  if (trimmed.startsWith('[')) {
+    let layout: 'tasks' | 'json-min' | null = null
+    for await (const { index, value } of readJsonArrayElements(file)) {
+      if (layout === null) {
+        if (value === null) continue
+        if (isTask(value)) layout = 'tasks'
+        else if (isJsonMinRecord(value)) layout = 'json-min'
+        else {
+          throw new UserError(
+            `${file}: task #${index + 1}: expected a Label Studio task (with "annotations") or a JSON-MIN record (with "annotator" or "annotation_id"), found ${describeJsonType(value)}${typeof value === 'object' ? ' without either' : ''}`,
+          )
+        }
+      }
+      if (layout === 'tasks') yield* itemsOfTask(file, value, `task #${index + 1}`)
+      else yield itemOfJsonMinRecord(file, value, index, options.columns)
     }
     return
   }
+  const document = await readJsonDocument(file)
   if (isTask(document)) {
     yield* itemsOfTask(file, document, 'task #1')
     return

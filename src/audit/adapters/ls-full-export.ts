@@ -4,16 +4,11 @@ import { describeJsonType, firstString, idText, isJsonObject, type JsonObject } 
 import { annotatorOf, labelValuesOf } from './ls-values.js'
 
 /**
- * The Label Studio full JSON export: a list of tasks, each with `annotations[]` (`completions[]`
+ * The Label Studio full JSON export is a list of tasks, each with `annotations[]` (`completions[]`
  * in exports before 1.0). One item per annotation that was not cancelled (`was_cancelled`, or
  * the older `skipped`); tasks nobody annotated give no item. Predictions are not annotations
  * and are ignored.
  */
-export function* itemsOfFullExport(file: string, tasks: readonly unknown[]): Generator<AnnotationItem> {
-  for (let t = 0; t < tasks.length; t++) {
-    yield* itemsOfTask(file, tasks[t], `task #${t + 1}`)
-  }
-}
 
 /** Whether a parsed element looks like a full-export task rather than a JSON-MIN record. */
 export function isTask(value: unknown): value is JsonObject {

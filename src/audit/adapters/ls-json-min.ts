@@ -10,34 +10,33 @@ export function isJsonMinRecord(value: unknown): value is JsonObject {
 }
 
 /**
- * The Label Studio JSON-MIN export: a list of flat records, one per annotation, with the task
+ * The Label Studio JSON-MIN export is a list of flat records, one per annotation, with the task
  * id in `id` and the annotator (an int id or an e-mail) in `columns.annotator`. Which fields are
  * labels is decided by `labelFieldsOf` (see ls-columns.ts).
  */
-export function* itemsOfJsonMin(file: string, records: readonly unknown[], columns: ColumnNames): Generator<AnnotationItem> {
-  for (let r = 0; r < records.length; r++) {
-    const record: unknown = records[r]
-    const where = `record #${r + 1}`
-    if (!isJsonObject(record)) throw new UserError(`${file}: ${where}: expected a JSON-MIN record object, found ${describeJsonType(record)}`)
-    const taskId = idText(record.id)
-    if (taskId === undefined) throw new UserError(`${file}: ${where}: expected the task "id" (a number or string)`)
-    const fields = labelFieldsOf(Object.keys(record), columns)
-    const labels: string[] = []
-    const data: unknown[] = []
-    for (const [key, value] of Object.entries(record)) {
-      if (key === columns.annotator || BOOKKEEPING_FIELDS.has(key)) continue
-      const isLabel = fields.rule === 'named' ? fields.names.includes(key) : isLabelShaped(value)
-      if (isLabel) labels.push(...labelValuesOf(value))
-      else data.push(value)
-    }
-    const annotationId = idText(record.annotation_id)
-    yield {
-      item_id: taskId,
-      annotator: annotatorOf(record[columns.annotator]),
-      labels,
-      source_file: file,
-      location: `task ${taskId}, annotation ${annotationId ?? `#${r + 1}`}`,
-      preview: cutPreview(firstString(data)),
-    }
+
+/** The item of the JSON-MIN record at 0-based position `r`. */
+export function itemOfJsonMinRecord(file: string, record: unknown, r: number, columns: ColumnNames): AnnotationItem {
+  const where = `record #${r + 1}`
+  if (!isJsonObject(record)) throw new UserError(`${file}: ${where}: expected a JSON-MIN record object, found ${describeJsonType(record)}`)
+  const taskId = idText(record.id)
+  if (taskId === undefined) throw new UserError(`${file}: ${where}: expected the task "id" (a number or string)`)
+  const fields = labelFieldsOf(Object.keys(record), columns)
+  const labels: string[] = []
+  const data: unknown[] = []
+  for (const [key, value] of Object.entries(record)) {
+    if (key === columns.annotator || BOOKKEEPING_FIELDS.has(key)) continue
+    const isLabel = fields.rule === 'named' ? fields.names.includes(key) : isLabelShaped(value)
+    if (isLabel) labels.push(...labelValuesOf(value))
+    else data.push(value)
+  }
+  const annotationId = idText(record.annotation_id)
+  return {
+    item_id: taskId,
+    annotator: annotatorOf(record[columns.annotator]),
+    labels,
+    source_file: file,
+    location: `task ${taskId}, annotation ${annotationId ?? `#${r + 1}`}`,
+    preview: cutPreview(firstString(data)),
   }
 }

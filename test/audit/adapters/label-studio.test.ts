@@ -115,7 +115,7 @@ describe('Label Studio full JSON export', () => {
     expect((await readError('b.json', JSON.stringify(badResult))).message).toMatch(/b\.json: task #1 \(id 1\), annotation #1: expected "result" to be a list, found an object$/)
     const noId = [{ annotations: [] }]
     expect((await readError('c.json', JSON.stringify(noId))).message).toMatch(/c\.json: task #1: expected the task's "id"/)
-    expect((await readError('d.json', '[{"id": 1, "annotations": [')).message).toMatch(/d\.json: not valid JSON \(unexpected end of data\)$/)
+    expect((await readError('d.json', '[{"id": 1, "annotations": [')).message).toMatch(/d\.json: byte 27: expected the array to be closed \("\]"\); the file may be truncated$/)
     expect((await readError('e.json', '[{"id": 1, "foo": 2}]')).message).toMatch(/e\.json: task #1: expected a Label Studio task/)
   })
 })
