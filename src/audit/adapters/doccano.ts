@@ -14,10 +14,11 @@ import { idText, isJsonObject, type JsonObject } from './json-values.js'
  * - `annotations`: the v1.0 format, `[{label, user}]`, label ids as numbers;
  * - `cats`: a list of names, or spaCy's `{name: score}` map where scores ≥ 0.5 (or true) count.
  *
- * Annotator: doccano keeps it out of the records. The v1.0 `annotations[].user` is used when all
- * of a line's annotations agree; otherwise the file name is the annotator, because doccano
- * exports one `<username>.jsonl` per member, except `all.jsonl`, the merged export of
- * collaborative projects, which names nobody.
+ * Annotator: doccano keeps it out of the records, except in v1.0, whose `annotations[].user`
+ * names who chose each label: a line labelled by several users gives one item per user (their
+ * labels, in order), so agreement can compare them. Otherwise the file name is the annotator,
+ * because doccano exports one `<username>.jsonl` per member, except `all.jsonl`, the merged
+ * export of collaborative projects, which names nobody.
  */
 async function* readDoccano(file: string, options: AdapterOptions): AsyncGenerator<AnnotationItem> {
   const base = path.basename(file)
@@ -27,15 +28,15 @@ async function* readDoccano(file: string, options: AdapterOptions): AsyncGenerat
   for await (const batch of readJsonLineBatches(file)) {
     for (const { line, record } of batch) {
       const where = `${file}:${line}`
-      const legacy = Array.isArray(record.annotations) ? record.annotations : null
-      yield {
+      const base = {
         item_id: idText(record.id) ?? `${key}:${line}`,
-        annotator: legacy && legacy.length > 0 ? legacyAnnotator(legacy) : fileAnnotator,
-        labels: labelsOf(record, where),
         source_file: file,
         location: `line ${line}`,
         preview: cutPreview(typeof record.text === 'string' ? record.text : typeof record.filename === 'string' ? record.filename : ''),
       }
+      const byUser = legacyLabelsByUser(record, where)
+      if (byUser === null) yield { ...base, annotator: fileAnnotator, labels: labelsOf(record, where) }
+      else for (const [annotator, labels] of byUser) yield { ...base, annotator, labels }
     }
   }
 }
@@ -80,15 +81,23 @@ function catsField(value: unknown, where: string): string[] {
   throw new UserError(`${where}: "cats" must be a list of labels or a {label: score} map`)
 }
 
-/** The one user all v1.0 annotations of a line name, or null when they differ or are missing. */
-function legacyAnnotator(annotations: readonly unknown[]): string | null {
-  let shared: string | null = null
-  for (const annotation of annotations) {
+/**
+ * v1.0 lines (`annotations: [{label, user}]`, no `label` field) grouped by user, in order of
+ * first appearance; null for other layouts, or when any annotation names no user (the labels
+ * then stay together under the file's annotator).
+ */
+function legacyLabelsByUser(record: JsonObject, where: string): Map<string | null, string[]> | null {
+  if ('label' in record || !Array.isArray(record.annotations) || record.annotations.length === 0) return null
+  const byUser = new Map<string | null, string[]>()
+  for (let i = 0; i < record.annotations.length; i++) {
+    const annotation: unknown = record.annotations[i]
     const user = isJsonObject(annotation) ? idText(annotation.user) : undefined
-    if (user === undefined || (shared !== null && user !== shared)) return null
-    shared = user
+    if (user === undefined) return null
+    const labels = byUser.get(user) ?? []
+    labels.push(objectLabel(annotation, `${where}: annotations #${i + 1}`))
+    byUser.set(user, labels)
   }
-  return shared
+  return byUser
 }
 
 /** Whether a first record looks like doccano: text (or an image file name) and a label field. */

@@ -44,14 +44,17 @@ describe('doccano adapter', () => {
     expect(items[0]!.annotator).toBeNull()
   })
 
-  it('reads the v1.0 format with annotations[].user as the annotator', async () => {
+  it('reads the v1.0 format with annotations[].user as the annotator, one item per user of a line', async () => {
     const items = await read('export.jsonl', [
       { id: 1, text: 'Terrible customer service.', annotations: [{ id: 1, label: 1, user: 1 }] },
-      { id: 2, text: 'Mixed.', annotations: [{ id: 2, label: 1, user: 1 }, { id: 3, label: 2, user: 2 }] },
+      { id: 2, text: 'Mixed.', annotations: [{ id: 2, label: 1, user: 1 }, { id: 3, label: 2, user: 2 }, { id: 4, label: 3, user: 1 }] },
+      { id: 3, text: 'Nobody.', annotations: [{ id: 5, label: 4 }] },
     ])
     expect(items.map((i) => [i.item_id, i.annotator, i.labels])).toEqual([
       ['1', '1', ['1']],
-      ['2', null, ['1', '2']],
+      ['2', '1', ['1', '3']],
+      ['2', '2', ['2']],
+      ['3', 'export', ['4']],
     ])
   })
 
