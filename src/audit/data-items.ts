@@ -6,21 +6,20 @@ import { createInterface } from 'node:readline'
 import { parse } from 'csv-parse'
 import type { Config } from '../config/config-schema.js'
 import { isDocumentation, recordExtension } from '../formats/detect.js'
-import { maskPersonalValues } from '../provenance/pii/index.js'
 import { createSourceMatcher } from '../provenance/source-map.js'
 import { recordText } from '../provenance/text/record-text.js'
 import { createExcludeFilter } from '../scan/excludes.js'
 import { walkStream } from '../scan/walk.js'
 import { UserError } from '../util/errors.js'
 import { compareStrings } from '../util/order.js'
-import { cutPreview, type AnnotationItem } from './item.js'
+import { PREVIEW_CHARS, type AnnotationItem } from './item.js'
 
 /**
  * Data-item audits sample the content of one declared source for the TC260-003 safety review:
  * every record of its JSONL, JSON, CSV/TSV and text files is an item (`path#n`: the line of a
  * JSONL or text record, the row of a CSV one, the index in a JSON array), and every
- * other file (images, audio, video, Parquet) is one item. Previews carry the record's text with
- * personal values masked.
+ * other file (images, audio, video, Parquet) is one item. Previews carry the start of the record's
+ * text; the sheet writer masks personal values in the sampled ones.
  */
 export async function sourceFiles(root: string, config: Config, sourceId: string): Promise<string[]> {
   if (!config.sources.some((source) => source.id === sourceId)) {
@@ -76,8 +75,15 @@ async function text(stream: Readable): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
+/**
+ * The preview keeps the record's first PREVIEW_SOURCE_CHARS characters; masking and cutting
+ * happen when the sheet is written, for the sampled records only, not for every record read.
+ */
+const PREVIEW_SOURCE_CHARS = PREVIEW_CHARS * 4
+
 function item(relPath: string, itemId: string, location: string, text: string): AnnotationItem {
-  return { item_id: itemId, annotator: null, labels: [], source_file: relPath, location, preview: cutPreview(maskPersonalValues(text)) }
+  const preview = text.length > PREVIEW_SOURCE_CHARS ? text.slice(0, PREVIEW_SOURCE_CHARS) : text
+  return { item_id: itemId, annotator: null, labels: [], source_file: relPath, location, preview }
 }
 
 /** The file's bytes, decompressed when its name says gzip or zstd (as the scan reads them). */

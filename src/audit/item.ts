@@ -14,7 +14,10 @@ export interface AnnotationItem {
   source_file: string
   /** where in that file: "line 12", "task 4, annotation 7", "image 40", "lines 3-9" */
   location: string
-  /** a short human-readable view of what was labelled (text, or the media file name), ≤ 200 characters */
+  /**
+   * a human-readable view of what was labelled (text, or the media file name); adapters cut it to
+   * PREVIEW_CHARS with `cutPreview`, and the sheet shows at most that many, personal values masked
+   */
   preview: string
 }
 

@@ -10,11 +10,11 @@ import { toPosix } from '../scan/walk.js'
 import { writeFileAtomic } from '../util/atomic-write.js'
 import { UserError } from '../util/errors.js'
 import { toolVersion } from '../util/version.js'
-import { listAnnotationFiles, readAnnotations, sniffFormat } from './adapters/read-annotations.js'
+import { listAnnotationFiles, readAnnotationFiles } from './adapters/read-annotations.js'
 import { AUDIT_RECORD_VERSION, AUDITS_DIR, readAuditRecord, renderAuditRecord, type AuditKind, type AuditRecord } from './audit-record.js'
 import { readDataItems, sourceFiles } from './data-items.js'
-import type { AdapterOptions, AnnotationFormat, AnnotationItem } from './item.js'
-import { hashInputs, type InputDigest } from './hash-inputs.js'
+import { cutPreview, type AdapterOptions, type AnnotationFormat, type AnnotationItem } from './item.js'
+import { hashInputs } from './hash-inputs.js'
 import { labelCell } from './label-cell.js'
 import type { PlanRequest } from './plan.js'
 import { checkLabelsAndAnnotators } from './roster-checks.js'
@@ -58,7 +58,7 @@ const AUDIT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
 export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditOutput> {
   const kind: AuditKind = input.source === null ? 'annotation' : 'content'
   const rules = chooseRules(input, kind)
-  const { files, readUnits } = await population(input)
+  const { files, readUnits, formats } = await population(input)
   const stratumOf = stratumFunction(input)
   const hashing = hashInputs(files)
   let drawn: DrawResult
@@ -70,7 +70,13 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
   }
   if (drawn.population.units === 0) throw new UserError(`${files.join(', ')}: no items to sample; expected at least one labelled item`)
   const hashed = await hashing.digests
-  const inputsRecord = await Promise.all(files.map((file, i) => describeInput(input.root, file, hashed[i]!, kind, input.format)))
+  const inputsRecord = files.map((file, i) => ({
+    path: relativeTo(input.root, file),
+    // the format each file was read as (data-item audits read records of any format)
+    format: kind === 'content' ? 'data' : (formats.get(file) ?? 'unknown'),
+    bytes: hashed[i]!.bytes,
+    sha256: hashed[i]!.sha256,
+  }))
   const id = input.id ?? derivedId(kind, drawn, input)
   if (!AUDIT_ID.test(id)) throw new UserError(`--id ${id}: expected letters, digits, ".", "_" or "-" (at most 64)`)
   const recordFile = path.join(input.root, AUDITS_DIR, `${id}.json`)
@@ -83,8 +89,9 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
     item_id: item.item_id,
     annotator: item.annotator ?? '',
     label: labelCell(item.labels),
-    // Reviewers see the text with personal values masked (data-item previews are masked already).
-    preview: maskPersonalValues(item.preview),
+    // Reviewers see the text with personal values masked; masking comes before the cut, so a
+    // value is never left half-visible at the end. Only sampled units pay for either.
+    preview: cutPreview(maskPersonalValues(item.preview)),
     verdict: '',
     corrected_label: '',
     error_type: '',
@@ -92,7 +99,8 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
     note: '',
   }))
   const findings = kind === 'annotation' ? populationFindings(input, files, drawn, rules) : []
-  if (rules !== null && rulesDocument(input, rules).sha256 === null) {
+  const document = rules === null ? null : rulesDocument(input, rules)
+  if (rules !== null && document!.sha256 === null) {
     findings.push(toFinding(input.config?.file ?? 'tdgov.yaml', { code: 'RULES_DOCUMENT_MISSING', args: { rules: rules.id, document: rules.document } }))
   }
   const record: AuditRecord = {
@@ -102,7 +110,7 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
     tool: toolVersion(),
     inputs: inputsRecord,
     source: input.source,
-    rules: rules === null ? null : { id: rules.id, version: rules.version, kind: rules.kind, ...rulesDocument(input, rules) },
+    rules: rules === null ? null : { id: rules.id, version: rules.version, kind: rules.kind, ...document! },
     plan: drawn.plan,
     seed: input.seed,
     rank_method: RANK_METHOD,
@@ -126,16 +134,24 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
   return { record, recordFile, sheetFile }
 }
 
-async function population(input: SampleAuditInput): Promise<{ files: string[]; readUnits: () => AsyncIterable<AnnotationItem> }> {
+interface Population {
+  files: string[]
+  readUnits: () => AsyncIterable<AnnotationItem>
+  /** filled while reading: the format each annotation file was read as */
+  formats: Map<string, AnnotationFormat>
+}
+
+async function population(input: SampleAuditInput): Promise<Population> {
+  const formats = new Map<string, AnnotationFormat>()
   if (input.source !== null) {
     if (input.inputs.length > 0) throw new UserError('--source samples the records of a declared source; give no annotation files with it')
     if (input.config === null) throw new UserError(`--source ${input.source}: needs tdgov.yaml in ${input.root} (or --config) to know the source's files`)
     const relFiles = await sourceFiles(input.root, input.config.config, input.source)
-    return { files: relFiles.map((f) => path.join(input.root, f)), readUnits: () => readDataItems(input.root, relFiles) }
+    return { files: relFiles.map((f) => path.join(input.root, f)), readUnits: () => readDataItems(input.root, relFiles), formats }
   }
   if (input.inputs.length === 0) throw new UserError('expected annotation exports to sample (files or directories), or --source ID for a data-item audit')
   const files = await listAnnotationFiles(input.inputs)
-  return { files, readUnits: () => readAnnotations(files, input.format, input.adapterOptions) }
+  return { files, readUnits: () => readAnnotationFiles(files, input.format, input.adapterOptions, formats), formats }
 }
 
 function stratumFunction(input: SampleAuditInput): ((item: AnnotationItem) => string) | null {
@@ -184,17 +200,6 @@ function populationFindings(input: SampleAuditInput, files: readonly string[], d
     config: input.config?.config ?? null,
     today: input.today,
   })
-}
-
-async function describeInput(
-  root: string,
-  file: string,
-  digest: InputDigest,
-  kind: AuditKind,
-  format: AnnotationFormat | 'auto',
-): Promise<AuditRecord['inputs'][number]> {
-  const detected = kind === 'content' ? 'data' : format === 'auto' ? ((await sniffFormat(file)) ?? 'unknown') : format
-  return { path: relativeTo(root, file), format: detected, bytes: digest.bytes, sha256: digest.sha256 }
 }
 
 /** Same population, plan, seed and strata → same id, so a repeated draw names the same audit. */

@@ -1,4 +1,5 @@
 import { styleText } from 'node:util'
+import type { Finding } from '../findings/finding.js'
 
 /** Colours for the human summary; each one is the identity when colour is off. */
 export interface Palette {
@@ -68,4 +69,21 @@ export function createProgressLine(output: Output): { update(text: string): void
 export function progressBar(done: number, total: number, width = 20): string {
   const filled = total > 0 ? Math.min(width, Math.floor((done / total) * width)) : 0
   return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`
+}
+
+/** One finding on one line: severity, where (line or byte offset), the message and its code. */
+export function describeFinding(f: Finding, dim: (s: string) => string): string {
+  const where = f.line !== undefined ? `:${f.line}` : f.offset !== undefined ? ` (byte ${f.offset})` : ''
+  return `${f.severity.padEnd(7)} ${f.path}${where}  ${f.message} ${dim(`[${f.code}]`)}`
+}
+
+/** A count by severity, then each finding indented: how audit commands end their summary. */
+export function describeFindings(findings: readonly Finding[], c: Palette): string[] {
+  if (findings.length === 0) return []
+  const counts = { error: 0, warning: 0, info: 0 }
+  for (const f of findings) counts[f.severity]++
+  return [
+    `findings: ${c.red(`${counts.error} errors`)}, ${c.yellow(`${counts.warning} warnings`)}, ${counts.info} info`,
+    ...findings.map((f) => `  ${describeFinding(f, c.dim)}`),
+  ]
 }

@@ -1,5 +1,6 @@
 import { asBuffer } from '../util/as-buffer.js'
 import { FindingCollector } from '../findings/finding.js'
+import { JsonByte, isJsonWhitespace } from './json-bytes.js'
 import { describeJsonError } from './json-error.js'
 import { RecordFacts } from '../provenance/record-facts.js'
 import { RecordSampler, type SampledRecord } from './record-sampler.js'
@@ -8,21 +9,6 @@ import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer } from './types.
 
 /** Documents up to this size are parsed whole: exact validation and an exact schema. */
 const WHOLE_PARSE_LIMIT = 8 * 1024 * 1024
-
-const enum Byte {
-  Quote = 0x22,
-  Backslash = 0x5c,
-  OpenBrace = 0x7b,
-  CloseBrace = 0x7d,
-  OpenBracket = 0x5b,
-  CloseBracket = 0x5d,
-  Comma = 0x2c,
-  Colon = 0x3a,
-}
-
-function isWhitespace(b: number): boolean {
-  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09
-}
 
 /**
  * A JSON document holding records: an array of records, or an object whose values are arrays
@@ -85,24 +71,24 @@ class JsonAnalyzer implements ContentAnalyzer {
       const b = chunk[i]!
       if (this.inString) {
         if (this.escape) this.escape = false
-        else if (b === Byte.Backslash) this.escape = true
-        else if (b === Byte.Quote) this.inString = false
+        else if (b === JsonByte.Backslash) this.escape = true
+        else if (b === JsonByte.Quote) this.inString = false
         continue
       }
-      if (isWhitespace(b) || b === Byte.Colon) continue
+      if (isJsonWhitespace(b) || b === JsonByte.Colon) continue
       if (this.topClosed) return this.fail('unexpected data after the end of the document', i)
       if (this.topKind === null) {
-        this.topKind = b === Byte.OpenBracket ? 'array' : b === Byte.OpenBrace ? 'object' : 'scalar'
+        this.topKind = b === JsonByte.OpenBracket ? 'array' : b === JsonByte.OpenBrace ? 'object' : 'scalar'
         if (this.topKind === 'scalar') return
       }
-      if (b === Byte.Comma) {
+      if (b === JsonByte.Comma) {
         if (this.inElement && this.depth === this.elementDepth()) {
           this.endElement(chunk, captureFrom, i)
         }
         continue
       }
-      if (b === Byte.CloseBrace || b === Byte.CloseBracket) {
-        const isArray = b === Byte.CloseBracket
+      if (b === JsonByte.CloseBrace || b === JsonByte.CloseBracket) {
+        const isArray = b === JsonByte.CloseBracket
         if (this.depth === 0 || this.arrays[this.depth - 1] !== isArray) {
           return this.fail(`unexpected '${String.fromCharCode(b)}'`, i)
         }
@@ -115,12 +101,12 @@ class JsonAnalyzer implements ContentAnalyzer {
         this.startElement(b)
         captureFrom = i
       }
-      if (b === Byte.Quote) this.inString = true
-      else if (b === Byte.OpenBrace || b === Byte.OpenBracket) {
-        if (this.depth === 1 && this.topKind === 'object' && b === Byte.OpenBracket) {
+      if (b === JsonByte.Quote) this.inString = true
+      else if (b === JsonByte.OpenBrace || b === JsonByte.OpenBracket) {
+        if (this.depth === 1 && this.topKind === 'object' && b === JsonByte.OpenBracket) {
           this.topArrays.push({ count: 0, objects: false })
         }
-        this.arrays[this.depth++] = b === Byte.OpenBracket
+        this.arrays[this.depth++] = b === JsonByte.OpenBracket
       }
     }
     if (this.capturing) this.captureParts.push(Buffer.from(chunk.subarray(captureFrom)))
@@ -140,7 +126,7 @@ class JsonAnalyzer implements ContentAnalyzer {
     this.elements++
     const array = this.topArrays[this.topArrays.length - 1]
     if (this.topKind === 'object' && array) {
-      if (array.count === 0) array.objects = first === Byte.OpenBrace
+      if (array.count === 0) array.objects = first === JsonByte.OpenBrace
       array.count++
     }
     this.sampledNow = this.sampler.wants(this.elements)

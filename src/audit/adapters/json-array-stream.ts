@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs'
+import { JsonByte, isJsonWhitespace } from '../../formats/json-bytes.js'
 import { describeJsonError } from '../../formats/json-error.js'
 import { UserError } from '../../util/errors.js'
 import { inputError } from './json-lines.js'
@@ -9,18 +10,6 @@ export interface ArrayElement {
   value: unknown
   /** byte offset where the element starts, for messages */
   offset: number
-}
-
-const OPEN_BRACE = 0x7b
-const CLOSE_BRACE = 0x7d
-const OPEN_BRACKET = 0x5b
-const CLOSE_BRACKET = 0x5d
-const QUOTE = 0x22
-const BACKSLASH = 0x5c
-const COMMA = 0x2c
-
-function isWhitespace(b: number): boolean {
-  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09
 }
 
 /**
@@ -62,31 +51,31 @@ export async function* readJsonArrayElements(file: string): AsyncGenerator<Array
         if (state === 'element') {
           if (inString) {
             if (escaped) escaped = false
-            else if (b === BACKSLASH) escaped = true
-            else if (b === QUOTE) inString = false
+            else if (b === JsonByte.Backslash) escaped = true
+            else if (b === JsonByte.Quote) inString = false
             continue
           }
-          if (b === QUOTE) inString = true
-          else if (b === OPEN_BRACE || b === OPEN_BRACKET) depth++
-          else if ((b === CLOSE_BRACE || b === CLOSE_BRACKET) && depth > 0) depth--
-          else if (depth === 0 && (b === COMMA || b === CLOSE_BRACKET)) {
+          if (b === JsonByte.Quote) inString = true
+          else if (b === JsonByte.OpenBrace || b === JsonByte.OpenBracket) depth++
+          else if ((b === JsonByte.CloseBrace || b === JsonByte.CloseBracket) && depth > 0) depth--
+          else if (depth === 0 && (b === JsonByte.Comma || b === JsonByte.CloseBracket)) {
             pieces.push(chunk.subarray(elementStart, i))
             const element = parse(pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces))
             pieces = []
             index++
             yield element
-            state = b === COMMA ? 'between' : 'after'
-            afterComma = b === COMMA
+            state = b === JsonByte.Comma ? 'between' : 'after'
+            afterComma = b === JsonByte.Comma
           }
           continue
         }
-        if (isWhitespace(b)) continue
+        if (isJsonWhitespace(b)) continue
         if (state === 'before') {
-          if (b !== OPEN_BRACKET) throw fail(consumed + i, 'a JSON array ("[")')
+          if (b !== JsonByte.OpenBracket) throw fail(consumed + i, 'a JSON array ("[")')
           state = 'between'
         } else if (state === 'between') {
-          if (b === CLOSE_BRACKET && !afterComma) state = 'after'
-          else if (b === COMMA || b === CLOSE_BRACKET) throw fail(consumed + i, 'an array element')
+          if (b === JsonByte.CloseBracket && !afterComma) state = 'after'
+          else if (b === JsonByte.Comma || b === JsonByte.CloseBracket) throw fail(consumed + i, 'an array element')
           else {
             state = 'element'
             elementStart = i

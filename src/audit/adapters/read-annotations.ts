@@ -78,7 +78,20 @@ export async function* readAnnotations(
   format: AnnotationFormat | 'auto',
   options: AdapterOptions,
 ): AsyncGenerator<AnnotationItem> {
-  const files = await listAnnotationFiles(inputs)
+  yield* readAnnotationFiles(await listAnnotationFiles(inputs), format, options)
+}
+
+/**
+ * readAnnotations over files already listed by `listAnnotationFiles` (callers that need the list
+ * too, to hash the inputs). `formats`, when given, is told the format each file was read as, so
+ * nobody sniffs it again.
+ */
+export async function* readAnnotationFiles(
+  files: readonly string[],
+  format: AnnotationFormat | 'auto',
+  options: AdapterOptions,
+  formats?: Map<string, AnnotationFormat>,
+): AsyncGenerator<AnnotationItem> {
   const keys = fileKeys(files)
   for (const file of files) {
     const fileFormat = format === 'auto' ? await sniffFormat(file) : format
@@ -86,6 +99,7 @@ export async function* readAnnotations(
       const expected = ADAPTERS.map((a) => a.format).join(', ')
       throw new UserError(`${file}: not a recognised annotation export (expected one of ${expected}); pass --format`)
     }
+    formats?.set(file, fileFormat)
     yield* adapterFor(fileFormat).read(file, { ...options, fileKey: keys.get(file)! })
   }
 }

@@ -78,13 +78,17 @@ export async function measureAgreement(items: AsyncIterable<AnnotationItem>, opt
     weights: options.weights,
     fleiss_kappa: null,
     krippendorff_alpha: { nominal: null, ordinal: null, interval: null, ratio: null },
-    pairs: pairs(raterList, multi, options),
+    pairs: [],
     notes,
   }
+  // Pair notes are kept only for the two-annotator case, where the pair's κ is the headline κ;
+  // with more annotators they would repeat one note per pair.
+  const pairNotes: string[] = []
+  result.pairs = pairs(raterList, multi, options, pairNotes)
   if (multi.length === 0) return result
   if (raterList.length === 2) {
-    const [a, b] = raterList as [string, string]
-    result.cohen_kappa = pairKappa(a, b, multi, options, notes)
+    result.cohen_kappa = result.pairs[0]?.cohen_kappa ?? null
+    notes.push(...pairNotes)
   } else {
     notes.push(`Cohen's kappa needs exactly two annotators; there are ${raterList.length} (see pairs)`)
   }
@@ -132,12 +136,6 @@ function fleissTable(units: readonly RatedUnit[], categories: readonly string[])
   })
 }
 
-function pairKappa(a: string, b: string, multi: readonly [string, Map<string, string>][], options: AgreementOptions, notes: string[]): number | null {
-  const [x, y] = bothRated(a, b, multi)
-  if (x.length === 0) return null
-  return attempt(() => cohenKappa(x, y, { weights: options.weights, ...(options.order && { order: options.order }) }), `Cohen's kappa (${a}, ${b})`, notes)
-}
-
 function bothRated(a: string, b: string, multi: readonly [string, Map<string, string>][]): [string[], string[]] {
   const x: string[] = []
   const y: string[] = []
@@ -153,7 +151,7 @@ function bothRated(a: string, b: string, multi: readonly [string, Map<string, st
 }
 
 /** Every annotator pair with items in common: their raw agreement and Cohen's κ. */
-function pairs(raters: readonly string[], multi: readonly [string, Map<string, string>][], options: AgreementOptions): PairAgreement[] {
+function pairs(raters: readonly string[], multi: readonly [string, Map<string, string>][], options: AgreementOptions, notes: string[]): PairAgreement[] {
   const out: PairAgreement[] = []
   for (let i = 0; i < raters.length; i++) {
     for (let j = i + 1; j < raters.length; j++) {
@@ -167,7 +165,7 @@ function pairs(raters: readonly string[], multi: readonly [string, Map<string, s
         b,
         items: x.length,
         percent_agreement: agree / x.length,
-        cohen_kappa: attempt(() => cohenKappa(x, y, { weights: options.weights, ...(options.order && { order: options.order }) }), '', []),
+        cohen_kappa: attempt(() => cohenKappa(x, y, { weights: options.weights, ...(options.order && { order: options.order }) }), `Cohen's kappa (${a}, ${b})`, notes),
       })
     }
   }

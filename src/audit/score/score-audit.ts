@@ -65,7 +65,9 @@ export function scoreAudit(record: AuditRecord, rows: readonly ReadRow[], option
     confusion: content ? { labels: [], matrix: [] } : confusion(reviewed, gold),
     error_types: errorTypes(reviewed, record.kind),
     cohen_kappa: content ? null : kappa(reviewed, gold),
-    reviewer_is_annotator: selfReviews(reviewed).slice(0, LISTED_SELF_REVIEWS),
+    reviewer_is_annotator: selfReviewed(reviewed)
+      .slice(0, LISTED_SELF_REVIEWS)
+      .map((row) => ({ row: row.row, item_id: row.cells.item_id })),
     harmful_rate: harmful,
     harmful_upper_bound: content && n > 0 ? 1 - wilsonLowerBound(n - defects, n, options.confidence) : null,
     source_rejected: harmful === null ? null : harmful > options.harmfulRateMax,
@@ -92,7 +94,8 @@ function readVerdicts(record: AuditRecord, rows: readonly ReadRow[], sheet: stri
     if (!allowed.includes(verdict)) {
       throw new UserError(`${sheet}: row ${row.row}: verdict "${row.cells.verdict}"; expected ${allowed.join(' or ')} (blank: not reviewed yet)`)
     }
-    reviewed.push(row)
+    // The rest of scoring reads the verdict as the one lower-case word it was checked to be.
+    reviewed.push(verdict === row.cells.verdict ? row : { row: row.row, cells: { ...row.cells, verdict } })
     if (verdict === allowed[1]) defects++
   }
   return { reviewed, unreviewed, defects }
@@ -140,8 +143,7 @@ function decide(
 
 /** The reviewer's label: the annotator's when correct, the correction when incorrect (null if none given). */
 function goldLabel(row: ReadRow): string | null {
-  const verdict = row.cells.verdict.toLowerCase()
-  if (verdict === 'correct' || verdict === 'pass') return row.cells.label
+  if (isCorrect(row)) return row.cells.label
   return row.cells.corrected_label === '' ? null : row.cells.corrected_label
 }
 
@@ -162,9 +164,9 @@ function accuracyBy(rows: readonly ReadRow[], keyOf: (row: ReadRow, i: number) =
   )
 }
 
+/** For reviewed rows, whose verdict readVerdicts has checked and lower-cased. */
 function isCorrect(row: ReadRow): boolean {
-  const verdict = row.cells.verdict.toLowerCase()
-  return verdict === 'correct' || verdict === 'pass'
+  return row.cells.verdict === 'correct' || row.cells.verdict === 'pass'
 }
 
 /** Rows reviewer (gold), columns annotator; rows whose correction was not given are left out. */
@@ -213,10 +215,8 @@ function errorTypes(rows: readonly ReadRow[], kind: AuditRecord['kind']): Record
   return sortedObject(counts)
 }
 
-function selfReviews(rows: readonly ReadRow[]): { row: number; item_id: string }[] {
-  return rows
-    .filter((row) => row.cells.reviewer !== '' && row.cells.reviewer === row.cells.annotator)
-    .map((row) => ({ row: row.row, item_id: row.cells.item_id }))
+function selfReviewed(rows: readonly ReadRow[]): ReadRow[] {
+  return rows.filter((row) => row.cells.reviewer !== '' && row.cells.reviewer === row.cells.annotator)
 }
 
 /**
@@ -276,10 +276,8 @@ function reviewerFindings(rows: readonly ReadRow[], options: ScoreOptions): Find
   const findings: Finding[] = []
   const missing = rows.filter((row) => row.cells.reviewer === '').length
   if (missing > 0) findings.push(toFinding(options.sheet, { code: 'REVIEWER_MISSING', args: { count: missing } }))
-  const self = selfReviews(rows)
-  for (const { row, item_id } of self.slice(0, LISTED_SELF_REVIEWS)) {
-    const annotator = rows.find((r) => r.row === row)!.cells.annotator
-    findings.push(toFinding(options.sheet, { code: 'REVIEWER_IS_ANNOTATOR', line: row, args: { row, item: item_id, annotator } }))
+  for (const { row, cells } of selfReviewed(rows).slice(0, LISTED_SELF_REVIEWS)) {
+    findings.push(toFinding(options.sheet, { code: 'REVIEWER_IS_ANNOTATOR', line: row, args: { row, item: cells.item_id, annotator: cells.annotator } }))
   }
   if (options.config !== null && options.config.annotators.length > 0) {
     const reviewers = new Map<string, number>()

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { measureAgreement, type AgreementResult } from '../../audit/agreement/measure-agreement.js'
-import { readAnnotations, listAnnotationFiles } from '../../audit/adapters/read-annotations.js'
+import { readAnnotations } from '../../audit/adapters/read-annotations.js'
 import { createOutput } from '../output.js'
 import { parseOptions } from '../parse-options.js'
 import { adapterFlagsSchema, adapterOptionsFrom, pct } from '../audit-options.js'
@@ -20,8 +20,7 @@ const optionsSchema = z.object({
 /** `tdgov audit agreement`: inter-annotator agreement over items labelled more than once. */
 export async function auditAgreementCommand(raw: Record<string, unknown>): Promise<number> {
   const options = parseOptions(optionsSchema, raw)
-  const files = await listAnnotationFiles(options.inputs)
-  const items = readAnnotations(files, options.format, adapterOptionsFrom(options))
+  const items = readAnnotations(options.inputs, options.format, adapterOptionsFrom(options))
   const result = await measureAgreement(items, { weights: options.weights, order: options.order ?? null })
   const output = createOutput(options.json)
   if (options.json) output.out(JSON.stringify(result, null, 2) + '\n')

@@ -2,10 +2,9 @@ import { z } from 'zod'
 import { sampleAudit, type SampleAuditOutput } from '../../audit/sample-audit.js'
 import { STRATIFY_BY } from '../../audit/sampling/draw-sample.js'
 import { loadConfig } from '../../config/load-config.js'
-import type { Finding } from '../../findings/finding.js'
 import { UserError } from '../../util/errors.js'
 import { adapterFlagsSchema, adapterOptionsFrom, planFlagsSchema, planFromFlags, projectRoot } from '../audit-options.js'
-import { createOutput, createProgressLine, type Palette } from '../output.js'
+import { createOutput, createProgressLine, describeFindings, type Palette } from '../output.js'
 import { parseOptions } from '../parse-options.js'
 import { describePlan, planJson } from './audit-plan.js'
 
@@ -95,14 +94,4 @@ function describeSample({ record, recordFile, sheetFile }: SampleAuditOutput, c:
   lines.push(...describeFindings(record.findings, c))
   lines.push(`next: tdgov audit score ${sheetFile}`)
   return lines.join('\n') + '\n'
-}
-
-export function describeFindings(findings: readonly Finding[], c: Palette): string[] {
-  if (findings.length === 0) return []
-  const counts = { error: 0, warning: 0, info: 0 }
-  for (const f of findings) counts[f.severity]++
-  return [
-    `findings: ${c.red(`${counts.error} errors`)}, ${c.yellow(`${counts.warning} warnings`)}, ${counts.info} info`,
-    ...findings.map((f) => `  ${f.severity.padEnd(7)} ${f.path}${f.line !== undefined ? `:${f.line}` : ''}  ${f.message} ${c.dim(`[${f.code}]`)}`),
-  ]
 }

@@ -10,9 +10,8 @@ import { loadConfig } from '../../config/load-config.js'
 import { writeFileAtomic } from '../../util/atomic-write.js'
 import { UserError } from '../../util/errors.js'
 import { confidenceOption, pct, projectRoot, shareOption } from '../audit-options.js'
-import { createOutput, type Palette } from '../output.js'
+import { createOutput, describeFindings, type Palette } from '../output.js'
 import { parseOptions } from '../parse-options.js'
-import { describeFindings } from './audit-sample.js'
 
 const optionsSchema = z.object({
   sheet: z.string(),

@@ -1,11 +1,10 @@
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
-import type { ManifestFinding } from '../../scan/manifest-schema.js'
 import { DEFAULT_SAMPLE_SIZE, scan } from '../../scan/scan.js'
 import { countOf } from '../../provenance/pii/index.js'
 import type { BuiltManifest } from '../../scan/manifest.js'
-import { createOutput, createProgressLine, formatBytes, progressBar, type Palette } from '../output.js'
+import { createOutput, createProgressLine, describeFinding, formatBytes, progressBar, type Palette } from '../output.js'
 import { parseOptions } from '../parse-options.js'
 
 const scanOptionsSchema = z.object({
@@ -117,7 +116,3 @@ function percent(part: number, whole: number): string {
   return `${p < 10 && p > 0 ? p.toFixed(1) : Math.round(p)}%`
 }
 
-function describeFinding(f: ManifestFinding, dim: (s: string) => string): string {
-  const where = f.line !== undefined ? `:${f.line}` : f.offset !== undefined ? ` (byte ${f.offset})` : ''
-  return `${f.severity.padEnd(7)} ${f.path}${where}  ${f.message} ${dim(`[${f.code}]`)}`
-}
