@@ -55,7 +55,7 @@ function findRecord(sheet: string, auditId: string | undefined, root: string): s
   if (auditId === undefined || auditId === '') throw new UserError(`${sheet}: no rows with an audit_id; expected a sheet written by tdgov audit sample`)
   const candidates = [path.join(path.dirname(sheet), `${auditId}.json`), path.join(root, AUDITS_DIR, `${auditId}.json`)]
   const found = candidates.find((file) => existsSync(file))
-  if (found === undefined) throw new UserError(`${sheet}: audit record ${auditId}.json not found in ${candidates.map((f) => path.dirname(f)).join(' or ')}; pass --record FILE`)
+  if (found === undefined) throw new UserError(`${sheet}: audit record ${auditId}.json not found in ${candidates.map((f) => path.dirname(f)).join(' or ')}; pass --config with the project's tdgov.yaml, or --record FILE`)
   return found
 }
 
