@@ -2,7 +2,7 @@
 // the committed files fall behind. Run with `npm run schemas`.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { JSON_SCHEMAS, renderJsonSchema, type SchemaName } from '../src/config/json-schemas.js'
+import { JSON_SCHEMAS, renderJsonSchema, type SchemaName } from '../src/records/json-schemas.js'
 import { writeFileAtomic } from '../src/util/atomic-write.js'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')

@@ -5,7 +5,7 @@ import { DEFAULT_COLUMNS } from '../../src/audit/item.js'
 import { sampleAudit } from '../../src/audit/sample-audit.js'
 import { readSheet, writeSheet } from '../../src/audit/sheets/index.js'
 import { ANNOTATION_VERDICTS, type SheetRow } from '../../src/audit/sheets/sheet-row.js'
-import { loadConfig } from '../../src/config/load-config.js'
+import { loadConfig } from '../../src/records/load-config.js'
 
 /** The demo audit, as the README runs it: `tdgov audit sample … --aql 6.5 --seed demo-2024-05`. */
 export const DEMO_AUDIT = { aql: 6.5, seed: 'demo-2024-05' } as const

@@ -1,4 +1,4 @@
-import type { AnnotatorConfig, Config, LabellingRuleConfig } from '../config/config-schema.js'
+import type { AnnotatorConfig, Config, LabellingRuleConfig } from '../records/config-schema.js'
 import { toFinding, type Finding } from '../findings/finding.js'
 import { compareStrings } from '../util/order.js'
 

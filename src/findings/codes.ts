@@ -54,8 +54,23 @@ export const FINDING_SEVERITY = {
   ANNOTATOR_UNTRAINED: 'warning',
   REVIEWER_MISSING: 'warning',
   REVIEWER_IS_ANNOTATOR: 'error',
+  RULES_DOCUMENT_CHANGED: 'warning',
+  // the release gate (tdgov check): policy thresholds and audit coverage
+  LICENCE_DENIED: 'error',
+  PII_DENSITY_HIGH: 'error',
+  DUPLICATE_RATE_HIGH: 'warning',
+  AUDIT_MISSING: 'error',
+  AUDIT_REJECTED: 'error',
+  AUDIT_INCOMPLETE: 'warning',
+  AUDIT_STALE: 'warning',
+  ACCURACY_BELOW_TARGET: 'error',
+  SOURCE_SAFETY_MISSING: 'warning',
+  SOURCE_SAFETY_FAILED: 'error',
+  MANIFEST_STALE: 'error',
+  SUPPRESSION_EXPIRED: 'warning',
 } as const satisfies Record<string, Severity>
 
-export type Severity = 'error' | 'warning' | 'info'
+export const SEVERITIES = ['error', 'warning', 'info'] as const
+export type Severity = (typeof SEVERITIES)[number]
 export type FindingCode = keyof typeof FINDING_SEVERITY
 export const FINDING_CODES = Object.keys(FINDING_SEVERITY) as FindingCode[]

@@ -3,7 +3,7 @@ import type { Tally } from '../scan/tally.js'
 import type { LicenceClass } from './licences/licence-class.js'
 import type { PiiTallyJson } from './pii/index.js'
 import type { LanguageCountsJson } from './text/index.js'
-import type { ManifestFinding } from '../scan/manifest-schema.js'
+import type { ManifestFinding } from '../records/manifest-schema.js'
 
 export interface SourceSummary {
   id: string

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch'
-import type { SourceConfig } from '../config/config-schema.js'
+import type { SourceConfig } from '../records/config-schema.js'
 
 /** Maps a file's path to the first declared source whose globs match it (declaration order). */
 export type SourceMatcher = (relPath: string) => string | null

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { writeFileAtomic } from '../util/atomic-write.js'
 import type { FileRecord } from './file-record.js'
-import type { TokenSample } from './manifest-schema.js'
+import type { TokenSample } from '../records/manifest-schema.js'
 import type { BuiltManifest } from './manifest.js'
 
 export interface CacheKey {
@@ -38,8 +38,8 @@ interface IndexHeader {
  * file changed. A cache made by another tool version or with other options, or one that cannot be
  * read, is ignored: it only saves time.
  */
-const INDEX = 'index-v3.ndjson'
-const ENTRIES = 'entries-v3.ndjson'
+const INDEX = 'index-v4.ndjson'
+const ENTRIES = 'entries-v4.ndjson'
 
 export interface CacheIndex {
   header: IndexHeader

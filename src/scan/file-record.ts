@@ -1,6 +1,6 @@
 import type { Severity } from '../findings/codes.js'
 import { uniformFromPath } from '../provenance/text/index.js'
-import type { ContentFactsEntry, FileEntry, LicenceStatement, PiiFacts, TokenSample } from './manifest-schema.js'
+import type { ContentFactsEntry, FileEntry, LicenceStatement, PiiFacts, TokenSample } from '../records/manifest-schema.js'
 
 /**
  * A manifest entry as the scan carries it: the facts the totals need, plus the entry already

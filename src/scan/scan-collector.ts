@@ -1,7 +1,7 @@
 import { toFinding } from '../findings/finding.js'
 import type { CacheKey, CachedFile } from './cache.js'
 import type { FileRecord } from './file-record.js'
-import type { ManifestFinding } from './manifest-schema.js'
+import type { ManifestFinding } from '../records/manifest-schema.js'
 import type { TokenSampling } from './token-sampling.js'
 import type { FileTask } from './process-file.js'
 import type { TaskListener } from './run-tasks.js'

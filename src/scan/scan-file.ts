@@ -10,7 +10,7 @@ import { decompressHead } from './decompress.js'
 import { yieldNowAndThen } from '../util/yield-now-and-then.js'
 import { workersAvailable } from './workers-available.js'
 import type { CacheKey } from './cache.js'
-import type { FileEntry, PiiFacts } from './manifest-schema.js'
+import type { FileEntry, PiiFacts } from '../records/manifest-schema.js'
 import { countOf, densityPer10k, describeCounts, SENSITIVE_PII } from '../provenance/pii/index.js'
 import type { PiiMode, RecordFactsResult, TokenCandidate, TokenMode } from '../provenance/record-facts.js'
 

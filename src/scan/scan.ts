@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import fg from 'fast-glob'
-import { CONFIG_FILE } from '../config/config-file.js'
-import type { LoadedConfig } from '../config/load-config.js'
+import { CONFIG_FILE } from '../records/config-file.js'
+import type { LoadedConfig } from '../records/load-config.js'
 import { toFinding } from '../findings/finding.js'
 import { withoutConfig, type ProvenanceResult } from '../provenance/provenance-result.js'
 import type { PiiMode, TokenCandidate, TokenMode } from '../provenance/record-facts.js'
@@ -15,7 +15,7 @@ import { loadEntries, loadIndex, saveCache, statKey, type CacheIndex, type Cache
 import { createExcludeFilter, type ExcludeFilter } from './excludes.js'
 import type { AnalysedFile, FileRecord } from './file-record.js'
 import { buildManifest, sortFindings, type BuiltManifest } from './manifest.js'
-import type { ManifestFinding } from './manifest-schema.js'
+import type { ManifestFinding } from '../records/manifest-schema.js'
 import { processFile } from './process-file.js'
 import { runTasks } from './run-tasks.js'
 import { ScanCollector, type ScanProgress, type ScanStats } from './scan-collector.js'
@@ -176,7 +176,7 @@ async function rulesFor(config: LoadedConfig): Promise<(files: readonly Analysed
 /** tdgov.yaml, read with its YAML parser only when there is one (or one was named). */
 async function loadConfigIfAny(root: string, file: string | undefined): Promise<LoadedConfig | null> {
   if (file === undefined && !existsSync(path.join(root, CONFIG_FILE))) return null
-  return (await import('../config/load-config.js')).loadConfig(root, file)
+  return (await import('../records/load-config.js')).loadConfig(root, file)
 }
 
 /** Reads a drawn file again for the text it offers to the token sample (it came from the cache without it). */

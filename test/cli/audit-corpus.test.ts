@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { AuditRecord } from '../../src/audit/audit-record.js'
+import type { AuditRecord } from '../../src/records/audit-record.js'
 import { REPO_ROOT, runCli } from '../helpers/exec.js'
 import { makeTempDir, removeTempDirs, writeTree } from '../helpers/tmp.js'
 

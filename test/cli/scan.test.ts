@@ -19,7 +19,7 @@ import {
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FileEntry, Manifest } from '../../src/scan/manifest-schema.js'
+import type { FileEntry, Manifest } from '../../src/records/manifest-schema.js'
 import { REPO_ROOT, runCli, spawnCli, waitForExit, type ExecResult } from '../helpers/exec.js'
 import { listFiles, makeTempDir, removeTempDirs, setTreeTimes, writeTree } from '../helpers/tmp.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseConfig } from '../../src/config/load-config.js'
+import { parseConfig } from '../../src/records/load-config.js'
 
 const valid = `
 dataset:

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { parseConfig } from '../../src/config/load-config.js'
+import { parseConfig } from '../../src/records/load-config.js'
 import type { FileRecord } from '../../src/scan/file-record.js'
 import { toFileRecord, withFacts } from '../../src/scan/file-record.js'
-import type { FileEntry } from '../../src/scan/manifest-schema.js'
+import type { FileEntry } from '../../src/records/manifest-schema.js'
 import { resolveProvenance } from '../../src/provenance/resolve-provenance.js'
 
 function file(path: string, extra: Partial<FileEntry> = {}): FileRecord {

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FINDING_CODES } from '../../src/findings/codes.js'
-import { manifestSchema, type Manifest } from '../../src/scan/manifest-schema.js'
+import { manifestSchema, type Manifest } from '../../src/records/manifest-schema.js'
 import { runCli } from '../helpers/exec.js'
 import { makeTempDir, removeTempDirs, writeTree } from '../helpers/tmp.js'
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { JSON_SCHEMAS, renderJsonSchema, type SchemaName } from '../../src/config/json-schemas.js'
+import { JSON_SCHEMAS, renderJsonSchema, type SchemaName } from '../../src/records/json-schemas.js'
 
 const repo = path.resolve(import.meta.dirname, '../..')
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { ReadRow } from '../sheets/sheet-row.js'
-import type { AuditRecord } from '../audit-record.js'
+import type { AuditRecord } from '../../records/audit-record.js'
 import { unitKey } from '../sampling/rank.js'
 import { UserError } from '../../util/errors.js'
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { sampleAudit, type SampleAuditOutput } from '../../audit/sample-audit.js'
 import { STRATIFY_BY } from '../../audit/sampling/draw-sample.js'
-import { loadConfig } from '../../config/load-config.js'
+import { loadConfig } from '../../records/load-config.js'
 import { UserError } from '../../util/errors.js'
 import { adapterFlagsSchema, adapterOptionsFrom, planFlagsSchema, planFromFlags, projectRoot } from '../audit-options.js'
 import { createOutput, createProgressLine, describeFindings, type Palette } from '../output.js'

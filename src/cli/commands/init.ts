@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { CONFIG_FILE } from '../../config/load-config.js'
-import { draftConfig } from '../../config/draft-config.js'
+import { CONFIG_FILE } from '../../records/load-config.js'
+import { draftConfig } from '../../init/draft-config.js'
 import { createFileAtomic } from '../../util/atomic-write.js'
 import { UserError } from '../../util/errors.js'
 

@@ -1,4 +1,4 @@
-import { JSON_SCHEMAS, renderJsonSchema, type SchemaName } from '../../config/json-schemas.js'
+import { JSON_SCHEMAS, renderJsonSchema, type SchemaName } from '../../records/json-schemas.js'
 import { UserError } from '../../util/errors.js'
 
 /** `tdgov schema [name]`: prints a JSON Schema, or the list of names. */

@@ -4,7 +4,7 @@
  * SipHash-2-4 used as the reference for the engine's 32-bit-halves implementation.
  */
 import { createHash } from 'node:crypto'
-import { auditRecordSchema, type AuditRecord, type AuditKind } from '../../../src/audit/audit-record.js'
+import { auditRecordSchema, type AuditRecord, type AuditKind } from '../../../src/records/audit-record.js'
 import type { AnnotationItem } from '../../../src/audit/item.js'
 import { resolvePlan, type PlanRequest } from '../../../src/audit/plan.js'
 import { previewHash } from '../../../src/audit/score/check-sheet.js'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkLabelsAndAnnotators, checkPeople, DEFAULT_TRAINING_VALID_DAYS, untrainedReason } from '../../../src/audit/roster-checks.js'
-import type { Config } from '../../../src/config/config-schema.js'
-import { parseConfig } from '../../../src/config/load-config.js'
+import type { Config } from '../../../src/records/config-schema.js'
+import { parseConfig } from '../../../src/records/load-config.js'
 
 const TODAY = new Date('2025-06-01T09:30:00Z')
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { auditResultSchema, type AuditRecord } from '../../../src/audit/audit-record.js'
+import { auditResultSchema, type AuditRecord } from '../../../src/records/audit-record.js'
 import type { PlanRequest } from '../../../src/audit/plan.js'
 import { scoreAudit, type ScoreOptions } from '../../../src/audit/score/score-audit.js'
 import type { ReadRow, SheetRow } from '../../../src/audit/sheets/sheet-row.js'
 import { wilsonInterval, wilsonLowerBound } from '../../../src/audit/stats/index.js'
-import { parseConfig } from '../../../src/config/load-config.js'
+import { parseConfig } from '../../../src/records/load-config.js'
 import { UserError } from '../../../src/util/errors.js'
 import { makeRecord, reviewedRow } from './engine-helpers.js'
 

@@ -1,23 +1,11 @@
 import { z } from 'zod'
-import { FINDING_CODES } from '../findings/codes.js'
+import { findingSchema, type Finding } from '../findings/finding.js'
 import { PII_TYPES } from '../provenance/pii/index.js'
 import { LANGUAGE_CLASSES } from '../provenance/text/index.js'
 
-export const MANIFEST_VERSION = 1
+export const MANIFEST_VERSION = 2
 
 const count = z.number().int().nonnegative()
-
-export const findingSchema = z
-  .object({
-    code: z.enum(FINDING_CODES),
-    severity: z.enum(['error', 'warning', 'info']),
-    path: z.string().describe('POSIX path relative to the scanned directory'),
-    source: z.string().optional().describe('the declared source the finding is about'),
-    line: count.min(1).optional().describe('1-based line (or record) in the decompressed content'),
-    offset: count.optional().describe('byte offset in the decompressed content'),
-    message: z.string(),
-  })
-  .strict()
 
 export const fieldSchema = z
   .object({
@@ -241,7 +229,8 @@ export const manifestSchema = z
 
 export type Manifest = z.infer<typeof manifestSchema>
 export type FileEntry = z.infer<typeof fileEntrySchema>
-export type ManifestFinding = z.infer<typeof findingSchema>
+export type ManifestFinding = Finding
+export { findingSchema }
 export type TokenFacts = z.infer<typeof tokenFactsSchema>
 export type TokenSample = z.infer<typeof tokenSampleSchema>
 export type LicenceStatement = z.infer<typeof licenceStatementSchema>

@@ -1,16 +1,15 @@
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import { findingSchema } from '../scan/manifest-schema.js'
-import { UserError } from '../util/errors.js'
-import { INSPECTION_LEVELS } from './stats/index.js'
+import { findingSchema } from '../findings/finding.js'
+import { parseRecord, readRecordText, type RecordKind } from './read-json-record.js'
+import { INSPECTION_LEVELS } from '../audit/stats/index.js'
 
 /**
  * `.tdgov/audits/<audit-id>.json`: everything needed to re-derive the sample (plan, seed, rank
  * method, population size and fingerprint, the sha256 of every input) and, once the sheet is
  * scored, the result. It holds no timestamps, so the same inputs give the same record.
  */
-export const AUDIT_RECORD_VERSION = 1
+export const AUDIT_RECORD_VERSION = 2
 
 const count = z.number().int().nonnegative()
 const share = z.number().min(0).max(1)
@@ -131,26 +130,11 @@ export type AuditResult = z.output<typeof auditResultSchema>
 
 export const AUDITS_DIR = path.join('.tdgov', 'audits')
 
-/** Reads and validates an audit record; a missing or malformed one is the user's error. */
+const AUDIT_RECORD: RecordKind = { what: 'audit record', versionKey: 'tdgov_audit', version: AUDIT_RECORD_VERSION, remedy: 'tdgov audit sample' }
+
+/** Reads and validates an audit record; a missing, malformed or other-version one is the user's error. */
 export function readAuditRecord(file: string): AuditRecord {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    throw new UserError(`${file}: cannot read the audit record; expected the file \`tdgov audit sample\` wrote`)
-  }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    throw new UserError(`${file}: not valid JSON; expected an audit record`)
-  }
-  const parsed = auditRecordSchema.safeParse(json)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    throw new UserError(`${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}; expected an audit record written by tdgov`)
-  }
-  return parsed.data
+  return parseRecord(readRecordText(file, AUDIT_RECORD), file, auditRecordSchema, AUDIT_RECORD)
 }
 
 /** The record's text: keys in schema order, two-space indent, final newline. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { auditRecordSchema } from '../audit/audit-record.js'
-import { manifestSchema } from '../scan/manifest-schema.js'
+import { auditRecordSchema } from './audit-record.js'
+import { manifestSchema } from './manifest-schema.js'
 import { configSchema } from './config-schema.js'
 
 /** The JSON Schemas of the files tdgov reads and writes, generated from their zod schemas. */

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { stringify } from 'yaml'
 import { CARD_NAME, isDocumentation, LICENCE_TEXT_NAME } from '../formats/detect.js'
 import { identifyLicenceText, licencesFromCard, normaliseLicence } from '../provenance/licences/index.js'
-import { INTENDED_USES, PI_BASES, SOURCE_KINDS } from './config-schema.js'
+import { INTENDED_USES, PI_BASES, SOURCE_KINDS } from '../records/config-schema.js'
 
 /** Folders that are never a source: tdgov's own state and version control. */
 const NOT_SOURCES = new Set(['.tdgov', '.git', '.hg', '.svn', 'node_modules'])

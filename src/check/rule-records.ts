@@ -1,0 +1,39 @@
+import type { Finding } from '../findings/finding.js'
+import type { AuditRecord } from '../records/audit-record.js'
+import type { Config } from '../records/config-schema.js'
+import type { FileEntry, Manifest } from '../records/manifest-schema.js'
+
+/** The manifest without its file list and findings: totals, sources, content, diversity. */
+export type ManifestHeader = Omit<Manifest, 'files' | 'findings'>
+
+/** What the rules read of a file entry. */
+export type ManifestFileView = Pick<FileEntry, 'path' | 'bytes' | 'sha256' | 'format' | 'modality' | 'records' | 'pii' | 'licence'> & {
+  source?: string | null | undefined
+  findings?: readonly Finding[]
+}
+
+/** The tree against the manifest, as `check` measured it: size and mtime first, then hashes. */
+export interface TreeChanges {
+  added: string[]
+  removed: string[]
+  changed: string[]
+}
+
+/**
+ * Everything a rule may read. Rules are pure functions of this: the commands load it (scan from
+ * what it just measured, audit from the record it writes, check from the files on disk).
+ */
+export interface RuleRecords {
+  config: Config | null
+  /** tdgov.yaml relative to the project root, for locations */
+  configPath: string
+  /** line and column of a YAML path in tdgov.yaml, when the document has it */
+  locate: (yamlPath: readonly (string | number)[]) => { line: number; column: number } | null
+  manifest: { header: ManifestHeader; files: readonly ManifestFileView[] } | null
+  audits: readonly { record: AuditRecord; path: string }[]
+  /** current sha256 of each labelling-rules document by rules id; null when the file is missing */
+  rulesDocuments: ReadonlyMap<string, string | null>
+  /** null when the tree was not compared (scan, audit) */
+  tree: TreeChanges | null
+  today: Date
+}
