@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { LabellingRuleConfig } from '../records/config-schema.js'
 import type { LoadedConfig } from '../records/load-config.js'
-import { toFinding, type Finding } from '../findings/finding.js'
 import { maskPersonalValues } from '../provenance/pii/index.js'
 import { createSourceMatcher } from '../provenance/source-map.js'
 import { toPosix } from '../scan/walk.js'
@@ -17,7 +16,7 @@ import { cutPreview, type AdapterOptions, type AnnotationFormat, type Annotation
 import { hashInputs } from './hash-inputs.js'
 import { labelCell } from './label-cell.js'
 import type { PlanRequest } from './plan.js'
-import { checkLabelsAndAnnotators } from './roster-checks.js'
+import { auditFindings } from './audit-findings.js'
 import { drawSample, type DrawResult, type StratifyBy } from './sampling/draw-sample.js'
 import { FINGERPRINT_METHOD } from './sampling/population-fingerprint.js'
 import { RANK_METHOD } from './sampling/rank.js'
@@ -98,11 +97,7 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
     reviewer: '',
     note: '',
   }))
-  const findings = kind === 'annotation' ? populationFindings(input, files, drawn, rules) : []
   const document = rules === null ? null : rulesDocument(input, rules)
-  if (rules !== null && document!.sha256 === null) {
-    findings.push(toFinding(input.config?.file ?? 'tdgov.yaml', { code: 'RULES_DOCUMENT_MISSING', args: { rules: rules.id, document: rules.document } }))
-  }
   const record: AuditRecord = {
     tdgov_audit: AUDIT_RECORD_VERSION,
     id,
@@ -125,9 +120,10 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
       rank,
       stratum,
     })),
-    findings,
+    findings: [],
     result: null,
   }
+  record.findings = auditFindings(input.root, record, relativeTo(input.root, recordFile), input.config, input.today)
   const verdicts = kind === 'content' ? CONTENT_VERDICTS : ANNOTATION_VERDICTS
   await writeSheet(sheetFile, rows, { verdicts, force: input.force })
   writeFileAtomic(recordFile, renderAuditRecord(record))
@@ -189,17 +185,6 @@ function rulesDocument(input: SampleAuditInput, rules: LabellingRuleConfig): { d
   const base = input.config ? path.dirname(input.config.file) : input.root
   const file = path.resolve(base, rules.document)
   return { document: rules.document, sha256: existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : null }
-}
-
-function populationFindings(input: SampleAuditInput, files: readonly string[], drawn: DrawResult, rules: LabellingRuleConfig | null): Finding[] {
-  return checkLabelsAndAnnotators({
-    path: files.length === 1 ? relativeTo(input.root, files[0]!) : input.inputs.join(', '),
-    labels: drawn.population.labels,
-    annotators: drawn.population.annotators,
-    rules,
-    config: input.config?.config ?? null,
-    today: input.today,
-  })
 }
 
 /** Same population, plan, seed and strata → same id, so a repeated draw names the same audit. */

@@ -27,6 +27,8 @@ export interface RuleRecords {
   config: Config | null
   /** tdgov.yaml relative to the project root, for locations */
   configPath: string
+  /** SHA-256 of tdgov.yaml as it is now; null without one */
+  configSha256: string | null
   /** line and column of a YAML path in tdgov.yaml, when the document has it */
   locate: (yamlPath: readonly (string | number)[]) => { line: number; column: number } | null
   manifest: { header: ManifestHeader; files: readonly ManifestFileView[] } | null

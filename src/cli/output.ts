@@ -1,5 +1,8 @@
 import { styleText } from 'node:util'
-import type { Finding } from '../findings/finding.js'
+import type { Severity } from '../findings/codes.js'
+import type { Finding, FindingLocation } from '../findings/finding.js'
+import { renderMessage, type Language } from '../findings/messages.js'
+import { terminalSafe } from '../util/terminal-safe.js'
 
 /** Colours for the human summary; each one is the identity when colour is off. */
 export interface Palette {
@@ -71,19 +74,37 @@ export function progressBar(done: number, total: number, width = 20): string {
   return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`
 }
 
-/** One finding on one line: severity, where (line or byte offset), the message and its code. */
-export function describeFinding(f: Finding, dim: (s: string) => string): string {
-  const where = f.line !== undefined ? `:${f.line}` : f.offset !== undefined ? ` (byte ${f.offset})` : ''
-  return `${f.severity.padEnd(7)} ${f.path}${where}  ${f.message} ${dim(`[${f.code}]`)}`
+/** Where a finding is, as a person reads it: path:line, path (byte N), tdgov.yaml:line, the audit record and row. */
+export function describePlace(location: FindingLocation): string {
+  switch (location.kind) {
+    case 'file':
+      return location.line !== undefined ? `${location.path}:${location.line}` : location.offset !== undefined ? `${location.path} (byte ${location.offset})` : location.path
+    case 'files':
+      return location.paths.length === 1 ? location.paths[0]! : `${location.paths[0]} (+${location.paths.length - 1} more)`
+    case 'config':
+      return location.line !== undefined ? `${location.path}:${location.line}` : location.path
+    case 'audit':
+      return location.row !== undefined ? `${location.path} row ${location.row}` : location.path
+    case 'dataset':
+      return '(dataset)'
+  }
+}
+
+/** One finding on one line: severity, where, the message in the language asked for, and its code. */
+export function describeFinding(f: Finding, dim: (s: string) => string, lang: Language = 'en'): string {
+  return `${f.severity.padEnd(7)} ${terminalSafe(describePlace(f.location))}  ${terminalSafe(renderMessage(f.code, f.args, lang))} ${dim(`[${f.code}]`)}`
+}
+
+/** "1 error, 2 warnings, 0 info" */
+export function describeCounts(counts: Record<Severity, number>, c: Palette): string {
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+  return `${c.red(plural(counts.error, 'error'))}, ${c.yellow(plural(counts.warning, 'warning'))}, ${counts.info} info`
 }
 
 /** A count by severity, then each finding indented: how audit commands end their summary. */
-export function describeFindings(findings: readonly Finding[], c: Palette): string[] {
+export function describeFindings(findings: readonly Finding[], c: Palette, lang: Language = 'en'): string[] {
   if (findings.length === 0) return []
   const counts = { error: 0, warning: 0, info: 0 }
   for (const f of findings) counts[f.severity]++
-  return [
-    `findings: ${c.red(`${counts.error} errors`)}, ${c.yellow(`${counts.warning} warnings`)}, ${counts.info} info`,
-    ...findings.map((f) => `  ${describeFinding(f, c.dim)}`),
-  ]
+  return [`findings: ${describeCounts(counts, c)}`, ...findings.map((f) => `  ${describeFinding(f, c.dim, lang)}`)]
 }

@@ -153,6 +153,20 @@ Examples:
     })
 
   program
+    .command('diff')
+    .description('compare two manifests: files, totals, tokens, licences, personal information, findings')
+    .argument('<old>', 'the earlier manifest: a file, or REV:PATH from git (HEAD~1:.tdgov/manifest.json)')
+    .argument('<new>', 'the later manifest: a file, or REV:PATH')
+    .option('--json', 'print the diff as JSON (the same as --format json)')
+    .addOption(new Option('--format <format>', 'text, md (a pull-request comment) or json').default('text'))
+    .addOption(new Option('--lang <lang>', 'language of finding messages: en or zh').default('en'))
+    .addHelpText('after', '\nExample:\n  $ tdgov diff HEAD~1:.tdgov/manifest.json .tdgov/manifest.json --format md')
+    .action(async (oldSpec: string, newSpec: string, options: Record<string, unknown>) => {
+      const { diffCommand } = await import('./commands/diff.js')
+      setExitCode(diffCommand({ ...options, old: oldSpec, new: newSpec }))
+    })
+
+  program
     .command('schema')
     .description('print the JSON Schema of a file tdgov writes')
     .argument('[name]', 'schema name; omit to list them')

@@ -93,7 +93,9 @@ export const EN: Catalogue = {
   REVIEWER_MISSING: (a) =>
     `${a('count')} reviewed rows name no reviewer; expected the reviewer's id in the reviewer column`,
   REVIEWER_IS_ANNOTATOR: (a) =>
-    `row ${a('row')}: item ${a('item')} was reviewed by its own annotator "${a('annotator')}"; TC260-003 expects reviewer and annotator to differ`,
+    a.raw('reviewer') !== undefined
+      ? `reviewer "${a('reviewer')}" (${a('count')} rows) is an annotator only in the roster; TC260-003 expects reviews by people who did not label`
+      : `row ${a('row')}: item ${a('item')} was reviewed by its own annotator "${a('annotator')}"; TC260-003 expects reviewer and annotator to differ`,
   SOURCES_TOO_FEW: (a) =>
     `${a('modality')}${a.raw('language') === undefined ? '' : ` × ${a('language')}`}: ${a('count')} source(s) (${a('sources')}); expected at least ${a('min')} for diversity (TC260-003 §5.1)`,
   RULES_DOCUMENT_CHANGED: (a) =>

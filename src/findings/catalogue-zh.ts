@@ -1,145 +1,147 @@
 import type { ArgReader, Catalogue } from './messages.js'
 
-/** Simplified Chinese wording of every finding (`--lang zh`). Placeholder: English until translated. */
+/** Simplified Chinese wording of every finding: the manifest's `message` under `--lang zh`. */
 export const ZH: Catalogue = {
   FILE_UNREADABLE: (a) =>
-    `cannot read the file: ${a('reason')}`,
+    `无法读取文件：${a('reason')}`,
   DIRECTORY_UNREADABLE: () =>
-    `cannot list the directory; its files are not in the manifest`,
+    `无法列出目录内容；其中的文件未列入清单`,
   SYMLINK_INSIDE_ROOT: (a) =>
-    `symbolic link to ${a('target')}, which is recorded under its own path; not followed`,
+    `符号链接指向 ${a('target')}，该目标已按其自身路径记录；未跟随该链接`,
   SYMLINK_LOOP: (a) =>
-    `symbolic link points back into its own ancestry (${a('target')}); not followed`,
+    `符号链接指回其自身所在的上级目录（${a('target')}），形成循环；未跟随该链接`,
   SYMLINK_OUTSIDE_ROOT: () =>
-    `symbolic link leads outside the scanned directory; not followed`,
+    `符号链接指向扫描目录之外；未跟随该链接`,
   SYMLINK_BROKEN: () =>
-    `symbolic link target does not exist; not followed`,
+    `符号链接的目标不存在；未跟随该链接`,
   SPECIAL_FILE_SKIPPED: (a) =>
-    `not a regular file (${a('kind')}); skipped`,
+    `不是普通文件（${a('kind')}）；已跳过`,
   FILE_CHANGED_DURING_SCAN: (a) =>
-    `file changed while it was being read (expected ${a('expected')} bytes, read ${a('actual')}); rescan it`,
+    `文件在读取过程中发生变化（预期 ${a('expected')} 字节，实际读取 ${a('actual')} 字节）；请重新扫描`,
   UTF8_INVALID: () =>
-    `invalid UTF-8 byte sequence; expected UTF-8 text`,
+    `存在无效的 UTF-8 字节序列；文本应为 UTF-8 编码`,
   JSONL_INVALID_LINE: (a) =>
-    `line is not valid JSON: ${a('reason')}`,
+    `该行不是有效的 JSON：${a('reason')}`,
   JSONL_NOT_OBJECT: (a) =>
-    `line holds a JSON ${a('type')}; expected a JSON object per line`,
+    `该行为 JSON ${a('type')}；应每行一个 JSON 对象`,
   JSONL_BLANK_LINE: () =>
-    `blank line; expected one JSON record per line`,
+    `空行；应每行一条 JSON 记录`,
   JSON_INVALID: (a) =>
-    `not valid JSON: ${a('reason')}`,
+    `不是有效的 JSON：${a('reason')}`,
   JSON_UNEXPECTED_SHAPE: (a) =>
-    `top-level JSON ${a('type')}; expected an array of records or an object of arrays`,
+    `顶层为 JSON ${a('type')}；应为记录数组或由数组构成的对象`,
   CSV_FIELD_COUNT: (a) =>
-    `row has ${a('actual')} fields; expected ${a('expected')} as in the header`,
+    `该行有 ${a('actual')} 个字段；按表头应为 ${a('expected')} 个`,
   CSV_UNTERMINATED_QUOTE: () =>
-    `quoted field is never closed; expected a closing double quote`,
+    `带引号的字段未闭合；缺少结束双引号`,
   CSV_NO_HEADER: () =>
-    `file has no header row`,
+    `文件没有表头行`,
   PARQUET_TRUNCATED: (a) =>
-    `Parquet file is truncated: ${a('reason')}`,
+    `Parquet 文件不完整（已被截断）：${a('reason')}`,
   PARQUET_INVALID_FOOTER: (a) =>
-    `Parquet footer cannot be read: ${a('reason')}`,
+    `无法读取 Parquet 文件尾（footer）：${a('reason')}`,
   ARROW_TRUNCATED: (a) =>
-    `Arrow IPC data ends inside a message: ${a('reason')}`,
+    `Arrow IPC 数据在某条消息中途结束：${a('reason')}`,
   ARROW_INVALID_MESSAGE: (a) =>
-    `Arrow IPC message header cannot be read: ${a('reason')}`,
+    `无法读取 Arrow IPC 消息头：${a('reason')}`,
   COMPRESSED_CORRUPT: (a) =>
-    `${a('codec')} stream is corrupt or truncated: ${a('reason')}`,
+    `${a('codec')} 压缩流已损坏或被截断：${a('reason')}`,
   IMAGE_UNREADABLE: (a) =>
-    `image header cannot be read: ${a('reason')}`,
+    `无法读取图像文件头：${a('reason')}`,
   MEDIA_UNREADABLE: (a) =>
-    `audio/video header cannot be read: ${a('reason')}`,
+    `无法读取音视频文件头：${a('reason')}`,
   FINDINGS_CAPPED: (a) =>
-    `${a('total')} findings of ${a('code')}; the first ${a('kept')} are listed`,
+    `${a('code')} 共有 ${a('total')} 条发现项，仅列出前 ${a('kept')} 条`,
   LICENCE_TEXT_UNIDENTIFIED: () =>
-    `licence file matches no SPDX licence text closely enough; declare its terms in tdgov.yaml (LicenseRef-…)`,
+    `许可证文件与任何 SPDX 许可证文本都不够接近，无法识别；请在 tdgov.yaml 中声明其许可条款（LicenseRef-…）`,
   PII_SENSITIVE: (a) =>
-    `sensitive personal information (${a('types')}); needs separate consent or another legal basis, or removal`,
+    `含有敏感个人信息（${a('types')}）；须取得个人的单独同意或具备其他合法性基础，否则应予删除`,
   CONFIG_MISSING: () =>
-    `no tdgov.yaml: sources, licences and personal-information bases are not checked; run \`tdgov init\` to draft one`,
+    `未找到 tdgov.yaml：数据来源、许可证及个人信息处理的合法性基础均未检查；运行 \`tdgov init\` 可生成草稿`,
   UNDECLARED_FILE: () =>
-    `file matches no source's paths in tdgov.yaml; expected every file to belong to a declared source`,
+    `文件不匹配 tdgov.yaml 中任何来源的 paths；每个文件都应归属于一个已声明的数据来源`,
   SOURCE_MATCHES_NOTHING: (a) =>
-    `source "${a('source')}" matches no file (paths: ${a('paths')})`,
+    `来源 "${a('source')}" 未匹配任何文件（paths：${a('paths')}）`,
   SOURCE_LICENCE_MISSING: (a) =>
-    `${a('kind')} source "${a('source')}" declares neither a licence nor a contract; expected the licence or authorisation it was obtained under`,
+    `类型为 ${a('kind')} 的来源 "${a('source')}" 既未声明许可证，也未声明合同；应写明获取该数据所依据的许可证或授权`,
   SOURCE_CONTRACT_MISSING: (a) =>
-    `commercial source "${a('source')}" declares no contract; expected the agreement it was bought under`,
+    `商业采购来源 "${a('source')}" 未声明合同；应写明采购该数据所依据的协议`,
   SOURCE_CRAWL_UNDOCUMENTED: (a) =>
-    `crawled source "${a('source')}" does not say whether robots.txt and opt-outs were respected (crawl.robots_respected, crawl.opt_out_respected)`,
+    `爬取来源 "${a('source')}" 未说明是否遵守了 robots.txt 及拒绝采集（opt-out）声明（crawl.robots_respected、crawl.opt_out_respected）`,
   SOURCE_GENERATOR_MISSING: (a) =>
-    `synthetic source "${a('source')}" does not name the model that generated it (synthetic.generator)`,
+    `合成数据来源 "${a('source')}" 未注明生成该数据的模型（synthetic.generator）`,
   BASE_MODEL_NOT_FILED: (a) =>
-    `base model "${a('model')}" has no filing number; TC260-003 §6 expects base models that have completed filing`,
+    `基础模型 "${a('model')}" 没有备案号；TC260-003 第 6 章要求使用已完成备案的基础模型`,
   LICENCE_UNKNOWN: (a) =>
-    `source "${a('source')}": licence ${a('licence')} cannot be classified; treated as restrictive`,
+    `来源 "${a('source')}"：无法对许可证 ${a('licence')} 进行归类；按限制性许可处理`,
   LICENCE_MISMATCH: (a) =>
-    `source "${a('source')}" declares ${a('declared')} but ${a('detected')} is stated here`,
+    `来源 "${a('source')}" 声明的许可证为 ${a('declared')}，但此处载明的是 ${a('detected')}`,
   LICENCE_NOT_FOR_COMMERCIAL_USE: (a) =>
-    `source "${a('source')}" is ${a('use')} (${a('licence')}) but the dataset's intended use is commercial`,
+    `来源 "${a('source')}" 的许可用途为 ${a('use')}（${a('licence')}），而数据集的预期用途为商业用途`,
   PII_WITHOUT_BASIS: (a) =>
-    `personal information (${a('types')}) in ${a.raw('source') === undefined ? 'a file of no declared source' : `source "${a('source')}"`} whose personal-information basis is ${a.raw('basis') === undefined ? 'not declared' : a('basis')}; expected consent or another legal basis`,
+    `${a.raw('source') === undefined ? '不属于任何已声明来源的文件' : `来源 "${a('source')}" `}中含有个人信息（${a('types')}），其个人信息处理的合法性基础${a.raw('basis') === undefined ? '未声明' : `为 ${a('basis')}`}；应取得个人同意或具备其他合法性基础`,
   RULES_NOT_DECLARED: () =>
-    `tdgov.yaml declares no labelling rules; labels and annotators are not checked against a declared set`,
+    `tdgov.yaml 未声明标注规则；不会依据已声明的规则检查标签和标注人员`,
   RULES_DOCUMENT_MISSING: (a) =>
-    `labelling rules "${a('rules')}" name the document ${a('document')}, which does not exist; expected the rules document it was labelled under`,
+    `标注规则 "${a('rules')}" 指定的文档 ${a('document')} 不存在；应提供标注时所依据的标注规则文档`,
   LABEL_UNDECLARED: (a) =>
-    `label "${a('label')}" (${a('count') === '1' ? 'once' : `${a('count')} times`}) is not in the label set of rules "${a('rules')}"`,
+    `标签 "${a('label')}"（${a('count') === '1' ? '仅出现 1 次' : `出现 ${a('count')} 次`}）不在标注规则 "${a('rules')}" 的标签集中`,
   ANNOTATOR_NOT_IN_ROSTER: (a) =>
-    `${a('role')} "${a('annotator')}" (${a('count')} items) is not in the annotators roster of tdgov.yaml`,
+    `人员 "${a('annotator')}"（角色 ${a('role')}，${a('count')} 条）不在 tdgov.yaml 的标注人员名单（annotators）中`,
   ANNOTATOR_UNTRAINED: (a) =>
-    `${a('role')} "${a('annotator')}" (${a('count')} items) ${untrained(a)}`,
+    `人员 "${a('annotator')}"（角色 ${a('role')}，${a('count')} 条）${untrained(a)}`,
   REVIEWER_MISSING: (a) =>
-    `${a('count')} reviewed rows name no reviewer; expected the reviewer's id in the reviewer column`,
+    `${a('count')} 条已审核的行未注明审核人员；应在审核人员列中填写审核人员的 ID`,
   REVIEWER_IS_ANNOTATOR: (a) =>
-    `row ${a('row')}: item ${a('item')} was reviewed by its own annotator "${a('annotator')}"; TC260-003 expects reviewer and annotator to differ`,
+    a.raw('reviewer') !== undefined
+      ? `审核人员 "${a('reviewer')}"（${a('count')} 行）在人员名单中的角色仅为标注人员；TC260-003 要求由未参与标注的人员审核`
+      : `第 ${a('row')} 行：条目 ${a('item')} 由其标注人员 "${a('annotator')}" 本人审核；TC260-003 要求审核人员与标注人员不是同一人`,
   SOURCES_TOO_FEW: (a) =>
-    `${a('modality')}${a.raw('language') === undefined ? '' : ` × ${a('language')}`}: ${a('count')} source(s) (${a('sources')}); expected at least ${a('min')} for diversity (TC260-003 §5.1)`,
+    `${a('modality')}${a.raw('language') === undefined ? '' : ` × ${a('language')}`}：共 ${a('count')} 个来源（${a('sources')}）；为保证多样性，应至少有 ${a('min')} 个（TC260-003 第 5.1 条）`,
   RULES_DOCUMENT_CHANGED: (a) =>
-    `labelling rules "${a('rules')}": ${a('document')} is not the document audit ${a('audit')} was drawn under (sha256 ${a('recorded')} then, ${a('current')} now); re-audit under the current rules or restore them`,
+    `标注规则 "${a('rules')}"：${a('document')} 已不是抽检 ${a('audit')} 抽样时所依据的文档（当时 sha256 为 ${a('recorded')}，现为 ${a('current')}）；请按现行规则重新抽检，或恢复原规则文档`,
   LICENCE_DENIED: (a) =>
-    `source "${a('source')}" is licensed ${a('licence')}, which the policy ${a.raw('list') === 'deny' ? 'denies (policy.licences.deny)' : 'does not allow (policy.licences.allow)'}`,
+    `来源 "${a('source')}" 的许可证为 ${a('licence')}，${a.raw('list') === 'deny' ? '该许可证为策略所禁止（policy.licences.deny）' : '不在策略允许的范围内（policy.licences.allow）'}`,
   PII_DENSITY_HIGH: (a) =>
-    `source "${a('source')}" holds ${a('density')} personal values per 10,000 records searched; the policy allows at most ${a('max')} (policy.pii_density_max)`,
+    `来源 "${a('source')}" 在所检索的记录中每 10,000 条含 ${a('density')} 项个人信息；策略允许的上限为 ${a('max')}（policy.pii_density_max）`,
   DUPLICATE_RATE_HIGH: (a) =>
-    `${a.pct('rate')} of the ${a('records')} analysed records repeat another; the policy allows at most ${a.pct('max')} (policy.duplicate_rate_max)`,
+    `在分析的 ${a('records')} 条记录中，有 ${a.pct('rate')} 与其他记录重复；策略允许的上限为 ${a.pct('max')}（policy.duplicate_rate_max）`,
   AUDIT_MISSING: (a) =>
-    `annotation file is not covered by a scored audit of its current content${a.count('audits') > 0 ? ` (audits ${a('audits')} sampled another version of it)` : ''}; run \`tdgov audit sample\` and \`tdgov audit score\``,
+    `标注文件的当前内容未被任何已评分的抽检覆盖${a.count('audits') > 0 ? `（抽检 ${a('audits')} 抽取的是该文件的其他版本）` : ''}；请运行 \`tdgov audit sample\` 和 \`tdgov audit score\``,
   AUDIT_REJECTED: (a) =>
-    `audit ${a('audit')} was rejected: ${a('defects')} of ${a('reviewed')} reviewed ${a.raw('kind') === 'content' ? 'failed' : 'incorrect'} (${a.raw('kind') === 'content' ? 'pass rate' : 'accuracy'} ${a.pct('accuracy')})`,
+    `抽检 ${a('audit')} 未通过：已审核的 ${a('reviewed')} 条中有 ${a('defects')} 条${a.raw('kind') === 'content' ? '不合格' : '标注错误'}（${a.raw('kind') === 'content' ? '合格率' : '准确率'} ${a.pct('accuracy')}）`,
   AUDIT_INCOMPLETE: (a) =>
     a.raw('reviewed') === undefined
-      ? `audit ${a('audit')} has not been scored; fill in its sheet and run \`tdgov audit score\``
-      : `audit ${a('audit')}: ${a('unreviewed')} of ${a('sampled')} sampled rows have no verdict yet`,
+      ? `抽检 ${a('audit')} 尚未评分；请填写其审核表后运行 \`tdgov audit score\``
+      : `抽检 ${a('audit')}：抽取的 ${a('sampled')} 行中有 ${a('unreviewed')} 行尚无审核结论`,
   AUDIT_STALE: (a) =>
-    `audit ${a('audit')} was scored on ${a('scored')}, ${a('age')} days ago; the policy accepts audits up to ${a('max')} days old (policy.audit_max_age_days)`,
+    `抽检 ${a('audit')} 于 ${a('scored')} 评分，距今已 ${a('age')} 天；策略只接受 ${a('max')} 天以内的抽检（policy.audit_max_age_days）`,
   ACCURACY_BELOW_TARGET: (a) =>
-    `audit ${a('audit')}: accuracy ${a.pct('accuracy')} is below the target ${a.pct('target')} (policy.target_accuracy)`,
+    `抽检 ${a('audit')}：准确率 ${a.pct('accuracy')} 低于目标值 ${a.pct('target')}（policy.target_accuracy）`,
   SOURCE_SAFETY_MISSING: (a) =>
-    `source "${a('source')}" has no accepted content-safety audit (TC260-003 §5.1: 4,000 sampled items, at least 96% pass); run \`tdgov audit sample --source ${a('source')}\``,
+    `来源 "${a('source')}" 没有已通过的内容安全抽检（TC260-003 第 5.1 条：随机抽取 4,000 条，合格率不低于 96%）；请运行 \`tdgov audit sample --source ${a('source')}\``,
   SOURCE_SAFETY_FAILED: (a) =>
-    `source "${a('source')}": content-safety audit ${a('audit')} ${a.raw('harmful') === undefined ? 'was rejected' : `found ${a.pct('harmful')} harmful, over the ${a.pct('max')} TC260-003 allows`}`,
+    `来源 "${a('source')}"：内容安全抽检 ${a('audit')} ${a.raw('harmful') === undefined ? '未通过' : `发现有害内容占 ${a.pct('harmful')}，超过 TC260-003 允许的 ${a.pct('max')}`}`,
   MANIFEST_STALE: (a) =>
     a.raw('config') === true
-      ? `the manifest was checked against another tdgov.yaml (sha256 ${a('recorded')}, now ${a('current')}); run \`tdgov scan\``
-      : `the manifest is out of date: ${a('added')} added, ${a('removed')} removed, ${a('changed')} changed since the scan (${a('examples')}); run \`tdgov scan\``,
+      ? `清单是依据另一份 tdgov.yaml 检查的（当时 sha256 为 ${a('recorded')}，现为 ${a('current')}）；请运行 \`tdgov scan\``
+      : `清单已过期：自扫描以来新增 ${a('added')} 个、删除 ${a('removed')} 个、变更 ${a('changed')} 个文件（${a('examples')}）；请运行 \`tdgov scan\``,
   SUPPRESSION_EXPIRED: (a) =>
-    `the suppression of ${a('rule')} ("${a('reason')}") expired on ${a('until')}; its findings count again`,
+    `对 ${a('rule')} 的豁免（理由："${a('reason')}"）已于 ${a('until')} 到期；其发现项重新计入`,
 }
 
 /** Why a roster entry does not count as trained, from the reason code the rule gives. */
 function untrained(a: ArgReader): string {
   switch (a.raw('reason')) {
     case 'no-date':
-      return 'has no training date in the roster'
+      return '在名单中没有培训日期'
     case 'bad-date':
-      return `has a training date that is not a calendar date (${a('trained')})`
+      return `的培训日期不是有效的日历日期（${a('trained')}）`
     case 'lapsed':
-      return `was last trained on ${a('trained')}, ${a('age')} days ago (training is valid for ${a('valid')} days)`
+      return `最近一次培训于 ${a('trained')}，距今已 ${a('age')} 天（培训有效期为 ${a('valid')} 天）`
     case 'failed':
-      return 'failed the assessment after training'
+      return '培训后考核未通过'
     default:
-      return 'has no passed assessment after training'
+      return '培训后没有考核通过的记录'
   }
 }

@@ -1,31 +1,8 @@
-import { toFinding } from '../findings/finding.js'
+import { makeFinding } from '../findings/finding.js'
 import type { Tally } from '../scan/tally.js'
-import type { LicenceClass } from './licences/licence-class.js'
-import type { PiiTallyJson } from './pii/index.js'
-import type { LanguageCountsJson } from './text/index.js'
-import type { ManifestFinding } from '../records/manifest-schema.js'
+import type { Manifest, ManifestFinding } from '../records/manifest-schema.js'
 
-export interface SourceSummary {
-  id: string
-  name: string
-  kind: string
-  domestic: boolean | null
-  files: number
-  bytes: number
-  records: number
-  licence: {
-    declared: string | null
-    contract: string | null
-    detected: { id: string; from: string[] }[]
-    /** most restrictive of declared and detected; unknown counts as restrictive */
-    use: LicenceClass['use']
-    attribution: boolean
-    shareAlike: boolean
-  }
-  personalInformation: { basis: string | null; records: number; densityPer10k: number } & PiiTallyJson
-  languages: LanguageCountsJson
-  modalities: Record<string, number>
-}
+export type SourceSummary = Manifest['sources'][number]
 
 export interface ProvenanceResult {
   /** the source of each file, by path; empty without a configuration */
@@ -47,7 +24,7 @@ export type { Tally }
 export function withoutConfig(): ProvenanceResult {
   return {
     sourceOf: new Map(),
-    findings: [toFinding('.', { code: 'CONFIG_MISSING' })],
+    findings: [makeFinding({ code: 'CONFIG_MISSING', location: { kind: 'dataset' } })],
     sources: [],
     byKind: {},
     byOrigin: emptyOrigin(),

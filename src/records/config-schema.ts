@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FINDING_CODES } from '../findings/codes.js'
 
 /**
  * `tdgov.yaml`: the declared side of provenance. Keys are snake_case because they are typed by
@@ -31,6 +32,17 @@ function isCalendarDate(iso: string): boolean {
 }
 
 const share = z.number().min(0, 'expected a share between 0 and 1').max(1, 'expected a share between 0 and 1')
+
+const findingCode = z.enum(FINDING_CODES)
+const LEVELS = ['error', 'warning', 'info', 'off'] as const
+/** `off` silences a rule, so it must say why; the other levels may be given as a bare word. */
+const severitySetting = z.union([
+  z.enum(['error', 'warning', 'info'], { message: 'expected error, warning or info (off needs { level: off, reason: … })' }),
+  z
+    .object({ level: z.enum(LEVELS), reason: text.optional() })
+    .strict()
+    .refine((s) => s.level !== 'off' || s.reason !== undefined, { message: 'level off needs a reason: { level: off, reason: … }', path: ['reason'] }),
+])
 
 const baseModelSchema = z
   .object({
@@ -90,6 +102,10 @@ const labellingRuleSchema = z
     kind: z.enum(RULE_KINDS),
     labels: z.array(z.coerce.string()).min(1, 'expected at least one label').describe('the declared label set'),
     document: text.describe('the rules document, relative to tdgov.yaml; audits record its sha256'),
+    annotations: z
+      .array(text)
+      .optional()
+      .describe('globs of the annotation exports labelled under these rules; check asks for a scored audit of each'),
   })
   .strict()
 
@@ -113,6 +129,30 @@ const policySchema = z
     harmful_rate_max: share.optional().describe('a source above this harmful share is rejected (TC260-003: 0.05)'),
     target_accuracy: share.optional().describe('annotation audits without an ISO plan (default 0.95)'),
     training_valid_days: z.number().int().positive().optional().describe('training older than this is lapsed (default 365)'),
+    audit_max_age_days: z.number().int().positive().optional().describe('check: a scored audit older than this is stale'),
+    licences: z
+      .object({
+        deny: z.array(text).optional().describe('SPDX ids no source may use'),
+        allow: z.array(text).optional().describe('when set, the only SPDX ids a source may use'),
+      })
+      .strict()
+      .optional(),
+    severity: z
+      .partialRecord(findingCode, severitySetting)
+      .optional()
+      .describe('severity per rule code: error, warning, info, or { level: off, reason: … }'),
+    suppressions: z
+      .array(
+        z
+          .object({
+            rule: findingCode,
+            paths: z.array(text).optional().describe('globs of the finding paths it covers (default: all)'),
+            reason: text,
+            until: isoDate.optional().describe('last day it applies; after it the findings count again'),
+          })
+          .strict(),
+      )
+      .default([]),
   })
   .strict()
 
@@ -133,7 +173,7 @@ export const configSchema = z
     labelling_rules: z.array(labellingRuleSchema).default([]),
     annotators: z.array(annotatorSchema).default([]),
     excludes: z.array(text).default([]).describe('.gitignore-style patterns of files that are not part of the dataset'),
-    policy: policySchema.default({}),
+    policy: policySchema.prefault({}),
   })
   .strict()
 
@@ -142,3 +182,5 @@ export type SourceConfig = Config['sources'][number]
 export type LabellingRuleConfig = Config['labelling_rules'][number]
 export type AnnotatorConfig = Config['annotators'][number]
 export type BaseModelConfig = Config['base_models'][number]
+export type PolicyConfig = Config['policy']
+export type SeveritySetting = NonNullable<NonNullable<PolicyConfig['severity']>[keyof NonNullable<PolicyConfig['severity']>]>

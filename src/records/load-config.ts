@@ -6,6 +6,8 @@ import spdxParse from 'spdx-expression-parse'
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
 import type { z } from 'zod'
 import { UserError } from '../util/errors.js'
+import { FINDING_CODES } from '../findings/codes.js'
+import { closest, knownKeysAt } from './config-keys.js'
 import { configSchema, type Config } from './config-schema.js'
 
 import { CONFIG_FILE } from './config-file.js'
@@ -14,6 +16,8 @@ export { CONFIG_FILE }
 
 export interface LoadedConfig {
   config: Config
+  /** line and column (1-based) of a key path in the file, when the document has it */
+  locate: (keyPath: readonly (string | number)[]) => { line: number; column: number } | null
   /** as given or found, for messages */
   file: string
   /** SHA-256 of the file's bytes: a manifest names the declarations it was checked against */
@@ -31,12 +35,17 @@ export function loadConfig(root: string, file?: string): LoadedConfig | null {
     if (code === 'ENOENT' && file === undefined) return null
     throw new UserError(`${configFile}: cannot read the configuration (${code ?? String(error)})`)
   }
-  const config = parseConfig(bytes.toString('utf8'), configFile)
-  return { config, file: configFile, sha256: createHash('sha256').update(bytes).digest('hex') }
+  const { config, locate } = parseConfigDocument(bytes.toString('utf8'), configFile)
+  return { config, locate, file: configFile, sha256: createHash('sha256').update(bytes).digest('hex') }
 }
 
-/** Parses and validates a configuration; every error is one line: file:line:col: YAML path: what was expected. */
+/** Parses and validates a configuration; every problem is one line: file:line:col: YAML path: what was expected. */
 export function parseConfig(text: string, file: string): Config {
+  return parseConfigDocument(text, file).config
+}
+
+/** All of the file's problems are reported at once, one per line, so a user fixes them in one pass. */
+function parseConfigDocument(text: string, file: string): Pick<LoadedConfig, 'config' | 'locate'> {
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
   const where = (offset: number | undefined): string => {
@@ -46,20 +55,41 @@ export function parseConfig(text: string, file: string): Config {
   }
   const yamlError = doc.errors[0]
   if (yamlError) throw new UserError(`${where(yamlError.pos[0])}: not valid YAML: ${firstLine(yamlError.message)}`)
+  const problem = (keyPath: (string | number)[], message: string): string => `${where(offsetOf(doc, keyPath))}: ${renderPath(keyPath)}: ${message}`
   const parsed = configSchema.safeParse(doc.toJS() ?? {})
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    const keyPath = issue.path.filter((k): k is string | number => typeof k !== 'symbol')
-    // zod's issues do not carry the value, so what was there is read back from the document.
-    const present = keyPath.length === 0 || doc.hasIn(keyPath)
-    throw new UserError(`${where(offsetOf(doc, keyPath))}: ${renderPath(keyPath)}: ${describeIssue(issue, present, doc.getIn(keyPath))}`)
+    const messages = parsed.error.issues.flatMap((issue) => {
+      const keyPath = issue.path.filter((k): k is string | number => typeof k !== 'symbol')
+      if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => problem([...keyPath, key], unknownKey(key, keyPath)))
+      // zod's issues do not carry the value, so what was there is read back from the document.
+      const present = keyPath.length === 0 || doc.hasIn(keyPath)
+      return [problem(keyPath, describeIssue(issue, present, doc.getIn(keyPath), keyPath))]
+    })
+    throw new UserError([...new Set(messages)].join('\n'))
   }
-  checkDeclarations(parsed.data, (keyPath, message) => new UserError(`${where(offsetOf(doc, keyPath))}: ${renderPath(keyPath)}: ${message}`))
-  return parsed.data
+  const declarationProblems: string[] = []
+  checkDeclarations(parsed.data, (keyPath, message) => {
+    declarationProblems.push(problem(keyPath, message))
+  })
+  if (declarationProblems.length > 0) throw new UserError(declarationProblems.join('\n'))
+  const locate = (keyPath: readonly (string | number)[]): { line: number; column: number } | null => {
+    const offset = offsetOf(doc, [...keyPath])
+    if (offset === undefined) return null
+    const { line, col } = lines.linePos(offset)
+    return { line, column: col }
+  }
+  return { config: parsed.data, locate }
+}
+
+/** `unknown key "polcy"; did you mean "policy"?`, from the keys the schema allows at that place. */
+function unknownKey(key: string, parentPath: (string | number)[]): string {
+  const known = knownKeysAt(parentPath)
+  const suggestion = closest(key, known)
+  return `unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : known.length > 0 ? `; expected one of ${known.join(', ')}` : ''}`
 }
 
 /** What zod cannot say: unique ids and licence expressions SPDX can parse. */
-function checkDeclarations(config: Config, fail: (keyPath: (string | number)[], message: string) => UserError): void {
+function checkDeclarations(config: Config, fail: (keyPath: (string | number)[], message: string) => void): void {
   checkUniqueIds('sources', config.sources, fail)
   checkUniqueIds('labelling_rules', config.labelling_rules, fail)
   checkUniqueIds('annotators', config.annotators, fail)
@@ -74,23 +104,23 @@ function checkDeclarations(config: Config, fail: (keyPath: (string | number)[], 
 function checkUniqueIds(
   list: 'sources' | 'labelling_rules' | 'annotators',
   entries: readonly { id: string }[],
-  fail: (keyPath: (string | number)[], message: string) => UserError,
+  fail: (keyPath: (string | number)[], message: string) => void,
 ): void {
   const seen = new Map<string, number>()
   entries.forEach((entry, i) => {
     const first = seen.get(entry.id)
-    if (first !== undefined) throw fail([list, i, 'id'], `"${entry.id}" is already the id of ${list}[${first}]; expected unique ids`)
-    seen.set(entry.id, i)
+    if (first !== undefined) fail([list, i, 'id'], `"${entry.id}" is already the id of ${list}[${first}]; expected unique ids`)
+    else seen.set(entry.id, i)
   })
 }
 
-function checkLicence(expression: string, keyPath: (string | number)[], fail: (keyPath: (string | number)[], message: string) => UserError): void {
+function checkLicence(expression: string, keyPath: (string | number)[], fail: (keyPath: (string | number)[], message: string) => void): void {
   try {
     spdxParse(expression)
   } catch {
     const suggestion = spdxCorrect(expression, { upgrade: true })
     const hint = suggestion ? `; did you mean "${suggestion}"?` : '; use LicenseRef-<name> for custom terms'
-    throw fail(keyPath, `"${expression}" is not an SPDX licence expression${hint}`)
+    fail(keyPath, `"${expression}" is not an SPDX licence expression${hint}`)
   }
 }
 
@@ -110,10 +140,19 @@ function renderPath(keyPath: (string | number)[]): string {
   return keyPath.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('')
 }
 
-function describeIssue(issue: z.core.$ZodIssue, present: boolean, value: unknown): string {
+function describeIssue(issue: z.core.$ZodIssue, present: boolean, value: unknown, keyPath: (string | number)[]): string {
   switch (issue.code) {
-    case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => String(v)).join(', ')}`
+    case 'invalid_value': {
+      const values = issue.values.map((v) => String(v))
+      const suggestion = typeof value === 'string' ? closest(value, values) : null
+      return suggestion ? `"${value}" is not one of the ${values.length} allowed values; did you mean "${suggestion}"?` : `expected one of ${values.join(', ')}`
+    }
+    case 'invalid_key': {
+      // policy.severity and suppressions name rules by code
+      const key = keyPath[keyPath.length - 1]
+      const suggestion = typeof key === 'string' ? closest(key, [...FINDING_CODES]) : null
+      return `"${String(key)}" is not a tdgov rule code${suggestion ? `; did you mean "${suggestion}"?` : ' (see `tdgov explain`)'}`
+    }
     case 'unrecognized_keys':
       return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
     case 'invalid_type':

@@ -3,7 +3,9 @@ import type { Severity } from '../findings/codes.js'
 import { toolVersion } from '../util/version.js'
 import { withFacts, type AnalysedFile, type FileRecord } from './file-record.js'
 import { CONFIG_FILE } from '../records/config-file.js'
-import { MANIFEST_VERSION, type Manifest, type ManifestFinding } from '../records/manifest-schema.js'
+import { MANIFEST_VERSION, type FileEntry, type Manifest, type ManifestFinding } from '../records/manifest-schema.js'
+import { locationPath } from '../findings/finding.js'
+import type { ManifestHeader, RuleRecords } from '../check/rule-records.js'
 import { compareStrings, sortedObject } from '../util/order.js'
 import { addToTally, type Tally } from './tally.js'
 import type { LoadedConfig } from '../records/load-config.js'
@@ -24,6 +26,8 @@ export interface ManifestInput {
   tokenDraw: TokenDraw | null
   /** declared against observed (resolveProvenance), over the files in path order */
   provenance: (files: readonly AnalysedFile[]) => ProvenanceResult
+  /** the scan's rules over the manifest about to be written (null without tdgov.yaml) */
+  rules: ((manifest: NonNullable<RuleRecords['manifest']>) => ManifestFinding[]) | null
 }
 
 export interface BuiltManifest {
@@ -52,18 +56,41 @@ const LISTED_FINDINGS = 20
 export function buildManifest(input: ManifestInput): BuiltManifest {
   const files = withFacts([...input.files].sort((a, b) => compareStrings(a.path, b.path)))
   const provenance = input.provenance(files)
-  const findings = sortFindings([...input.findings, ...provenance.findings])
-  const header = {
+  const facts: Pick<ManifestHeader, 'manifest' | 'version' | 'tool' | 'scan' | 'config' | 'fingerprint'> = {
     manifest: 'tdgov/manifest',
     version: MANIFEST_VERSION,
     tool: { name: 'tdgov', version: toolVersion() },
     scan: { deep: input.deep, sampleSize: input.sampleSize, pii: input.pii, tokens: input.tokens },
     config: input.config ? { file: CONFIG_FILE, sha256: input.config.sha256 } : null,
     fingerprint: fingerprint(files),
+  }
+  const sources = provenance.sources
+  const content = summariseContent(files, provenance.sourceOf, input.tokenDraw)
+  const diversity = provenance.diversity
+  // The rules read the header without its totals (which count their findings) and what each file holds.
+  const ruleFindings = input.rules
+    ? input.rules({
+        header: { ...facts, totals: { ...totals(files, []), bySource: provenance.bySource, byKind: provenance.byKind, byOrigin: provenance.byOrigin }, sources, content, diversity },
+        files: files.map((f) => ({
+          path: f.path,
+          bytes: f.bytes,
+          sha256: f.sha256,
+          format: f.format,
+          modality: f.modality as FileEntry['modality'],
+          ...(f.records !== null && { records: f.records }),
+          ...(f.facts.pii && { pii: f.facts.pii }),
+          ...(f.facts.licence && { licence: f.facts.licence }),
+          source: provenance.sourceOf.get(f.path) ?? null,
+        })),
+      })
+    : []
+  const findings = sortFindings([...input.findings, ...provenance.findings, ...ruleFindings])
+  const header = {
+    ...facts,
     totals: { ...totals(files, findings), bySource: provenance.bySource, byKind: provenance.byKind, byOrigin: provenance.byOrigin },
-    sources: provenance.sources,
-    content: summariseContent(files, provenance.sourceOf, input.tokenDraw),
-    diversity: provenance.diversity,
+    sources,
+    content,
+    diversity,
   }
   // `findings` stays last among the totals, where a reader looks for it.
   const { findings: findingTotals, ...counts } = header.totals
@@ -111,7 +138,8 @@ function findingsOf(file: FileRecord): ManifestFinding[] {
 
 /** Dataset-level findings in manifest order: by path, then code. */
 export function sortFindings(findings: readonly ManifestFinding[]): ManifestFinding[] {
-  return [...findings].sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.code, b.code))
+  const where = (f: ManifestFinding): string => locationPath(f.location) ?? '.'
+  return [...findings].sort((a, b) => compareStrings(where(a), where(b)) || compareStrings(a.code, b.code))
 }
 
 function jsonLines(items: string[]): string {

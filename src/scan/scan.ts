@@ -14,7 +14,7 @@ import { toolVersion } from '../util/version.js'
 import { loadEntries, loadIndex, saveCache, statKey, type CacheIndex, type CacheKey, type WrittenManifest } from './cache.js'
 import { createExcludeFilter, type ExcludeFilter } from './excludes.js'
 import type { AnalysedFile, FileRecord } from './file-record.js'
-import { buildManifest, sortFindings, type BuiltManifest } from './manifest.js'
+import { buildManifest, sortFindings, type BuiltManifest, type ManifestInput } from './manifest.js'
 import type { ManifestFinding } from '../records/manifest-schema.js'
 import { processFile } from './process-file.js'
 import { runTasks } from './run-tasks.js'
@@ -156,8 +156,9 @@ async function scanWith(plan: ScanPlan): Promise<ScanResult> {
   run.stats.files = run.records.length
 
   // The rules (licence tables, SPDX parsing) load only when there is something declared to check.
-  const provenance = config ? await rulesFor(config) : withoutConfig
-  const { document, ...summary } = buildManifest({ ...scanOptions, config, tokenDraw, provenance, files: run.records, findings: run.findings })
+  const provenance = config ? await provenanceFor(config) : withoutConfig
+  const rules = config ? await scanRulesFor(root, config) : null
+  const { document, ...summary } = buildManifest({ ...scanOptions, config, tokenDraw, provenance, rules, files: run.records, findings: run.findings })
   try {
     writeFileAtomic(outFile, document)
   } catch (error) {
@@ -168,9 +169,15 @@ async function scanWith(plan: ScanPlan): Promise<ScanResult> {
   return { summary, document, stats: run.stats }
 }
 
-async function rulesFor(config: LoadedConfig): Promise<(files: readonly AnalysedFile[]) => ProvenanceResult> {
+async function provenanceFor(config: LoadedConfig): Promise<(files: readonly AnalysedFile[]) => ProvenanceResult> {
   const { resolveProvenance } = await import('../provenance/resolve-provenance.js')
   return (files) => resolveProvenance(config, files)
+}
+
+/** The rules `check` also runs, over the manifest being written; loaded only with a tdgov.yaml. */
+async function scanRulesFor(root: string, config: LoadedConfig): Promise<NonNullable<ManifestInput['rules']>> {
+  const { SCAN_RULES, runRules, configRecords } = await import('../check/index.js')
+  return (manifest) => runRules(SCAN_RULES, { ...configRecords(root, config), manifest })
 }
 
 /** tdgov.yaml, read with its YAML parser only when there is one (or one was named). */

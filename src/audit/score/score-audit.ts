@@ -1,9 +1,6 @@
-import type { Config } from '../../records/config-schema.js'
-import { toFinding, type Finding } from '../../findings/finding.js'
 import { compareStrings, sortedObject } from '../../util/order.js'
 import { UserError } from '../../util/errors.js'
 import type { AuditRecord, AuditResult } from '../../records/audit-record.js'
-import { checkPeople } from '../roster-checks.js'
 import { unitKey } from '../sampling/rank.js'
 import { ANNOTATION_VERDICTS, CONTENT_VERDICTS, type ReadRow } from '../sheets/sheet-row.js'
 import { normalQuantile } from '../../provenance/text/normal-quantile.js'
@@ -24,7 +21,6 @@ export interface ScoreOptions {
   harmfulRateMax: number
   sheet: string
   sheetSha256: string
-  config: Config | null
   today: Date
 }
 
@@ -67,7 +63,11 @@ export function scoreAudit(record: AuditRecord, rows: readonly ReadRow[], option
     cohen_kappa: content ? null : kappa(reviewed, gold),
     reviewer_is_annotator: selfReviewed(reviewed)
       .slice(0, LISTED_SELF_REVIEWS)
-      .map((row) => ({ row: row.row, item_id: row.cells.item_id })),
+      .map((row) => ({ row: row.row, item_id: row.cells.item_id, annotator: row.cells.annotator })),
+    reviewers: reviewerCounts(reviewed),
+    reviewer_missing: reviewed.filter((row) => row.cells.reviewer === '').length,
+    corrections: corrections(record, reviewed),
+    scored_on: options.today.toISOString().slice(0, 10),
     harmful_rate: harmful,
     harmful_upper_bound: content && n > 0 ? 1 - wilsonLowerBound(n - defects, n, options.confidence) : null,
     source_rejected: harmful === null ? null : harmful > options.harmfulRateMax,
@@ -76,7 +76,8 @@ export function scoreAudit(record: AuditRecord, rows: readonly ReadRow[], option
       pass_rate_min: content ? options.passRateMin : null,
       harmful_rate_max: content ? options.harmfulRateMax : null,
     },
-    findings: [...reviewerFindings(reviewed, options), ...undeclaredLabels(record, reviewed, options)],
+    // filled in by the audit rules (src/check/rules), which read this result
+    findings: [],
   }
 }
 
@@ -256,33 +257,19 @@ function weightedEstimate(
   return { weighted_accuracy: estimate, weighted_interval: [Math.max(0, estimate - half), Math.min(1, estimate + half)] }
 }
 
-/** Corrections (annotation audits) and risk categories (content audits) outside the rules' label set. */
-function undeclaredLabels(record: AuditRecord, reviewed: readonly ReadRow[], options: ScoreOptions): Finding[] {
-  const rules = record.rules && options.config?.labelling_rules.find((rule) => rule.id === record.rules!.id)
-  if (!rules) return []
-  const declared = new Set(rules.labels)
+/** Corrections (annotation audits) and risk categories (content audits) the reviewers gave, by value. */
+function corrections(record: AuditRecord, reviewed: readonly ReadRow[]): Record<string, number> {
   const counts = new Map<string, number>()
   for (const row of reviewed) {
     if (isCorrect(row)) continue
     const value = record.kind === 'content' ? row.cells.error_type : row.cells.corrected_label
-    if (value !== '' && !declared.has(value)) counts.set(value, (counts.get(value) ?? 0) + 1)
+    if (value !== '') counts.set(value, (counts.get(value) ?? 0) + 1)
   }
-  return [...counts]
-    .sort(([a], [b]) => compareStrings(a, b))
-    .map(([label, count]) => toFinding(options.sheet, { code: 'LABEL_UNDECLARED', args: { label, count, rules: rules.id } }))
+  return sortedObject(counts)
 }
 
-function reviewerFindings(rows: readonly ReadRow[], options: ScoreOptions): Finding[] {
-  const findings: Finding[] = []
-  const missing = rows.filter((row) => row.cells.reviewer === '').length
-  if (missing > 0) findings.push(toFinding(options.sheet, { code: 'REVIEWER_MISSING', args: { count: missing } }))
-  for (const { row, cells } of selfReviewed(rows).slice(0, LISTED_SELF_REVIEWS)) {
-    findings.push(toFinding(options.sheet, { code: 'REVIEWER_IS_ANNOTATOR', line: row, args: { row, item: cells.item_id, annotator: cells.annotator } }))
-  }
-  if (options.config !== null && options.config.annotators.length > 0) {
-    const reviewers = new Map<string, number>()
-    for (const row of rows) if (row.cells.reviewer !== '') reviewers.set(row.cells.reviewer, (reviewers.get(row.cells.reviewer) ?? 0) + 1)
-    findings.push(...checkPeople(options.sheet, Object.fromEntries(reviewers), 'reviewer', options.config, options.today))
-  }
-  return findings
+function reviewerCounts(rows: readonly ReadRow[]): Record<string, number> {
+  const reviewers = new Map<string, number>()
+  for (const row of rows) if (row.cells.reviewer !== '') reviewers.set(row.cells.reviewer, (reviewers.get(row.cells.reviewer) ?? 0) + 1)
+  return sortedObject(reviewers)
 }

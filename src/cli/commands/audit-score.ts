@@ -7,6 +7,9 @@ import { matchRowsToSample } from '../../audit/score/check-sheet.js'
 import { DEFAULT_TARGET_ACCURACY, scoreAudit, TC260_HARMFUL_RATE_MAX, TC260_PASS_RATE_MIN } from '../../audit/score/score-audit.js'
 import { readSheet } from '../../audit/sheets/index.js'
 import { loadConfig } from '../../records/load-config.js'
+import { auditFindings } from '../../audit/audit-findings.js'
+import { relativeTo } from '../../audit/sample-audit.js'
+import { findingFingerprint } from '../../check/index.js'
 import { writeFileAtomic } from '../../util/atomic-write.js'
 import { UserError } from '../../util/errors.js'
 import { confidenceOption, pct, projectRoot, shareOption } from '../audit-options.js'
@@ -39,10 +42,13 @@ export async function auditScoreCommand(raw: Record<string, unknown>): Promise<n
     harmfulRateMax: policy?.harmful_rate_max ?? TC260_HARMFUL_RATE_MAX,
     sheet: options.sheet,
     sheetSha256: createHash('sha256').update(readFileSync(options.sheet)).digest('hex'),
-    config: loaded?.config ?? null,
     today: new Date(),
   })
+  const today = new Date()
   const scored: AuditRecord = { ...record, result }
+  // What the sheet adds to what was found when the sample was drawn.
+  const drawn = new Set(record.findings.map((f) => findingFingerprint(f)))
+  result.findings = auditFindings(root, scored, relativeTo(root, recordFile), loaded, today).filter((f) => !drawn.has(findingFingerprint(f)))
   writeFileAtomic(recordFile, renderAuditRecord(scored))
   const output = createOutput(options.json)
   if (options.json) output.out(JSON.stringify({ id: record.id, kind: record.kind, record: recordFile, ...result }, null, 2) + '\n')

@@ -1,0 +1,390 @@
+import type { Localised, RuleDoc } from '../rule.js'
+import { defineObserved } from '../rule.js'
+
+/**
+ * The codes the file readers raise while `tdgov scan` reads a file or walks a directory. No rule
+ * over the records computes them: they are stored in the manifest's file entries as observed, and
+ * these entries only document them for `tdgov explain`, docs/rules.md and SARIF's rule list.
+ */
+
+/** A fix, closed by the sentence every observed code shares: an expected finding can be re-graded or suppressed. */
+function fix(en: string, zh: string): Localised {
+  return {
+    en: `${en} If the finding is expected, set the code to another severity under \`policy.severity\` or suppress it under \`policy.suppressions\` in \`tdgov.yaml\`.`,
+    zh: `${zh}如该发现项属预期情况，可在 \`tdgov.yaml\` 的 \`policy.severity\` 下为该代码设置其他严重级别，或在 \`policy.suppressions\` 下将其豁免。`,
+  }
+}
+
+export const OBSERVED: readonly RuleDoc[] = [
+  // The walk: what the manifest lists and what it leaves out.
+  defineObserved({
+    code: 'FILE_UNREADABLE',
+    clause: 'manifest',
+    title: { en: 'Unreadable file', zh: '文件无法读取' },
+    description: {
+      en: 'The scan could not open or read the file (for example, permission denied or an I/O error), so the manifest has no hash, format or record count for it. Its content escapes the licence and personal-information checks, and the account of the training data given to the regulator cannot cover it.',
+      zh: '扫描无法打开或读取该文件（例如权限不足或 I/O 错误），清单中因此没有它的哈希值、格式和记录数。其内容未经许可证和个人信息检查，向监管部门说明训练数据时也无法涵盖该文件。',
+    },
+    fix: fix(
+      'Make the file readable by the user running `tdgov scan` (check its permissions, owner and the storage it lives on), or, if it is not training data, remove it from the dataset or list it under `excludes` in `tdgov.yaml`; then rerun `tdgov scan`.',
+      '确保运行 `tdgov scan` 的用户能够读取该文件（检查其权限、属主及所在存储）；如该文件不属于训练数据，将其移出数据集或在 `tdgov.yaml` 的 `excludes` 中排除；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'DIRECTORY_UNREADABLE',
+    clause: 'manifest',
+    title: { en: 'Unreadable directory', zh: '目录无法读取' },
+    description: {
+      en: 'The scan could not list the directory, so none of the files under it are in the manifest. The manifest then understates the dataset: those files escape every licence, personal-information and audit check.',
+      zh: '扫描无法列出该目录的内容，其下的文件均未列入清单。清单因此少列了数据集的部分内容：这些文件不受任何许可证、个人信息和抽检检查。',
+    },
+    fix: fix(
+      'Give the user running `tdgov scan` read and execute permission on the directory, or, if it is not part of the dataset, list it under `excludes` in `tdgov.yaml`; then rerun `tdgov scan`.',
+      '为运行 `tdgov scan` 的用户授予该目录的读取和执行权限；如该目录不属于数据集，在 `tdgov.yaml` 的 `excludes` 中将其排除；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'SYMLINK_LOOP',
+    clause: 'manifest',
+    title: { en: 'Symbolic link loop', zh: '符号链接循环' },
+    description: {
+      en: 'The symbolic link points to itself or to a directory that contains it, so following it would never end. It was not followed, and nothing reached through it is in the manifest.',
+      zh: '该符号链接指向自身或包含它的上级目录，跟随它将陷入无限循环。扫描未跟随该链接，经由它访问的内容均未列入清单。',
+    },
+    fix: fix(
+      'Remove the link, or replace it with the file it was meant to stand for; then rerun `tdgov scan`.',
+      '删除该链接，或将其替换为它本应指向的文件；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'SYMLINK_OUTSIDE_ROOT',
+    clause: 'manifest',
+    title: { en: 'Symbolic link outside the dataset', zh: '符号链接指向数据集之外' },
+    description: {
+      en: 'The symbolic link leads outside the scanned directory. It was not followed, so what it points to is not in the manifest, although a training job that reads the dataset through the link would use that data.',
+      zh: '该符号链接指向扫描目录之外。扫描未跟随该链接，其指向的内容不在清单中；但通过该链接读取数据集的训练任务仍会使用这些数据。',
+    },
+    fix: fix(
+      'Copy the target into the dataset directory and declare its source in `tdgov.yaml`, or remove the link; then rerun `tdgov scan`.',
+      '将链接目标复制到数据集目录中，并在 `tdgov.yaml` 中声明其数据来源，或删除该链接；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'SYMLINK_BROKEN',
+    clause: 'manifest',
+    title: { en: 'Broken symbolic link', zh: '符号链接失效' },
+    description: {
+      en: "The symbolic link's target does not exist, so it was not followed. The data it was meant to provide is missing from both the dataset and the manifest.",
+      zh: '该符号链接的目标不存在，扫描未跟随该链接。它本应提供的数据在数据集和清单中均缺失。',
+    },
+    fix: fix(
+      'Restore the target, point the link at the right file, or remove the link; then rerun `tdgov scan`.',
+      '恢复链接目标、将链接改为指向正确的文件，或删除该链接；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'SYMLINK_INSIDE_ROOT',
+    clause: 'manifest',
+    title: { en: 'Symbolic link within the dataset', zh: '指向数据集内部的符号链接' },
+    description: {
+      en: 'The symbolic link points to a file or directory inside the scanned directory, which the manifest records under its own path. The link is not followed, so that data is counted once, not twice.',
+      zh: '该符号链接指向扫描目录内的文件或目录，清单已按目标自身的路径记录该目标。扫描不跟随该链接，因此相关数据只计入一次，不会重复计入。',
+    },
+    fix: fix(
+      'No change is needed when the link is intended; remove it if the dataset should not refer to the same data twice.',
+      '如该链接属有意设置，无需处理；如数据集不应两次引用同一数据，删除该链接即可。',
+    ),
+  }),
+  defineObserved({
+    code: 'SPECIAL_FILE_SKIPPED',
+    clause: 'manifest',
+    title: { en: 'Special file skipped', zh: '已跳过特殊文件' },
+    description: {
+      en: 'The entry is a named pipe, socket or device rather than a regular file, and was skipped: it holds no content that can be hashed or recorded in the manifest.',
+      zh: '该条目是命名管道、套接字或设备文件，而非普通文件，扫描已将其跳过：其中没有可计算哈希值或记入清单的内容。',
+    },
+    fix: fix(
+      'Remove it from the dataset directory, or list it under `excludes` in `tdgov.yaml`.',
+      '将其移出数据集目录，或在 `tdgov.yaml` 的 `excludes` 中将其排除。',
+    ),
+  }),
+  defineObserved({
+    code: 'FILE_CHANGED_DURING_SCAN',
+    clause: 'manifest',
+    title: { en: 'File changed during the scan', zh: '扫描期间文件发生变化' },
+    description: {
+      en: 'The number of bytes read differs from the size the file had when the scan opened it, so it was being written while it was scanned. Its hash and analysis describe no stable version, and the manifest cannot vouch for what will be trained on.',
+      zh: '实际读取的字节数与扫描打开该文件时的文件大小不一致，说明扫描期间该文件正在被写入。其哈希值和分析结果不对应任何稳定版本，清单无法证明实际用于训练的内容。',
+    },
+    fix: fix(
+      'Wait until whatever writes the file has finished, or scan a frozen snapshot of the dataset; then rerun `tdgov scan`.',
+      '待写入该文件的程序完成后，或对数据集的冻结快照进行扫描；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+
+  // Malformed content: records a training job cannot read as they were meant.
+  defineObserved({
+    code: 'UTF8_INVALID',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Invalid UTF-8', zh: 'UTF-8 编码无效' },
+    description: {
+      en: 'A text file holds byte sequences that are not valid UTF-8, usually because it was saved in another encoding (such as GBK) or is corrupt. The affected records are garbled, so they cannot be reliably checked for personal information or harmful content.',
+      zh: '文本文件中含有无效的 UTF-8 字节序列，通常是因为文件以其他编码（如 GBK）保存或已损坏。受影响的记录会出现乱码，无法可靠地检查其中的个人信息或有害内容。',
+    },
+    fix: fix(
+      'Convert the file to UTF-8 (for example with `iconv -f GBK -t UTF-8`) or restore it from an intact copy; then rerun `tdgov scan`.',
+      '将文件转换为 UTF-8 编码（例如使用 `iconv -f GBK -t UTF-8`），或从完好的副本恢复；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'JSONL_INVALID_LINE',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Invalid JSON line', zh: 'JSON 行无效' },
+    description: {
+      en: 'A line of a JSON Lines file does not parse as JSON. The record on it is unusable: a training job reading the file either fails on it or drops it, and the scan could not check it.',
+      zh: 'JSON Lines 文件中的某一行无法解析为 JSON。该行记录无法使用：读取该文件的训练任务会因此报错或将其丢弃，扫描也无法对其进行检查。',
+    },
+    fix: fix(
+      'Correct or remove the line, using the line number and parser message the finding gives, or regenerate the file from its source data; then rerun `tdgov scan`.',
+      '根据发现项给出的行号和解析错误信息修正或删除该行，或从原始数据重新生成该文件；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'JSONL_NOT_OBJECT',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'JSON line is not an object', zh: 'JSON 行不是对象' },
+    description: {
+      en: 'A line holds valid JSON that is not an object (an array, string, number or null). Each line should be one record with named fields; a bare value has no fields for the schema, labels or audits to refer to.',
+      zh: '某一行是有效的 JSON，但不是对象（而是数组、字符串、数字或 null）。每行应为一条带有命名字段的记录；单独的值没有字段，数据结构（schema）统计、标签和抽检都无从引用。',
+    },
+    fix: fix(
+      'Wrap the value in an object with a named field (for example `{"text": …}`) or remove the line; then rerun `tdgov scan`.',
+      '将该值放入带有命名字段的对象中（例如 `{"text": …}`），或删除该行；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'JSONL_BLANK_LINE',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Blank line in JSON Lines', zh: 'JSON Lines 中的空行' },
+    description: {
+      en: 'A JSON Lines file has an empty line. Many readers reject it or read it as an empty record, so the record count in the manifest may differ from what a training job sees.',
+      zh: 'JSON Lines 文件中存在空行。许多读取程序会报错或将其读作空记录，清单中的记录数因此可能与训练任务实际读取的不一致。',
+    },
+    fix: fix(
+      'Remove the blank lines, or have the exporter write exactly one record per line; then rerun `tdgov scan`.',
+      '删除空行，或让导出程序严格按每行一条记录输出；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'JSON_INVALID',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Invalid JSON', zh: 'JSON 无效' },
+    description: {
+      en: 'A JSON file, or a record in it, does not parse. What follows the error cannot be read or counted, so the manifest cannot account for it and a training job reading the file would fail or lose data.',
+      zh: 'JSON 文件或其中的某条记录无法解析。出错位置之后的内容无法读取或计数，清单无法对其作出说明，读取该文件的训练任务也会报错或丢失数据。',
+    },
+    fix: fix(
+      'Repair the file at the position the finding gives (a truncated download or a hand edit are common causes) or regenerate it; then rerun `tdgov scan`.',
+      '在发现项给出的位置修复该文件（常见原因是下载不完整或手工编辑出错），或重新生成该文件；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'JSON_UNEXPECTED_SHAPE',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Unexpected JSON structure', zh: 'JSON 结构不符合预期' },
+    description: {
+      en: "The file's top-level JSON value is neither an array of records nor an object of column arrays, so tdgov cannot tell what its records are: they are not counted, and not checked for personal information or duplicates.",
+      zh: '文件的顶层 JSON 值既不是记录数组，也不是由列数组构成的对象，tdgov 无法识别其中的记录：这些记录既不计数，也不接受个人信息和重复数据检查。',
+    },
+    fix: fix(
+      'Store the records as a JSON array of objects, as an object whose values are arrays of equal length, or as JSON Lines; then rerun `tdgov scan`.',
+      '将记录存储为由对象构成的 JSON 数组、各值为等长数组的对象，或 JSON Lines 格式；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'CSV_FIELD_COUNT',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Wrong number of CSV fields', zh: 'CSV 字段数不一致' },
+    description: {
+      en: 'A row has more or fewer fields than the header. Its values are shifted against the columns, so text and labels may be read from the wrong field.',
+      zh: '某一行的字段数与表头不一致，各值与列发生错位，文本和标签可能从错误的字段中读取。',
+    },
+    fix: fix(
+      'Quote fields that contain the delimiter or line breaks, and correct or remove the row the finding points to; then rerun `tdgov scan`.',
+      '为含有分隔符或换行符的字段加上引号，并修正或删除发现项所指的行；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'CSV_UNTERMINATED_QUOTE',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Unterminated CSV quote', zh: 'CSV 引号未闭合' },
+    description: {
+      en: 'A quoted field is opened but never closed, so everything after it to the end of the file is read as one field and the records that follow are lost.',
+      zh: '某个带引号的字段只有开始引号而没有结束引号，其后直至文件末尾的全部内容都被读作一个字段，后续记录随之丢失。',
+    },
+    fix: fix(
+      'At the line the finding gives, close the quote or escape the quotes inside the field by doubling them (`""`); then rerun `tdgov scan`.',
+      '在发现项给出的行中补上结束引号，或将字段内的引号双写（`""`）进行转义；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'CSV_NO_HEADER',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'CSV without a header', zh: 'CSV 缺少表头' },
+    description: {
+      en: 'The CSV file has no header row, because it holds no rows at all. It has no columns and no records, which is rarely what an export was meant to produce.',
+      zh: '该 CSV 文件没有表头行，因为其中没有任何行。文件既无列也无记录，这通常并非导出时的预期结果。',
+    },
+    fix: fix(
+      'Re-export the file with a header row and its records, or remove it from the dataset; then rerun `tdgov scan`.',
+      '重新导出包含表头行及记录的文件，或将其移出数据集；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'PARQUET_TRUNCATED',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Truncated Parquet file', zh: 'Parquet 文件被截断' },
+    description: {
+      en: 'The Parquet file ends before its data or footer is complete, typically after an interrupted download or copy. Its row groups cannot all be read, so the manifest cannot give its records.',
+      zh: '该 Parquet 文件在数据或文件尾（footer）完整之前就已结束，通常是下载或复制中断所致。其行组无法全部读取，清单无法给出其记录情况。',
+    },
+    fix: fix(
+      'Fetch or copy the file again from its source and compare its checksum with the original; then rerun `tdgov scan`.',
+      '从数据来源重新下载或复制该文件，并与原始文件核对校验和；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'PARQUET_INVALID_FOOTER',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Invalid Parquet footer', zh: 'Parquet 文件尾无效' },
+    description: {
+      en: "The Parquet file's footer, which holds its schema and row-group metadata, cannot be decoded. Without it neither the columns nor the number of records can be known.",
+      zh: '该 Parquet 文件的文件尾（footer，存放数据结构和行组元数据）无法解码。缺少文件尾，既无法得知其列，也无法得知其记录数。',
+    },
+    fix: fix(
+      'Rewrite the file with a current Parquet writer, or restore it from an intact copy; then rerun `tdgov scan`.',
+      '使用当前版本的 Parquet 写入程序重新生成该文件，或从完好的副本恢复；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'ARROW_TRUNCATED',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Truncated Arrow IPC data', zh: 'Arrow IPC 数据被截断' },
+    description: {
+      en: 'The Arrow IPC file or stream ends inside a message, or lacks the end-of-stream marker or footer its format requires, typically after an interrupted write or copy. The records in the missing part are lost.',
+      zh: '该 Arrow IPC 文件或数据流在某条消息中途结束，或缺少其格式要求的流结束标记或文件尾，通常是写入或复制中断所致。缺失部分中的记录已丢失。',
+    },
+    fix: fix(
+      'Write or copy the file again from its source, and make sure the writer is closed so that it writes its end-of-stream marker and footer; then rerun `tdgov scan`.',
+      '从数据来源重新写入或复制该文件，并确保写入程序正常关闭，以写出流结束标记和文件尾；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'ARROW_INVALID_MESSAGE',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Invalid Arrow IPC message', zh: 'Arrow IPC 消息无效' },
+    description: {
+      en: 'An Arrow IPC message header cannot be decoded, or the messages are not in the order the format requires (the Schema first). The schema and records of the file cannot be read from that point on.',
+      zh: '某条 Arrow IPC 消息头无法解码，或消息顺序不符合格式要求（应首先为 Schema 消息）。从该处起，文件的数据结构和记录均无法读取。',
+    },
+    fix: fix(
+      'Rewrite the file with a current Arrow writer, or restore it from an intact copy; then rerun `tdgov scan`.',
+      '使用当前版本的 Arrow 写入程序重新生成该文件，或从完好的副本恢复；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'COMPRESSED_CORRUPT',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Corrupt compressed file', zh: '压缩文件已损坏' },
+    description: {
+      en: 'The gzip or zstd stream is corrupt or ends early, so its content could be decompressed only up to the error. The records after that point are missing from the analysis and from any training job that reads the file.',
+      zh: '该 gzip 或 zstd 压缩流已损坏或提前结束，其内容只能解压到出错位置为止。该位置之后的记录既未纳入分析，读取该文件的训练任务也无法获得。',
+    },
+    fix: fix(
+      'Test the archive (`gzip -t` or `zstd -t`), then fetch or compress it again from the original data; then rerun `tdgov scan`.',
+      '先检测压缩文件（`gzip -t` 或 `zstd -t`），再从原始数据重新获取或重新压缩；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'IMAGE_UNREADABLE',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Unreadable image', zh: '图像无法读取' },
+    description: {
+      en: "The image's header cannot be read, so its format and dimensions are unknown; the file is likely truncated, corrupt, or not the image its name suggests. A training job may fail on it or skip it.",
+      zh: '无法读取该图像的文件头，其格式和尺寸均无法确定；该文件可能已截断、损坏，或并非其文件名所示的图像。训练任务可能因此报错或将其跳过。',
+    },
+    fix: fix(
+      'Restore the image from an intact copy, re-encode it in a standard format, or remove it from the dataset; then rerun `tdgov scan`.',
+      '从完好的副本恢复该图像、以标准格式重新编码，或将其移出数据集；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'MEDIA_UNREADABLE',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Unreadable audio or video', zh: '音视频无法读取' },
+    description: {
+      en: "The audio or video file's header cannot be read, so its format, duration and dimensions are unknown; the file is likely truncated, corrupt, or in an unexpected container. A training job may fail on it or skip it.",
+      zh: '无法读取该音视频文件的文件头，其格式、时长和尺寸均无法确定；该文件可能已截断、损坏，或采用了非预期的封装格式。训练任务可能因此报错或将其跳过。',
+    },
+    fix: fix(
+      'Restore the file from an intact copy, remux or re-encode it into a standard container, or remove it from the dataset; then rerun `tdgov scan`.',
+      '从完好的副本恢复该文件、将其重新封装或重新编码为标准格式，或将其移出数据集；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'FINDINGS_CAPPED',
+    clause: 'manifest',
+    title: { en: 'Findings capped', zh: '发现项已截断列出' },
+    description: {
+      en: 'A file, or the dataset, raised more findings of one code than are listed, so only the first ones are in the manifest and this summary gives the total. The unlisted findings still exist and are counted.',
+      zh: '某个文件或整个数据集中同一代码的发现项超过了列出上限，清单中只列出前若干条，并由本条汇总给出总数。未列出的发现项依然存在，并计入总数。',
+    },
+    fix: fix(
+      'Fix the cause of the capped code, which usually lies in how the file was produced, and rerun `tdgov scan` to see the remaining ones.',
+      '修正被截断列出的那一代码的问题根源（通常在于文件的生成方式），然后重新运行 `tdgov scan` 查看其余发现项。',
+    ),
+  }),
+
+  // Provenance observed in a file.
+  defineObserved({
+    code: 'LICENCE_TEXT_UNIDENTIFIED',
+    clause: 'Art. 7, TC260-003 §5.1',
+    title: { en: 'Unidentified licence text', zh: '无法识别的许可证文本' },
+    description: {
+      en: "A LICENSE or COPYING file matches no SPDX licence text closely enough to name it, so the terms the data was obtained under cannot be classified. Art. 7 requires data from lawful sources that does not infringe others' intellectual property, and the report to the regulator has to name the licence.",
+      zh: 'LICENSE 或 COPYING 文件与任何 SPDX 许可证文本都不够接近，无法确定其名称，因而无法对获取该数据所依据的许可条款进行归类。《生成式人工智能服务管理暂行办法》第七条要求使用具有合法来源的数据，不得侵害他人依法享有的知识产权；向监管部门说明训练数据时也须写明其许可协议。',
+    },
+    fix: fix(
+      "Read the licence and declare it in the source's `license` in `tdgov.yaml`: its SPDX id if it is a modified standard licence, otherwise a `LicenseRef-…` id describing its terms; then rerun `tdgov scan`.",
+      '阅读该许可证，并在 `tdgov.yaml` 中该来源的 `license` 下声明：如为改动过的标准许可证，填写其 SPDX 标识符；否则填写描述其条款的 `LicenseRef-…` 标识符；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'PII_SENSITIVE',
+    clause: 'Art. 7, PIPL Art. 28–29',
+    title: { en: 'Sensitive personal information', zh: '敏感个人信息' },
+    description: {
+      en: "The file holds sensitive personal information, such as resident ID, bank card or passport numbers, or credentials such as private keys and cloud access keys, which have no place in training data. Art. 7 requires consent or another legal basis for personal information; PIPL Art. 28 allows sensitive personal information to be processed only for a specific purpose, where sufficiently necessary and under strict protection, and Art. 29 requires the individual's separate consent (written consent where the law says so).",
+      zh: '该文件含有敏感个人信息，例如居民身份证号、银行卡号、护照号，或私钥、云服务访问密钥等凭据（凭据不应出现在训练数据中）。《生成式人工智能服务管理暂行办法》第七条要求涉及个人信息的，应当取得个人同意或者符合法律、行政法规规定的其他情形；《个人信息保护法》第二十八条规定，只有在具有特定的目的和充分的必要性，并采取严格保护措施的情形下，方可处理敏感个人信息；第二十九条规定，处理敏感个人信息应当取得个人的单独同意，法律、行政法规规定应当取得书面同意的，从其规定。',
+    },
+    fix: fix(
+      "Remove or mask the values before training; if they must stay, record the separate consent or other legal basis as the source's `personal_information` in `tdgov.yaml` (`separate-consent`, `written-consent` or `other-legal-basis`); then rerun `tdgov scan`.",
+      '在训练前删除或脱敏这些值；确需保留的，在 `tdgov.yaml` 中该来源的 `personal_information` 下记录单独同意、书面同意或其他合法性基础（`separate-consent`、`written-consent` 或 `other-legal-basis`）；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+
+  // Provenance declared (tdgov.yaml) against observed.
+  defineObserved({
+    code: 'CONFIG_MISSING',
+    clause: 'Art. 7',
+    title: { en: 'No tdgov.yaml', zh: '缺少 tdgov.yaml' },
+    description: {
+      en: "The scan found no `tdgov.yaml`, so the dataset's sources, licences and personal-information bases are not declared and none of the Art. 7 checks ran; the manifest records files but cannot say where their data came from.",
+      zh: '扫描未找到 `tdgov.yaml`，数据集的数据来源、许可证和个人信息处理的合法性基础均未声明，《生成式人工智能服务管理暂行办法》第七条相关检查均未执行；清单只记录了文件，无法说明数据的来源。',
+    },
+    fix: {
+      en: 'Run `tdgov init` to draft a `tdgov.yaml` from the manifest, complete its sources, licences and personal-information bases, and rerun `tdgov scan`. Since this finding means there is no `tdgov.yaml`, it cannot be re-graded or suppressed under `policy.severity` or `policy.suppressions` there: it goes away once the file exists.',
+      zh: '运行 `tdgov init` 根据清单生成 `tdgov.yaml` 草稿，补全其中的数据来源、许可证和个人信息处理依据，然后重新运行 `tdgov scan`。该发现项本身意味着不存在 `tdgov.yaml`，因此无法在其 `policy.severity` 或 `policy.suppressions` 下调整级别或将其豁免：创建该文件后即不再出现。',
+    },
+  }),
+]
