@@ -1,6 +1,6 @@
 /**
  * `npm run demo`: the README's walk through the bundled demo dataset, run as a user would type it —
- * scan, then an annotation audit from plan to score. Each command is printed before its output;
+ * scan, then an annotation audit from plan to score, then the release gate. Each command is printed before its output;
  * the first one that fails ends the demo with its exit code.
  */
 import { spawnSync } from 'node:child_process'
@@ -16,6 +16,7 @@ const STEPS: string[][] = [
   // --force: the demo draws the same audit each time it runs, over the previous run's record
   ['audit', 'sample', `${DEMO}/annotations/label-studio-export.json`, '--aql', '6.5', '--seed', 'demo-2024-05', '--config', `${DEMO}/tdgov.yaml`, '--force'],
   ['audit', 'score', `${DEMO}/governance/sentiment-review.csv`, '--config', `${DEMO}/tdgov.yaml`],
+  ['check', DEMO],
 ]
 
 for (const args of STEPS) {

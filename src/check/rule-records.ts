@@ -2,6 +2,9 @@ import type { Finding } from '../findings/finding.js'
 import type { AuditRecord } from '../records/audit-record.js'
 import type { Config } from '../records/config-schema.js'
 import type { FileEntry, Manifest } from '../records/manifest-schema.js'
+import type { TreeChanges } from '../scan/index.js'
+
+export type { TreeChanges }
 
 /** The manifest without its file list and findings: totals, sources, content, diversity. */
 export type ManifestHeader = Omit<Manifest, 'files' | 'findings'>
@@ -12,12 +15,6 @@ export type ManifestFileView = Pick<FileEntry, 'path' | 'bytes' | 'sha256' | 'fo
   findings?: readonly Finding[]
 }
 
-/** The tree against the manifest, as `check` measured it: size and mtime first, then hashes. */
-export interface TreeChanges {
-  added: string[]
-  removed: string[]
-  changed: string[]
-}
 
 /**
  * Everything a rule may read. Rules are pure functions of this: the commands load it (scan from

@@ -1,16 +1,11 @@
 import { styleText } from 'node:util'
+import type { Palette } from '../util/palette.js'
 import type { Severity } from '../findings/codes.js'
 import type { Finding, FindingLocation } from '../findings/finding.js'
 import { renderMessage, type Language } from '../findings/messages.js'
 import { terminalSafe } from '../util/terminal-safe.js'
 
-/** Colours for the human summary; each one is the identity when colour is off. */
-export interface Palette {
-  bold(text: string): string
-  red(text: string): string
-  yellow(text: string): string
-  dim(text: string): string
-}
+export type { Palette }
 
 export interface Output {
   /** the result: a JSON document or the human summary */

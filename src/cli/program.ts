@@ -167,6 +167,46 @@ Examples:
     })
 
   program
+    .command('check')
+    .description('the release gate: run every rule over the manifest, tdgov.yaml and the audit records; exit 1 on failure')
+    .argument('[dir]', 'the project (dataset) directory', '.')
+    .option('--project <dir>', 'the project root, when it is not [dir]')
+    .option('--config <file>', 'tdgov.yaml (default: <dir>/tdgov.yaml)')
+    .addOption(new Option('--format <format>', 'text, json, github, sarif, junit or gitlab').default('text'))
+    .option('--json', 'same as --format json')
+    .option('--out <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'error, warning or never').default('error'))
+    .addOption(new Option('--lang <lang>', 'en or zh').default('en'))
+    .option('--update-baseline', 'record every current finding in .tdgov/baseline.json; later runs fail only on new ones')
+    .option('--no-tree', 'do not compare the tree with the manifest (MANIFEST_STALE)')
+    .option('--docs-url <url>', 'where docs/rules.md is published, for SARIF helpUri (default: the installed copy)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ tdgov scan data && tdgov check data                       fail on error findings
+  $ tdgov check data --format sarif --out tdgov.sarif          for GitHub code scanning
+  $ tdgov check data --format gitlab --out gl-code-quality.json
+  $ tdgov check data --lang zh --fail-on warning`,
+    )
+    .action(async (dir: string, options: Record<string, unknown>) => {
+      const { checkCommand } = await import('./commands/check.js')
+      setExitCode(await checkCommand({ ...options, dir }))
+    })
+
+  program
+    .command('explain')
+    .description('what a finding code checks, the clause it serves, how to fix it and how to re-grade or suppress it')
+    .argument('[code]', 'finding code (UNDECLARED_FILE or undeclared-file); omit to list every code')
+    .addOption(new Option('--lang <lang>', 'language: en or zh').default('en'))
+    .option('--json', 'print the rule documentation as JSON')
+    .addHelpText('after', '\nExample:\n  $ tdgov explain UNDECLARED_FILE --lang zh')
+    .action(async (code: string | undefined, options: Record<string, unknown>) => {
+      const { explainCommand } = await import('./commands/explain.js')
+      setExitCode(explainCommand({ ...options, code }))
+    })
+
+  program
     .command('schema')
     .description('print the JSON Schema of a file tdgov writes')
     .argument('[name]', 'schema name; omit to list them')

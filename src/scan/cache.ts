@@ -50,11 +50,11 @@ export function cacheDir(root: string): string {
   return path.join(root, '.tdgov', 'cache')
 }
 
-export function loadIndex(root: string, optionsKey: string): CacheIndex | null {
+export function loadIndex(root: string, optionsKey: string | null): CacheIndex | null {
   try {
     const lines = readFileSync(path.join(cacheDir(root), INDEX), 'utf8').split('\n')
     const header = JSON.parse(lines[0]!) as IndexHeader
-    if (header.optionsKey !== optionsKey) return null
+    if (optionsKey !== null && header.optionsKey !== optionsKey) return null
     const keys: CacheIndex['keys'] = []
     for (let i = 1; i < lines.length; i++) if (lines[i] !== '') keys.push(JSON.parse(lines[i]!) as CacheIndex['keys'][number])
     return { header, keys }

@@ -49,7 +49,10 @@ describe('parseConfig', () => {
   })
 
   it('refuses unknown keys, naming them', () => {
-    expect(errorOf(valid.replace('    kind:', '    knd: x\n    kind:'))).toMatch(/^tdgov\.yaml:\d+:\d+: sources\[0\]: unknown key "knd"$/)
+    // the problem is placed at the unknown key itself, with the nearest allowed key as a suggestion
+    expect(errorOf(valid.replace('    kind:', '    knd: x\n    kind:'))).toMatch(/^tdgov\.yaml:8:\d+: sources\[0\]\.knd: unknown key "knd"; did you mean "kind"\?$/)
+    // far from every allowed key: no guess, the allowed keys are listed instead
+    expect(errorOf(valid.replace('    kind:', '    zzzzzz: x\n    kind:'))).toMatch(/^tdgov\.yaml:8:\d+: sources\[0\]\.zzzzzz: unknown key "zzzzzz"; expected one of .*\bkind\b.*$/)
   })
 
   it('refuses duplicate source ids', () => {

@@ -10,13 +10,13 @@ export function sha(text: string): string {
   return createHash('sha256').update(text).digest('hex')
 }
 
-/** A file entry whose sha256 is that of `content` (the path by default). */
-export function fileEntry(path: string, overrides: Partial<FileEntry> & { content?: string } = {}): FileEntry {
-  const { content, ...rest } = overrides
+/** A file entry whose sha256 is that of `hashed` (the path by default): give another to edit the file. */
+export function fileEntry(path: string, overrides: Partial<FileEntry> & { hashed?: string } = {}): FileEntry {
+  const { hashed, ...rest } = overrides
   return {
     path,
     bytes: 100,
-    sha256: sha(content ?? path),
+    sha256: sha(hashed ?? path),
     format: 'jsonl',
     compression: null,
     modality: 'text',

@@ -1,4 +1,4 @@
-import type { Palette } from '../../cli/output.js'
+import type { Palette } from '../../util/palette.js'
 import type { Language } from '../../findings/messages.js'
 import type { GateResult } from '../gate-result.js'
 
