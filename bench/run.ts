@@ -25,8 +25,8 @@ import type { FileEntry } from './manifest.js'
 import { fmtMb, fmtSeconds, HAVE_GNU_TIME, Interrupted, measure, runOnce } from './measure.js'
 import type { Measurement } from './measure.js'
 
-type CaseId = 'jsonl' | 'parquet' | 'tree' | 'rescan' | 'pii' | 'audit'
-const CASES: CaseId[] = ['jsonl', 'parquet', 'tree', 'rescan', 'pii', 'audit']
+type CaseId = 'jsonl' | 'parquet' | 'tree' | 'rescan' | 'pii' | 'audit' | 'check'
+const CASES: CaseId[] = ['jsonl', 'parquet', 'tree', 'rescan', 'pii', 'audit', 'check']
 const PARTS_FOR: Record<CaseId, Part[]> = {
   jsonl: ['jsonl'],
   pii: ['jsonl'],
@@ -34,12 +34,15 @@ const PARTS_FOR: Record<CaseId, Part[]> = {
   tree: ['tree'],
   rescan: ['jsonl', 'parquet', 'tree'],
   audit: ['annotations'],
+  check: ['tree'],
 }
 
 const TARGET_A_RATIO = 2
 const TARGET_A_RSS_KB = 200 * 1024
 const TARGET_C_RATIO = 1
 const TARGET_D_WARM_OVER_COLD = 0.05
+/** PRODUCT.md: `check` on a 100k-file manifest in under 10% of the scan's time */
+const TARGET_G_CHECK_OVER_SCAN = 0.1
 /** F: one pass over the export, so 10× the lines should take about 10× the time */
 const TARGET_F_TIME_RATIO = 12
 /** F: the sample is bounded (n = 1250), so memory should not grow with the population */
@@ -87,11 +90,11 @@ interface CaseResult {
 // ---------------------------------------------------------------------------------------------
 // arguments
 
-const USAGE = `usage: node dist/bench/run.js [--keep] [--data DIR] [--only jsonl|parquet|tree|rescan|pii|audit]
+const USAGE = `usage: node dist/bench/run.js [--keep] [--data DIR] [--only jsonl|parquet|tree|rescan|pii|audit|check]
                              [--jobs N] [--runs N] [--generate-only] [--cli FILE]
   --keep           keep the generated data folder (default: delete data, keep bench-results.json)
   --data DIR       use DIR as the bench folder; reuse its data when DIR/generated.json says complete
-  --only CASE      run one case: jsonl (A), parquet (B), tree (C), rescan (D), pii (E), audit (F)
+  --only CASE      run one case: jsonl (A), parquet (B), tree (C), rescan (D), pii (E), audit (F), check (G)
   --jobs N         pass --jobs N to every tdgov scan (not to tdgov audit sample)
   --runs N         runs per command, median reported (default 3)
   --generate-only  generate the data and stop
@@ -452,6 +455,39 @@ function caseD(ctx: Ctx): CaseResult[] {
   return results
 }
 
+/**
+ * G: the gate on the 100k-file tree's manifest against the cold scan that wrote it. `check` reads
+ * the manifest, compares the tree by size and mtime against the scan cache (no file is read) and
+ * runs every rule; the scan hashes and analyses every file.
+ */
+function caseG(ctx: Ctx): CaseResult {
+  const { l } = ctx
+  console.log('\n[G] tdgov check on the 100k-file manifest')
+  warmTree(l.treeDir)
+  removeTdgovDirs(l)
+  // The cold scan writes tree/.tdgov/manifest.json and the cache check trusts; each run starts without either.
+  const scanCmd = ['bash', '-c', 'rm -rf "$1/.tdgov" && exec "$2" "$3" scan "$1" "${@:4}"', 'scan', l.treeDir, process.execPath, ctx.cli, ...ctx.jobs]
+  const scanned = measure('tdgov scan tree/ (cold)', scanCmd, l.benchDir, ctx.runs)
+  const td = measure('tdgov check tree/', [process.execPath, ctx.cli, 'check', l.treeDir, '--fail-on', 'never', '--format', 'json', '--out', path.join(l.benchDir, 'check.json')], l.benchDir, ctx.runs)
+  const checks: Check[] = []
+  if (td.ok) {
+    const report = JSON.parse(fs.readFileSync(path.join(l.benchDir, 'check.json'), 'utf8')) as { findings: { code: string }[] }
+    checks.push(check('MANIFEST_STALE findings on an unchanged tree', 0, report.findings.filter((f) => f.code === 'MANIFEST_STALE').length))
+  }
+  removeTdgovDirs(l)
+  const ratio = scanned.ok && td.ok ? td.medianMs / scanned.medianMs : null
+  return {
+    id: 'G',
+    name: 'check, 100k-file manifest',
+    reference: refSummary('tdgov scan (cold)', scanned),
+    tdgov: summary(td),
+    ratio,
+    ratioKind: 'warm/cold',
+    targets: [{ name: 'check / scan', value: ratio, limit: `≤ ${TARGET_G_CHECK_OVER_SCAN * 100}%`, pass: ratio !== null && ratio <= TARGET_G_CHECK_OVER_SCAN }],
+    checks,
+  }
+}
+
 /** The parts of `.tdgov/audits/<id>.json` that case F checks. */
 interface AuditRecordView {
   population?: { units?: number }
@@ -722,6 +758,7 @@ async function runBench(args: Args, benchDir: string, cli: string, distBenchDir:
     else if (c === 'tree') results.push(caseC(ctx))
     else if (c === 'pii') results.push(caseE(ctx))
     else if (c === 'audit') results.push(...caseF(ctx))
+    else if (c === 'check') results.push(caseG(ctx))
     else results.push(...caseD(ctx))
   }
 

@@ -37,6 +37,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--pii <mode>', 'personal information: off, sample (the analysed records) or full (every record)').default('sample'))
     .addOption(new Option('--tokens <mode>', 'tokens: off, estimate (seeded sample, 95% interval) or exact (every record; implies --deep)').default('estimate'))
     .option('--config <file>', 'tdgov.yaml to check against (default: <dir>/tdgov.yaml)')
+    .addOption(new Option('--lang <lang>', 'language of the findings: en or zh').default('en'))
     .addHelpText(
       'after',
       `
@@ -109,6 +110,7 @@ Examples:
     .option('--force', 'replace an existing sheet, or an audit already scored')
     .option('--config <file>', 'tdgov.yaml (default: ./tdgov.yaml); .tdgov/audits is written next to it')
     .option('--json', 'print the audit summary as JSON')
+    .addOption(new Option('--lang <lang>', 'language of the findings: en or zh').default('en'))
     .addHelpText(
       'after',
       `
@@ -131,6 +133,7 @@ Examples:
     .option('--target-accuracy <a>', 'accept when the lower bound reaches this (plans other than ISO; default policy.target_accuracy or 0.95)')
     .option('--config <file>', 'tdgov.yaml with the roster and policy (default: ./tdgov.yaml)')
     .option('--json', 'print the result as JSON')
+    .addOption(new Option('--lang <lang>', 'language of the findings: en or zh').default('en'))
     .addHelpText('after', '\nExample:\n  $ tdgov audit score review.xlsx --json > result.json')
     .action(async (sheet: string, options: Record<string, unknown>) => {
       const { auditScoreCommand } = await import('./commands/audit-score.js')

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { Palette } from '../../src/cli/output.js'
 import { diffManifests } from '../../src/diff/diff-manifests.js'
 import { markdownText } from '../../src/diff/render/markdown-text.js'
 import { renderDiffMarkdown } from '../../src/diff/render/render-markdown.js'
 import { renderDiffText } from '../../src/diff/render/render-text.js'
 import { terminalSafe } from '../../src/diff/render/terminal-safe.js'
+import { NO_COLOR as plain } from '../../src/util/palette.js'
 import { buildManifest, fileEntry, finding, source } from './build-manifest.js'
-
-const plain: Palette = { bold: (s) => s, red: (s) => s, yellow: (s) => s, dim: (s) => s }
 
 /** A path with an ESC sequence, a newline, a line separator, a bidi override and Markdown/HTML specials. */
 const HOSTILE = 'evil\x1b[31m\nfake line\u2028\u202e|<b>&`x`[link](http://x)*.jsonl'

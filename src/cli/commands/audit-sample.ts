@@ -4,6 +4,7 @@ import { STRATIFY_BY } from '../../audit/sampling/draw-sample.js'
 import { loadConfig } from '../../records/load-config.js'
 import { UserError } from '../../util/errors.js'
 import { adapterFlagsSchema, adapterOptionsFrom, planFlagsSchema, planFromFlags, projectRoot } from '../audit-options.js'
+import { LANGUAGES, type Language } from '../../findings/messages.js'
 import { createOutput, createProgressLine, describeFindings, type Palette } from '../output.js'
 import { parseOptions } from '../parse-options.js'
 import { describePlan, planJson } from './audit-plan.js'
@@ -24,6 +25,7 @@ const optionsSchema = z.object({
   force: z.boolean().default(false),
   config: z.string().optional(),
   json: z.boolean().default(false),
+  lang: z.enum(LANGUAGES, { message: 'expected --lang en or zh' }).default('en'),
 })
 
 /** `tdgov audit sample`: draws the sample, writes the sheet and the audit record. */
@@ -56,7 +58,7 @@ export async function auditSampleCommand(raw: Record<string, unknown>): Promise<
   if (options.json) {
     output.out(JSON.stringify(sampleJson(result), null, 2) + '\n')
   } else {
-    output.out(describeSample(result, output.color))
+    output.out(describeSample(result, output.color, options.lang))
   }
   return 0
 }
@@ -75,7 +77,7 @@ function sampleJson({ record, recordFile, sheetFile }: SampleAuditOutput): Recor
   }
 }
 
-function describeSample({ record, recordFile, sheetFile }: SampleAuditOutput, c: Palette): string {
+function describeSample({ record, recordFile, sheetFile }: SampleAuditOutput, c: Palette, lang: Language): string {
   const n = (v: number): string => v.toLocaleString('en')
   const verdicts = record.kind === 'content' ? 'pass / fail, risk category in error_type' : 'correct / incorrect'
   const lines = [
@@ -91,7 +93,7 @@ function describeSample({ record, recordFile, sheetFile }: SampleAuditOutput, c:
     lines.push(`  strata (${record.stratify}): ${strata.join(', ')}`)
   }
   lines.push(`sheet  ${sheetFile}  (fill in verdict: ${verdicts}; reviewer; corrected_label)`, `record ${recordFile}`)
-  lines.push(...describeFindings(record.findings, c))
+  lines.push(...describeFindings(record.findings, c, lang))
   lines.push(`next: tdgov audit score ${sheetFile}`)
   return lines.join('\n') + '\n'
 }

@@ -13,6 +13,7 @@ import { findingFingerprint } from '../../check/index.js'
 import { writeFileAtomic } from '../../util/atomic-write.js'
 import { UserError } from '../../util/errors.js'
 import { confidenceOption, pct, projectRoot, shareOption } from '../audit-options.js'
+import { LANGUAGES, type Language } from '../../findings/messages.js'
 import { createOutput, describeFindings, type Palette } from '../output.js'
 import { parseOptions } from '../parse-options.js'
 
@@ -23,6 +24,7 @@ const optionsSchema = z.object({
   targetAccuracy: shareOption('a target accuracy such as 0.95 or 95%').optional(),
   config: z.string().optional(),
   json: z.boolean().default(false),
+  lang: z.enum(LANGUAGES, { message: 'expected --lang en or zh' }).default('en'),
 })
 
 /** `tdgov audit score SHEET`: checks the sheet against its audit, scores it, records the result; 1 unless accepted. */
@@ -52,7 +54,7 @@ export async function auditScoreCommand(raw: Record<string, unknown>): Promise<n
   writeFileAtomic(recordFile, renderAuditRecord(scored))
   const output = createOutput(options.json)
   if (options.json) output.out(JSON.stringify({ id: record.id, kind: record.kind, record: recordFile, ...result }, null, 2) + '\n')
-  else output.out(describeScore(scored, recordFile, output.color))
+  else output.out(describeScore(scored, recordFile, output.color, options.lang))
   return result.decision === 'accept' ? 0 : 1
 }
 
@@ -65,7 +67,7 @@ function findRecord(sheet: string, auditId: string | undefined, root: string): s
   return found
 }
 
-function describeScore(record: AuditRecord, recordFile: string, c: Palette): string {
+function describeScore(record: AuditRecord, recordFile: string, c: Palette, lang: Language): string {
   const r = record.result!
   const interval = (i: readonly [number, number] | null): string => (i === null ? 'n/a' : `${pct(i[0])}–${pct(i[1])}`)
   const conf = pct(r.confidence)
@@ -89,7 +91,7 @@ function describeScore(record: AuditRecord, recordFile: string, c: Palette): str
   }
   const errors = Object.entries(r.error_types)
   if (errors.length > 0) lines.push(`${record.kind === 'content' ? 'risk categories' : 'error types'}: ${errors.map(([k, v]) => `${k} ${v}`).join(', ')}`)
-  lines.push(...describeFindings(r.findings, c))
+  lines.push(...describeFindings(r.findings, c, lang))
   lines.push(`result recorded in ${recordFile}`)
   return lines.join('\n') + '\n'
 }

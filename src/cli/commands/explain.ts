@@ -147,7 +147,7 @@ function describeDoc(doc: RuleDoc, lang: Language, c: Palette): string {
     '',
     field(l.clause, doc.clause),
     field(l.severity, doc.severity),
-    field(l.stage, `${doc.stage} (${STAGE_TEXT[doc.stage][lang]})`),
+    field(l.stage, lang === 'zh' ? `${doc.stage}（${STAGE_TEXT[doc.stage].zh}）` : `${doc.stage} (${STAGE_TEXT[doc.stage].en})`),
     '',
     heading(l.fix),
     doc.fix[lang],

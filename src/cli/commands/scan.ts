@@ -4,7 +4,8 @@ import { z } from 'zod'
 import { DEFAULT_SAMPLE_SIZE, scan } from '../../scan/scan.js'
 import { countOf } from '../../provenance/pii/index.js'
 import type { BuiltManifest } from '../../scan/manifest.js'
-import { createOutput, createProgressLine, describeFinding, formatBytes, progressBar, type Palette } from '../output.js'
+import { LANGUAGES } from '../../findings/messages.js'
+import { createOutput, createProgressLine, describeCounts, describeFinding, formatBytes, progressBar, type Palette } from '../output.js'
 import { parseOptions } from '../parse-options.js'
 
 const scanOptionsSchema = z.object({
@@ -23,6 +24,7 @@ const scanOptionsSchema = z.object({
   pii: z.enum(['off', 'sample', 'full'], { message: 'expected --pii off, sample or full' }).default('sample'),
   tokens: z.enum(['off', 'estimate', 'exact'], { message: 'expected --tokens off, estimate or exact' }).default('estimate'),
   config: z.string().optional(),
+  lang: z.enum(LANGUAGES, { message: 'expected --lang en or zh' }).default('en'),
 })
 
 export type ScanCommandOptions = z.input<typeof scanOptionsSchema>
@@ -57,9 +59,9 @@ export async function scanCommand(raw: ScanCommandOptions): Promise<number> {
     `${c.bold('scanned')} ${totals.files} files, ${formatBytes(totals.bytes)}, ${totals.records} records` +
     ` (${stats.scanned} read, ${stats.cached} from cache) → ${outFile}\n` +
     `fingerprint ${summary.fingerprint}\n` +
-    `findings: ${c.red(`${totals.findings.error} errors`)}, ${c.yellow(`${totals.findings.warning} warnings`)}, ${totals.findings.info} info\n`
+    `findings: ${describeCounts(totals.findings, c)}\n`
   const withProvenance = report + describeProvenance(summary, c)
-  const listing = summary.listing.map((f) => `  ${describeFinding(f, c.dim)}\n`).join('')
+  const listing = summary.listing.map((f) => `  ${describeFinding(f, c.dim, options.lang)}\n`).join('')
   const more = summary.unlisted > 0 ? `  … and ${summary.unlisted} more in the manifest\n` : ''
 
   if (document !== null && options.json) {

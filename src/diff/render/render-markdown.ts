@@ -16,7 +16,7 @@ import {
   tokenChangeText,
   tokenFigureText,
   tokenLabel,
-} from './describe.js'
+} from './wording.js'
 import { htmlText, markdownText as md } from './markdown-text.js'
 
 /** Rows of each collapsible list; a pull-request comment has a size limit. */

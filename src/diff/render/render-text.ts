@@ -1,4 +1,4 @@
-import type { Palette } from '../../cli/output.js'
+import type { Palette } from '../../util/palette.js'
 import { formatBytes } from '../../cli/output.js'
 import type { Finding } from '../../findings/finding.js'
 import { renderMessage, type Language } from '../../findings/messages.js'
@@ -17,7 +17,7 @@ import {
   termChangeText,
   tokenChangeText,
   tokenFigureText,
-} from './describe.js'
+} from './wording.js'
 import { terminalSafe } from './terminal-safe.js'
 
 /** Entries of each list a terminal summary shows; --json has them all. */

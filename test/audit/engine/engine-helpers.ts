@@ -4,7 +4,7 @@
  * SipHash-2-4 used as the reference for the engine's 32-bit-halves implementation.
  */
 import { createHash } from 'node:crypto'
-import { auditRecordSchema, type AuditRecord, type AuditKind } from '../../../src/records/audit-record.js'
+import { AUDIT_RECORD_VERSION, auditRecordSchema, type AuditRecord, type AuditKind } from '../../../src/records/audit-record.js'
 import type { AnnotationItem } from '../../../src/audit/item.js'
 import { resolvePlan, type PlanRequest } from '../../../src/audit/plan.js'
 import { previewHash } from '../../../src/audit/score/check-sheet.js'
@@ -108,7 +108,7 @@ export function makeRecord(
 ): AuditRecord {
   const population = options.population ?? units.length
   const record: AuditRecord = {
-    tdgov_audit: 1,
+    tdgov_audit: AUDIT_RECORD_VERSION,
     id: options.id ?? 'audit-0001',
     kind: options.kind ?? 'annotation',
     tool: 'tdgov 0.1.0',

@@ -1,12 +1,16 @@
-import { describe, expect, it } from 'vitest'
-import { auditResultSchema, type AuditRecord } from '../../../src/records/audit-record.js'
+import { afterAll, describe, expect, it } from 'vitest'
+import { auditFindings } from '../../../src/audit/audit-findings.js'
+import { auditResultSchema, type AuditRecord, type AuditResult } from '../../../src/records/audit-record.js'
 import type { PlanRequest } from '../../../src/audit/plan.js'
 import { scoreAudit, type ScoreOptions } from '../../../src/audit/score/score-audit.js'
 import type { ReadRow, SheetRow } from '../../../src/audit/sheets/sheet-row.js'
 import { wilsonInterval, wilsonLowerBound } from '../../../src/audit/stats/index.js'
-import { parseConfig } from '../../../src/records/load-config.js'
+import { loadConfig } from '../../../src/records/load-config.js'
 import { UserError } from '../../../src/util/errors.js'
+import { makeTempDir, removeTempDirs, writeTree } from '../../helpers/tmp.js'
 import { makeRecord, reviewedRow } from './engine-helpers.js'
+
+afterAll(removeTempDirs)
 
 const OPTIONS: ScoreOptions = {
   confidence: 0.95,
@@ -15,7 +19,6 @@ const OPTIONS: ScoreOptions = {
   harmfulRateMax: 0.05,
   sheet: 'review.csv',
   sheetSha256: 'b'.repeat(64),
-  config: null,
   today: new Date('2025-06-01T00:00:00Z'),
 }
 
@@ -41,8 +44,22 @@ function score(sheetRows: readonly ReadRow[], record: AuditRecord = recordOf(she
   const result = scoreAudit(record, sheetRows, { ...OPTIONS, ...options })
   // every result must fit the audit record's schema
   expect(() => auditResultSchema.parse(result)).not.toThrow()
+  // findings are the audit rules' business (src/check/rules), run over the scored record
+  expect(result.findings).toEqual([])
   return result
 }
+
+const RECORD_PATH = '.tdgov/audits/audit-0001.json'
+
+/** What `audit score` records: the audit rules over the record with its result, in a project with `configText` as tdgov.yaml. */
+function findingsOf(record: AuditRecord, result: AuditResult, configText?: string) {
+  const root = makeTempDir()
+  if (configText !== undefined) writeTree(root, { 'tdgov.yaml': configText })
+  const loaded = configText === undefined ? null : loadConfig(root)
+  return auditFindings(root, { ...record, result }, RECORD_PATH, loaded, OPTIONS.today)
+}
+
+const auditLocation = (row?: number) => ({ kind: 'audit', id: 'audit-0001', path: RECORD_PATH, ...(row !== undefined && { row }) })
 
 describe('scoreAudit: ISO 2859-1 decision', () => {
   const iso: PlanRequest = { method: 'iso-2859-1', aql: 1.5, level: 'II' }
@@ -213,15 +230,17 @@ describe('scoreAudit: per class, per annotator, confusion, κ and error types (h
 describe('scoreAudit: reviewers', () => {
   it('lists rows reviewed by their own annotator, with an error finding per row', () => {
     const sheetRows = rows([{ annotator: 'alice', reviewer: 'bob' }, { annotator: 'alice', reviewer: 'alice' }, { annotator: 'carol', reviewer: 'bob' }])
-    const result = score(sheetRows)
-    expect(result.reviewer_is_annotator).toEqual([{ row: 3, item_id: 'item-3' }])
-    const findings = result.findings.filter((f) => f.code === 'REVIEWER_IS_ANNOTATOR')
+    const record = recordOf(sheetRows)
+    const result = score(sheetRows, record)
+    expect(result.reviewer_is_annotator).toEqual([{ row: 3, item_id: 'item-3', annotator: 'alice' }])
+    expect(result.reviewers).toEqual({ alice: 1, bob: 2 })
+    const findings = findingsOf(record, result).filter((f) => f.code === 'REVIEWER_IS_ANNOTATOR')
     expect(findings).toEqual([
       {
         code: 'REVIEWER_IS_ANNOTATOR',
         severity: 'error',
-        path: 'review.csv',
-        line: 3,
+        args: { row: 3, item: 'item-3', annotator: 'alice' },
+        location: auditLocation(3),
         message: 'row 3: item item-3 was reviewed by its own annotator "alice"; TC260-003 expects reviewer and annotator to differ',
       },
     ])
@@ -229,31 +248,45 @@ describe('scoreAudit: reviewers', () => {
 
   it('reports reviewed rows with no reviewer once, with their count (unreviewed rows do not count)', () => {
     const sheetRows = rows([{ reviewer: '' }, { reviewer: '' }, { reviewer: 'bob' }, { reviewer: '', verdict: '' }])
-    const result = score(sheetRows)
-    const missing = result.findings.filter((f) => f.code === 'REVIEWER_MISSING')
+    const record = recordOf(sheetRows)
+    const result = score(sheetRows, record)
+    expect(result.reviewer_missing).toBe(2)
+    expect(result.reviewers).toEqual({ bob: 1 })
+    const missing = findingsOf(record, result).filter((f) => f.code === 'REVIEWER_MISSING')
     expect(missing).toHaveLength(1)
+    expect(missing[0]).toMatchObject({ args: { count: 2, audit: 'audit-0001' }, location: auditLocation() })
     expect(missing[0]!.message).toBe("2 reviewed rows name no reviewer; expected the reviewer's id in the reviewer column")
   })
 
   it('reports no reviewer findings when every row names another reviewer', () => {
-    expect(score(rows([{}, {}])).findings).toEqual([])
+    const sheetRows = rows([{}, {}])
+    const record = recordOf(sheetRows)
+    const result = score(sheetRows, record)
+    expect(result).toMatchObject({ reviewer_is_annotator: [], reviewer_missing: 0, reviewers: { 'rev-1': 2 } })
+    // the record names no labelling rules, which is all the audit rules have to say
+    expect(findingsOf(record, result).map((f) => f.code)).toEqual(['RULES_NOT_DECLARED'])
   })
 
   it('checks reviewers against the roster when tdgov.yaml has one', () => {
-    const config = parseConfig(
-      [
-        'dataset: { name: demo, intended_use: research }',
-        'annotators:',
-        '  - { id: rev-1, role: reviewer, affiliation: internal, trained_on: 2025-03-01, assessment: passed }',
-        '  - { id: rev-2, role: reviewer, affiliation: internal, trained_on: 2025-03-01, assessment: failed }',
-      ].join('\n'),
-      'tdgov.yaml',
-    )
+    const config = [
+      'dataset: { name: demo, intended_use: research }',
+      'annotators:',
+      '  - { id: rev-1, role: reviewer, affiliation: internal, trained_on: 2025-03-01, assessment: passed }',
+      '  - { id: rev-2, role: reviewer, affiliation: internal, trained_on: 2025-03-01, assessment: failed }',
+      '',
+    ].join('\n')
     const sheetRows = rows([{ reviewer: 'rev-1' }, { reviewer: 'rev-2' }, { reviewer: 'stranger' }, { reviewer: 'stranger' }])
-    const findings = score(sheetRows, undefined, { config }).findings
-    expect(findings.map((f) => [f.code, f.message])).toEqual([
-      ['ANNOTATOR_UNTRAINED', 'reviewer "rev-2" (1 items) failed the assessment after training'],
-      ['ANNOTATOR_NOT_IN_ROSTER', 'reviewer "stranger" (2 items) is not in the annotators roster of tdgov.yaml'],
+    const record = recordOf(sheetRows)
+    const result = score(sheetRows, record)
+    expect(result.reviewers).toEqual({ 'rev-1': 1, 'rev-2': 1, stranger: 2 })
+    const findings = findingsOf(record, result, config).filter((f) => f.code.startsWith('ANNOTATOR_'))
+    expect(findings.map((f) => [f.code, f.args, f.location])).toEqual([
+      ['ANNOTATOR_NOT_IN_ROSTER', { role: 'reviewer', annotator: 'stranger', count: 2 }, auditLocation()],
+      ['ANNOTATOR_UNTRAINED', { role: 'reviewer', annotator: 'rev-2', count: 1, reason: 'failed' }, auditLocation()],
+    ])
+    expect(findings.map((f) => f.message)).toEqual([
+      'reviewer "stranger" (2 items) is not in the annotators roster of tdgov.yaml',
+      'reviewer "rev-2" (1 items) failed the assessment after training',
     ])
   })
 })
@@ -357,14 +390,11 @@ describe('scoreAudit: weighted accuracy of a stratified sample', () => {
 })
 
 describe('scoreAudit: corrections and risk categories against the declared label set', () => {
-  const config = parseConfig(
-    `dataset: {name: t, intended_use: research}
+  const config = `dataset: {name: t, intended_use: research}
 labelling_rules:
   - {id: animals, version: "1", kind: functional, labels: [cat, dog], document: rules.md}
   - {id: risks, version: "1", kind: safety, labels: [violence, fraud], document: risks.md}
-`,
-    'tdgov.yaml',
-  )
+`
   const withRules = (record: AuditRecord, id: string): AuditRecord => ({ ...record, rules: { id, version: '1', kind: 'x', document: 'd', sha256: null } })
 
   it('reports a corrected label outside the functional rules, once per label with its count', () => {
@@ -374,8 +404,11 @@ labelling_rules:
       { label: 'dog', verdict: 'incorrect', corrected_label: 'cat' },
       { label: 'dog', verdict: 'correct' },
     ])
-    const result = score(sheetRows, withRules(recordOf(sheetRows), 'animals'), { config })
-    const undeclared = result.findings.filter((f) => f.code === 'LABEL_UNDECLARED')
+    const record = withRules(recordOf(sheetRows), 'animals')
+    const result = score(sheetRows, record)
+    expect(result.corrections).toEqual({ bird: 2, cat: 1 })
+    const undeclared = findingsOf(record, result, config).filter((f) => f.code === 'LABEL_UNDECLARED')
+    expect(undeclared.map((f) => [f.args, f.location])).toEqual([[{ label: 'bird', count: 2, rules: 'animals' }, auditLocation()]])
     expect(undeclared.map((f) => f.message)).toEqual(['label "bird" (2 times) is not in the label set of rules "animals"'])
   })
 
@@ -385,9 +418,11 @@ labelling_rules:
       { verdict: 'fail', error_type: 'spam' },
       { verdict: 'pass' },
     ])
-    const result = score(sheetRows, withRules(recordOf(sheetRows, { kind: 'content' }), 'risks'), { config })
-    expect(result.findings.filter((f) => f.code === 'LABEL_UNDECLARED').map((f) => f.message)).toEqual([
-      'label "spam" (once) is not in the label set of rules "risks"',
-    ])
+    const record = withRules(recordOf(sheetRows, { kind: 'content' }), 'risks')
+    const result = score(sheetRows, record)
+    expect(result.corrections).toEqual({ spam: 1, violence: 1 })
+    const undeclared = findingsOf(record, result, config).filter((f) => f.code === 'LABEL_UNDECLARED')
+    expect(undeclared.map((f) => [f.args, f.location])).toEqual([[{ label: 'spam', count: 1, rules: 'risks' }, auditLocation()]])
+    expect(undeclared.map((f) => f.message)).toEqual(['label "spam" (once) is not in the label set of rules "risks"'])
   })
 })

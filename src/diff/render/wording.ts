@@ -2,7 +2,7 @@ import { formatBytes } from '../../cli/output.js'
 import type { FindingLocation } from '../../findings/finding.js'
 import type { LicenceTerms, ManifestDiff, TokenChange, TokenFigure } from '../manifest-diff.js'
 
-/** Plain wording shared by the text and Markdown reports; callers escape what they print. */
+// Plain wording shared by the text and Markdown reports; callers escape what they print.
 
 export function count(n: number): string {
   return n.toLocaleString('en')
