@@ -32,6 +32,7 @@ const ENTRY = '/index\\.ts$'
 /** The folder the importing module is in, captured as $1 by the rule's `from.path`. */
 const SAME_FOLDER = '^src/$1/'
 
+/* global module -- CommonJS: dependency-cruiser loads the config with require() */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [

@@ -15,6 +15,20 @@ export default tseslint.config(
     },
   },
   {
+    // Only src/cli prints or ends the process; the domains return data (see .dependency-cruiser.cjs).
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'exit', message: 'Only src/cli ends the process: throw UserError or return an exit code.' },
+        { object: 'process', property: 'exitCode', message: 'Only src/cli sets the exit code.' },
+        { object: 'process', property: 'stdout', message: 'Only src/cli writes to stdout: return the data.' },
+        { object: 'process', property: 'stderr', message: 'Only src/cli writes to stderr: return the data.' },
+      ],
+    },
+  },
+  {
     files: ['bench/**', 'scripts/**'],
     rules: { 'no-console': 'off' },
   },

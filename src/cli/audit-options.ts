@@ -1,4 +1,3 @@
-import path from 'node:path'
 import { z } from 'zod'
 import { ANNOTATION_FORMATS, DEFAULT_COLUMNS, type AdapterOptions } from '../audit/item.js'
 import type { PlanRequest } from '../audit/plan.js'
@@ -89,9 +88,4 @@ export function adapterOptionsFrom(flags: { itemColumn: string; annotatorColumn:
     columns: { item: flags.itemColumn, annotator: flags.annotatorColumn, label: flags.labelColumn },
     ...(flags.classes !== undefined && { classes: flags.classes }),
   }
-}
-
-/** The project root: where tdgov.yaml (given with --config, or in the current directory) and .tdgov/ live. */
-export function projectRoot(config: string | undefined): string {
-  return config ? path.dirname(config) : '.'
 }

@@ -1,4 +1,5 @@
 import { styleText } from 'node:util'
+import { formatBytes } from '../util/format-bytes.js'
 import type { Palette } from '../util/palette.js'
 import type { Severity } from '../findings/codes.js'
 import type { Finding, FindingLocation } from '../findings/finding.js'
@@ -33,16 +34,7 @@ export function createOutput(json: boolean): Output {
   }
 }
 
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB']
-  let value = bytes
-  let unit = 0
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000
-    unit++
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`
-}
+export { formatBytes }
 
 /** A one-line progress display on stderr, redrawn at most ten times a second. */
 export function createProgressLine(output: Output): { update(text: string): void; done(): void } {

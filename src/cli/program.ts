@@ -108,7 +108,8 @@ Examples:
     .option('--rules <id>', 'the labelling rules in tdgov.yaml the labels follow')
     .option('--id <name>', 'audit id (default: derived from population, plan and seed)')
     .option('--force', 'replace an existing sheet, or an audit already scored')
-    .option('--config <file>', 'tdgov.yaml (default: ./tdgov.yaml); .tdgov/audits is written next to it')
+    .option('--config <file>', 'tdgov.yaml (default: <project>/tdgov.yaml)')
+    .option('--project <dir>', 'the project root, where .tdgov/audits is written (default: the folder of --config, else .)')
     .option('--json', 'print the audit summary as JSON')
     .addOption(new Option('--lang <lang>', 'language of the findings: en or zh').default('en'))
     .addHelpText(
@@ -131,7 +132,8 @@ Examples:
     .option('--record <file>', 'the audit record (default: found by the sheet’s audit_id)')
     .option('--confidence <c>', 'confidence level of the intervals and the lower bound (default 0.95)')
     .option('--target-accuracy <a>', 'accept when the lower bound reaches this (plans other than ISO; default policy.target_accuracy or 0.95)')
-    .option('--config <file>', 'tdgov.yaml with the roster and policy (default: ./tdgov.yaml)')
+    .option('--config <file>', 'tdgov.yaml with the roster and policy (default: <project>/tdgov.yaml)')
+    .option('--project <dir>', 'the project root, whose .tdgov/audits holds the record (default: the folder of --config, else .)')
     .option('--json', 'print the result as JSON')
     .addOption(new Option('--lang <lang>', 'language of the findings: en or zh').default('en'))
     .addHelpText('after', '\nExample:\n  $ tdgov audit score review.xlsx --json > result.json')
@@ -172,7 +174,7 @@ Examples:
   program
     .command('check')
     .description('the release gate: run every rule over the manifest, tdgov.yaml and the audit records; exit 1 on failure')
-    .argument('[dir]', 'the project (dataset) directory', '.')
+    .argument('[dir]', 'the project (dataset) directory (default: the folder of --config, else .)')
     .option('--project <dir>', 'the project root, when it is not [dir]')
     .option('--config <file>', 'tdgov.yaml (default: <dir>/tdgov.yaml)')
     .addOption(new Option('--format <format>', 'text, json, github, sarif, junit or gitlab').default('text'))
@@ -192,9 +194,9 @@ Examples:
   $ tdgov check data --format gitlab --out gl-code-quality.json
   $ tdgov check data --lang zh --fail-on warning`,
     )
-    .action(async (dir: string, options: Record<string, unknown>) => {
+    .action(async (dir: string | undefined, options: Record<string, unknown>) => {
       const { checkCommand } = await import('./commands/check.js')
-      setExitCode(await checkCommand({ ...options, dir }))
+      setExitCode(await checkCommand({ ...options, ...(dir !== undefined && { dir }) }))
     })
 
   program

@@ -1,6 +1,6 @@
 import { FindingCollector } from '../findings/finding.js'
 import { identifyLicenceText, licencesFromCard, licencesFromCroissant, normaliseLicence } from '../provenance/licences/index.js'
-import type { DocumentLicence } from '../provenance/document-licence.js'
+import type { DocumentLicence } from '../provenance/index.js'
 import { CARD_NAME, LICENCE_TEXT_NAME } from './detect.js'
 import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer } from './types.js'
 

@@ -1,7 +1,7 @@
 import { FindingCollector } from '../findings/finding.js'
 import { describeJsonError } from './json-error.js'
 import { LineReader } from './line-reader.js'
-import { RecordFacts } from '../provenance/record-facts.js'
+import { RecordFacts } from '../provenance/index.js'
 import { RecordSampler, type SampledRecord } from './record-sampler.js'
 import { SchemaAccumulator, kindOfJson } from './schema-accumulator.js'
 import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer } from './types.js'

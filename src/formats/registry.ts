@@ -1,4 +1,4 @@
-import { prepareTokenCounter } from '../provenance/record-facts.js'
+import { prepareTokenCounter } from '../provenance/index.js'
 import { statesLicence } from './detect.js'
 import { createJsonAnalyzer } from './json.js'
 import { createJsonlAnalyzer } from './jsonl.js'

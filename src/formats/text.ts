@@ -1,5 +1,5 @@
 import { FindingCollector } from '../findings/finding.js'
-import { RecordFacts } from '../provenance/record-facts.js'
+import { RecordFacts } from '../provenance/index.js'
 import { LineReader } from './line-reader.js'
 import { RecordSampler, type SampledRecord } from './record-sampler.js'
 import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer } from './types.js'

@@ -1,6 +1,6 @@
 import type { FindingDraft } from '../findings/finding.js'
-import type { DocumentLicence } from '../provenance/document-licence.js'
-import type { PiiMode, RecordFactsResult, TokenMode } from '../provenance/record-facts.js'
+import type { DocumentLicence } from '../provenance/index.js'
+import type { PiiMode, RecordFactsResult, TokenMode } from '../provenance/index.js'
 
 export type Compression = 'gzip' | 'zstd'
 export type Modality = 'text' | 'tabular' | 'image' | 'audio' | 'video' | 'other'

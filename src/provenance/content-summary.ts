@@ -1,40 +1,11 @@
-import type { AnalysedFile } from '../scan/file-record.js'
-import { densityPer10k, PiiTally, type PiiTallyJson } from './pii/index.js'
-import type { TokenDraw } from '../scan/token-sampling.js'
-import { estimateTokens, LanguageCounts, type LanguageCountsJson } from './text/index.js'
+import type { AnalysedFile } from '../records/file-record.js'
+import type { Manifest } from '../records/manifest-schema.js'
+import { densityPer10k, PiiTally } from './pii/index.js'
+import type { TokenDraw } from './token-draw.js'
+import { estimateTokens, LanguageCounts } from './text/index.js'
 
-export interface ContentSummary {
-  /** records analysed across the dataset (samples, or all with --deep) */
-  records: number
-  empty: number
-  duplicates: {
-    /** analysed records repeating an earlier analysed record of the same file */
-    withinFiles: number
-    /** analysed records whose text first appeared in an earlier file (path order) */
-    acrossFiles: number
-    /** …of those, the ones whose earlier copy is in another source */
-    acrossSources: number
-    /** (withinFiles + acrossFiles) / records */
-    rate: number
-  }
-  languages: LanguageCountsJson
-  tokens: TokenTotal | null
-  personalInformation: { records: number; densityPer10k: number } & PiiTallyJson
-}
-
-export type TokenTotal =
-  | { method: 'exact'; encoding: string; total: number }
-  | {
-      method: string
-      encoding: string
-      estimate: number
-      low: number
-      high: number
-      confidence: number
-      tokenisedFiles: number
-      tokenisedBytes: number
-      inclusionBytes: number
-    }
+export type ContentSummary = Manifest['content']
+export type TokenTotal = ContentSummary['tokens']
 
 export const TOKEN_ENCODING = 'o200k_base'
 
@@ -91,7 +62,7 @@ export function summariseContent(
 }
 
 /** Exact when every record was tokenised; otherwise the estimate over the files the final scale draws. */
-function tokenTotal(files: readonly AnalysedFile[], draw: TokenDraw | null, confidence: number): TokenTotal | null {
+function tokenTotal(files: readonly AnalysedFile[], draw: TokenDraw | null, confidence: number): TokenTotal {
   let exact = 0
   let anyExact = false
   const sampled: Parameters<typeof estimateTokens>[0] = []

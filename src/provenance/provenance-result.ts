@@ -1,5 +1,5 @@
 import { makeFinding } from '../findings/finding.js'
-import type { Tally } from '../scan/tally.js'
+import type { Tally } from '../records/tally.js'
 import type { Manifest, ManifestFinding } from '../records/manifest-schema.js'
 
 export type SourceSummary = Manifest['sources'][number]

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { findingSchema } from '../findings/finding.js'
 import { parseRecord, readRecordText, type RecordKind } from './read-json-record.js'
-import { INSPECTION_LEVELS } from '../audit/stats/index.js'
+import { INSPECTION_LEVELS } from './inspection-levels.js'
 
 /**
  * `.tdgov/audits/<audit-id>.json`: everything needed to re-derive the sample (plan, seed, rank

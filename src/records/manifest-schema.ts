@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { findingSchema, type Finding } from '../findings/finding.js'
-import { PII_TYPES } from '../provenance/pii/index.js'
-import { LANGUAGE_CLASSES } from '../provenance/text/index.js'
+import { LANGUAGE_CLASSES, PII_TYPES } from './vocabulary.js'
 
 export const MANIFEST_VERSION = 2
 

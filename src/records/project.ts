@@ -17,11 +17,13 @@ export interface Project {
 }
 
 /**
- * The project root is `--project DIR`, else the folder of `--config FILE`, else the command's
- * directory argument, else the current directory. tdgov.yaml and .tdgov/ live at that root.
+ * The one discovery rule: the project root is `--project DIR`, else the command's directory
+ * argument (scan, check), else the folder of `--config FILE`, else the current directory.
+ * `.tdgov/` (manifest, audits, baseline, cache) lives at the root; tdgov.yaml is `--config FILE`,
+ * else the root's tdgov.yaml.
  */
 export function locateProject(flags: { project?: string | undefined; config?: string | undefined; dir?: string | undefined }): Project {
-  const root = flags.project ?? (flags.config !== undefined ? path.dirname(flags.config) : (flags.dir ?? '.'))
+  const root = flags.project ?? flags.dir ?? (flags.config !== undefined ? path.dirname(flags.config) : '.')
   return {
     root,
     configFile: flags.config ?? path.join(root, CONFIG_FILE),

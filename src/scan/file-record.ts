@@ -1,47 +1,9 @@
 import type { Severity } from '../findings/codes.js'
 import { uniformFromPath } from '../provenance/text/index.js'
-import type { ContentFactsEntry, FileEntry, LicenceStatement, PiiFacts, TokenSample } from '../records/manifest-schema.js'
+import type { FileEntry } from '../records/manifest-schema.js'
+import type { AnalysedFile, FileFacts, FileRecord } from '../records/file-record.js'
 
-/**
- * A manifest entry as the scan carries it: the facts the totals need, plus the entry already
- * serialised. Cached and worker-produced entries travel and are written as that one string, so an
- * unchanged tree of 100k files is rescanned without parsing or re-serialising 100k objects.
- */
-export interface FileRecord {
-  path: string
-  sha256: string
-  bytes: number
-  records: number | null
-  format: string
-  modality: string
-  findings: Record<Severity, number>
-  /**
-   * What provenance totals read of the file (FileFacts), as JSON. Held as one string per file until
-   * the totals are computed: 100k files' facts as objects cost the collecting thread more in
-   * garbage collection than everything else it does.
-   */
-  factsJson: string
-  /** the bytes the token estimate scales this file's sample to; null when it has no text to count */
-  tokenBytes: number | null
-  /** the uniform number in [0, 1) that decides whether the file is drawn (a hash of its path) */
-  tokenKey: number | null
-  /** the tokenised sample of its records, once the file has been drawn for the token estimate */
-  tokenSample: TokenSample | null
-  /** the entry as one line of compact JSON, keys in manifest order */
-  json: string
-}
-
-/** What provenance totals read of a file. */
-export interface FileFacts {
-  content: ContentFactsEntry | null
-  pii: PiiFacts | null
-  licence: LicenceStatement | null
-  /** distinct normalised-text keys (52-bit integers) of the analysed records; not in the manifest */
-  duplicateKeys: number[]
-}
-
-/** A record with its facts parsed, for the dataset's totals. */
-export type AnalysedFile = FileRecord & { facts: FileFacts }
+export type { AnalysedFile, FileFacts, FileRecord }
 
 export function toFileRecord(entry: FileEntry, duplicateKeys: number[] = []): FileRecord {
   const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0 }

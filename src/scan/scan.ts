@@ -12,7 +12,7 @@ import { UserError } from '../util/errors.js'
 import { compareStrings } from '../util/order.js'
 import { toolVersion } from '../util/version.js'
 import { loadEntries, loadIndex, saveCache, statKey, type CacheIndex, type CacheKey, type WrittenManifest } from './cache.js'
-import { createExcludeFilter, type ExcludeFilter } from './excludes.js'
+import { createExcludeFilter, type ExcludeFilter } from '../util/excludes.js'
 import type { AnalysedFile, FileRecord } from './file-record.js'
 import { buildManifest, sortFindings, type BuiltManifest, type ManifestInput } from './manifest.js'
 import type { ManifestFinding } from '../records/manifest-schema.js'
@@ -22,7 +22,7 @@ import { ScanCollector, type ScanProgress, type ScanStats } from './scan-collect
 import type { ScanFileOptions } from './scan-file.js'
 import { startTokenService } from './token-service.js'
 import { TokenSampling } from './token-sampling.js'
-import { toPosix, walkStream, type WalkedFile } from './walk.js'
+import { toPosix, walkStream, type WalkedFile } from '../util/walk.js'
 
 export type { ScanProgress, ScanStats }
 

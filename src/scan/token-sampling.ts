@@ -3,14 +3,11 @@ import { FileTokenSample } from '../provenance/text/index.js'
 import { drawn } from './process-file.js'
 import { tokenScale } from '../provenance/token-design.js'
 import type { FileRecord } from './file-record.js'
+import type { TokenDraw } from '../provenance/token-draw.js'
 import type { ScanFileOptions } from './scan-file.js'
 import type { TokenService } from './token-service.js'
 
-/** The final draw: the scale, and the files it drew (each path's hash is computed once). */
-export interface TokenDraw {
-  scale: number
-  drawn: ReadonlySet<string>
-}
+export type { TokenDraw }
 
 /**
  * The scale is recomputed (a binary search, each step a pass over the sizes seen) after the first

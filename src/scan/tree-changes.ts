@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import path from 'node:path'
 import { loadIndex, statKey } from './cache.js'
-import { createExcludeFilter } from './excludes.js'
-import { walkStream } from './walk.js'
+import { createExcludeFilter } from '../util/excludes.js'
+import { walkStream } from '../util/walk.js'
 
 /** The tree against the manifest: size and mtime first, then hashes. */
 export interface TreeChanges {

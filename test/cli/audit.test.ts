@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readSheet } from '../../src/audit/sheets/index.js'
 import type { AuditRecord } from '../../src/records/audit-record.js'
+import type { Finding } from '../../src/findings/finding.js'
 import { shuffled } from '../audit/engine/engine-helpers.js'
 import { runCli, type ExecResult } from '../helpers/exec.js'
 import { makeTempDir, removeTempDirs, writeTree } from '../helpers/tmp.js'
@@ -307,7 +308,7 @@ policy: {training_valid_days: 36500}
       'ann.jsonl': exportLines(40).join('\n') + '\n',
     })
     const drawn = await runCli(['audit', 'sample', 'ann.jsonl', '--size', '10', '--seed', 'r', '--sheet', 's.csv', '--json'], { cwd: dir })
-    const out = JSON.parse(ok(drawn).stdout) as { id: string; findings: { code: string; message: string }[] }
+    const out = JSON.parse(ok(drawn).stdout) as { id: string; findings: Finding[] }
     const codes = out.findings.map((f) => `${f.code} ${f.message}`)
     expect(codes).toEqual(
       expect.arrayContaining([
@@ -317,6 +318,11 @@ policy: {training_valid_days: 36500}
         expect.stringMatching(/^ANNOTATOR_NOT_IN_ROSTER annotator "ann3"/),
       ]),
     )
+    // what the export holds is found in the export
+    const population = out.findings.filter((f) => f.code === 'LABEL_UNDECLARED' || f.code.startsWith('ANNOTATOR_'))
+    expect(population.length).toBeGreaterThanOrEqual(4)
+    expect(population.map((f) => f.location)).toEqual(population.map(() => ({ kind: 'file', path: 'ann.jsonl' })))
+    expect(out.findings.find((f) => f.code === 'LABEL_UNDECLARED')!.args).toEqual({ label: 'bird', count: 13, rules: 'animals' })
     const rec = JSON.parse(readFileSync(path.join(dir, '.tdgov', 'audits', `${out.id}.json`), 'utf8')) as AuditRecord
     expect(rec.rules).toMatchObject({ id: 'animals', version: '2', document: 'rules.md' })
     expect(rec.rules!.sha256).toMatch(/^[0-9a-f]{64}$/)
@@ -331,9 +337,19 @@ policy: {training_valid_days: 36500}
     })
     writeFileSync(path.join(dir, 's.csv'), '\uFEFF' + filled.join('\r\n'))
     const scored = await runCli(['audit', 'score', 's.csv', '--json', '--target-accuracy', '0.5'], { cwd: dir })
-    const result = JSON.parse(scored.stdout) as { reviewer_is_annotator: { row: number }[]; findings: { code: string; line?: number }[] }
+    const result = JSON.parse(scored.stdout) as { reviewer_is_annotator: { row: number; item_id: string; annotator: string }[]; findings: Finding[] }
     expect(result.reviewer_is_annotator).toEqual([expect.objectContaining({ row: 2 })])
-    expect(result.findings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'REVIEWER_IS_ANNOTATOR', line: 2 })]))
+    const self = result.reviewer_is_annotator[0]!
+    // what the sheet says is found at the audit record, and its row
+    const recordAt = { kind: 'audit', id: out.id, path: `.tdgov/audits/${out.id}.json` }
+    expect(result.findings.filter((f) => f.code === 'REVIEWER_IS_ANNOTATOR')).toEqual([
+      expect.objectContaining({ severity: 'error', args: { row: 2, item: self.item_id, annotator: self.annotator }, location: { ...recordAt, row: 2 } }),
+    ])
+    // the annotator who reviewed is not in the roster as a reviewer either; findings already recorded when the sample was drawn are not repeated
+    expect(result.findings.filter((f) => f.code === 'ANNOTATOR_NOT_IN_ROSTER')).toEqual([
+      expect.objectContaining({ args: { role: 'reviewer', annotator: self.annotator, count: 1 }, location: recordAt }),
+    ])
+    expect(result.findings.map((f) => f.code).sort()).toEqual(['ANNOTATOR_NOT_IN_ROSTER', 'REVIEWER_IS_ANNOTATOR'])
   })
 })
 

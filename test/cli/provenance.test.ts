@@ -106,7 +106,7 @@ describe('personal information: counts of valid values, and no raw value anywher
     expect(result.status, result.stderr).toBe(0)
     const cacheDir = path.join(root, '.tdgov')
     const stored = listFiles(cacheDir).map((f) => readFileSync(path.join(cacheDir, f), 'utf8')).join('\n')
-    expect(readFileSync(path.join(cacheDir, 'cache', 'entries-v3.ndjson'), 'utf8')).toContain('cn-resident-id')
+    expect(readFileSync(path.join(cacheDir, 'cache', 'entries-v4.ndjson'), 'utf8')).toContain('cn-resident-id')
     expect(raw.filter((value) => stored.includes(value) || stored.includes(value.replace(/\s/g, '')))).toEqual([])
   })
 
@@ -134,9 +134,9 @@ describe('sources declared in tdgov.yaml', () => {
     expect(entryOf(manifest, 'web/zh/b.jsonl')!.source).toBe('zh-web')
     expect(entryOf(manifest, 'web/a.jsonl')!.source).toBe('web')
     expect(entryOf(manifest, 'stray/c.jsonl')!.source).toBeNull()
-    const undeclared = manifest.findings.filter((f) => f.code === 'UNDECLARED_FILE').map((f) => f.path)
+    const undeclared = manifest.findings.filter((f) => f.code === 'UNDECLARED_FILE').map((f) => f.location)
     // The README documents the dataset: it is not training data, so it needs no source.
-    expect(undeclared).toEqual(['stray/c.jsonl'])
+    expect(undeclared).toEqual([{ kind: 'file', path: 'stray/c.jsonl' }])
     expect(manifest.totals.bySource['(undeclared)']).toEqual({ files: 1, bytes: 28, records: 1 })
     expect(manifest.totals.byOrigin.domestic.files).toBe(1)
     expect(manifest.totals.byOrigin.foreign.files).toBe(1)
@@ -205,9 +205,18 @@ describe('licences', () => {
     expect(qa.licence.use).toBe('non-commercial')
     const code = manifest.sources.find((s) => s.id === 'code')!
     expect(code.licence).toMatchObject({ declared: 'MIT', detected: [{ id: 'MIT', from: ['LICENSE'] }], use: 'commercial' })
-    const about = (c: string): string[] => manifest.findings.filter((f) => f.code === c).map((f) => f.source ?? '')
-    expect(about('LICENCE_MISMATCH')).toEqual(['qa'])
-    expect(about('LICENCE_NOT_FOR_COMMERCIAL_USE')).toEqual(['qa'])
+    const about = (c: string) => manifest.findings.filter((f) => f.code === c).map((f) => ({ args: f.args, location: f.location }))
+    // the card that states another licence than the declared one is where the mismatch is
+    expect(about('LICENCE_MISMATCH')).toEqual([
+      { args: { source: 'qa', kind: 'open-source', declared: 'CC-BY-4.0', detected: 'CC-BY-NC-4.0' }, location: { kind: 'file', path: 'qa/README.md' } },
+    ])
+    // the source's declaration in tdgov.yaml is what has to change for commercial use
+    expect(about('LICENCE_NOT_FOR_COMMERCIAL_USE')).toEqual([
+      {
+        args: { source: 'qa', kind: 'open-source', use: 'non-commercial', licence: 'CC-BY-NC-4.0' },
+        location: { kind: 'config', path: 'tdgov.yaml', yamlPath: 'sources[1]', line: 10, column: 5 },
+      },
+    ])
   })
 })
 

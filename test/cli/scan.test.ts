@@ -19,6 +19,7 @@ import {
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Finding } from '../../src/findings/finding.js'
 import type { FileEntry, Manifest } from '../../src/records/manifest-schema.js'
 import { REPO_ROOT, runCli, spawnCli, waitForExit, type ExecResult } from '../helpers/exec.js'
 import { listFiles, makeTempDir, removeTempDirs, setTreeTimes, writeTree } from '../helpers/tmp.js'
@@ -291,7 +292,11 @@ describe('deterministic manifests', () => {
     expect(document).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/)
     expect(document).not.toContain(String(Math.floor(HOUR_AGO.getTime() / 1000)))
     const manifest = JSON.parse(document) as Manifest
-    for (const p of [...manifest.files.map((f) => f.path), ...manifest.findings.map((f) => f.path)]) {
+    const placed = (location: Finding['location']): string[] =>
+      location.kind === 'files' ? location.paths : location.kind === 'dataset' ? [] : [location.path]
+    const findings = [...manifest.findings, ...manifest.files.flatMap((f) => f.findings)]
+    expect(findings.some((f) => f.location.kind === 'file')).toBe(true)
+    for (const p of [...manifest.files.map((f) => f.path), ...findings.flatMap((f) => placed(f.location))]) {
       expect(p).not.toMatch(/^\/|\\|(^|\/)\.\.(\/|$)/)
     }
   })
@@ -389,7 +394,7 @@ describe('the cache', () => {
     try {
       await scanOk(root)
       expect(readManifest(root).findings).toContainEqual(
-        expect.objectContaining({ code: 'SYMLINK_OUTSIDE_ROOT', path: 'outside-link' }),
+        expect.objectContaining({ code: 'SYMLINK_OUTSIDE_ROOT', location: { kind: 'file', path: 'outside-link' } }),
       )
     } finally {
       rmSync(path.join(root, 'outside-link'))
@@ -399,7 +404,7 @@ describe('the cache', () => {
   it('ignores a cache whose entries do not match its index (an interrupted save) and reads the files again', async () => {
     setTreeTimes(root, HOUR_AGO)
     await scanOk(root)
-    const entries = path.join(root, '.tdgov', 'cache', 'entries-v3.ndjson')
+    const entries = path.join(root, '.tdgov', 'cache', 'entries-v4.ndjson')
     writeFileSync(entries, 'another-generation\n')
     rmSync(manifestFile(root))
     const result = await scanOk(root)
@@ -510,10 +515,9 @@ describe('bad input becomes findings', () => {
     manifest = readManifest(root)
   })
 
-  const fileFinding = (relPath: string, code: string): Record<string, unknown> | undefined =>
-    entryOf(manifest, relPath)?.findings.find((f) => f.code === code)
-  const datasetFinding = (relPath: string): Record<string, unknown> | undefined =>
-    manifest.findings.find((f) => f.path === relPath)
+  const fileFinding = (relPath: string, code: string): Finding | undefined => entryOf(manifest, relPath)?.findings.find((f) => f.code === code)
+  const datasetFinding = (relPath: string): Finding | undefined =>
+    manifest.findings.find((f) => f.location.kind === 'file' && f.location.path === relPath)
 
   it('exits 0 without --strict and still records the good files', () => {
     expect(result.status).toBe(0)
@@ -522,30 +526,31 @@ describe('bad input becomes findings', () => {
   })
 
   it('reports a malformed JSON line with code, severity, path and line', () => {
-    expect(fileFinding('bad.jsonl', 'JSONL_INVALID_LINE')).toMatchObject({ severity: 'error', path: 'bad.jsonl', line: 3 })
+    const finding = fileFinding('bad.jsonl', 'JSONL_INVALID_LINE')
+    expect(finding).toMatchObject({ severity: 'error', args: { reason: expect.stringMatching(/unterminated string/) } })
+    expect(finding?.location).toEqual({ kind: 'file', path: 'bad.jsonl', line: 3 })
     expect(entryOf(manifest, 'bad.jsonl')?.records).toBe(4)
   })
 
   it('reports a CSV row with the wrong field count at its line', () => {
-    expect(fileFinding('bad.csv', 'CSV_FIELD_COUNT')).toMatchObject({ severity: 'error', path: 'bad.csv', line: 3 })
+    const finding = fileFinding('bad.csv', 'CSV_FIELD_COUNT')
+    expect(finding).toMatchObject({ severity: 'error', args: { actual: 4, expected: 3 }, message: 'row has 4 fields; expected 3 as in the header' })
+    expect(finding?.location).toEqual({ kind: 'file', path: 'bad.csv', line: 3 })
   })
 
   it('reports a truncated Parquet file with an offset', () => {
     const finding = fileFinding('truncated.parquet', 'PARQUET_TRUNCATED')
-    expect(finding).toMatchObject({ severity: 'error', path: 'truncated.parquet' })
-    expect(finding?.offset).toEqual(expect.any(Number))
-    expect(finding?.offset as number).toBeLessThanOrEqual(64)
+    expect(finding?.severity).toBe('error')
+    expect(finding?.location).toEqual({ kind: 'file', path: 'truncated.parquet', offset: expect.any(Number) })
+    expect(finding?.location.kind === 'file' && finding.location.offset).toBeLessThanOrEqual(64)
     expect(entryOf(manifest, 'truncated.parquet')?.format).toBe('parquet')
-    expect(fileFinding('tiny.parquet', 'PARQUET_TRUNCATED')).toMatchObject({ severity: 'error', offset: 0 })
+    expect(fileFinding('tiny.parquet', 'PARQUET_TRUNCATED')).toMatchObject({ severity: 'error', location: { kind: 'file', path: 'tiny.parquet', offset: 0 } })
   })
 
   it('reports invalid UTF-8 with the line and the byte offset of the bad byte', () => {
-    expect(fileFinding('bad-utf8.txt', 'UTF8_INVALID')).toMatchObject({
-      severity: 'error',
-      path: 'bad-utf8.txt',
-      line: 2,
-      offset: utf8Prefix.length,
-    })
+    const finding = fileFinding('bad-utf8.txt', 'UTF8_INVALID')
+    expect(finding?.severity).toBe('error')
+    expect(finding?.location).toEqual({ kind: 'file', path: 'bad-utf8.txt', line: 2, offset: utf8Prefix.length })
   })
 
   it('reports a symlink loop and does not descend into it', () => {
@@ -570,7 +575,7 @@ describe('bad input becomes findings', () => {
     expect(entryOf(manifest, 'alias.jsonl')).toBeUndefined()
     expect(entryOf(manifest, 'sub/inside.jsonl')).toMatchObject({ records: 2 })
     expect(manifest.findings).toContainEqual(
-      expect.objectContaining({ code: 'SYMLINK_INSIDE_ROOT', severity: 'info', path: 'alias.jsonl' }),
+      expect.objectContaining({ code: 'SYMLINK_INSIDE_ROOT', severity: 'info', args: { target: 'sub/inside.jsonl' }, location: { kind: 'file', path: 'alias.jsonl' } }),
     )
   })
 
@@ -596,7 +601,7 @@ describe('bad input becomes findings', () => {
     const run = await runCli(['scan', dir])
     expect(run.status).toBe(0)
     const m = readManifest(dir)
-    expect(m.findings).toContainEqual(expect.objectContaining({ code: 'FILE_UNREADABLE', severity: 'error', path: 'locked.jsonl' }))
+    expect(m.findings).toContainEqual(expect.objectContaining({ code: 'FILE_UNREADABLE', severity: 'error', location: { kind: 'file', path: 'locked.jsonl' } }))
     expect(entryOf(m, 'readable.jsonl')?.records).toBe(3)
     expect((await runCli(['scan', dir, '--strict'])).status).toBe(1)
   })
@@ -608,7 +613,7 @@ describe('bad input becomes findings', () => {
     const run = await runCli(['scan', dir])
     expect(run.status).toBe(0)
     const m = readManifest(dir)
-    expect(m.findings.some((f) => f.path === 'locked' || f.path.startsWith('locked/'))).toBe(true)
+    expect(m.findings.some((f) => f.location.kind === 'file' && (f.location.path === 'locked' || f.location.path.startsWith('locked/')))).toBe(true)
   })
 })
 

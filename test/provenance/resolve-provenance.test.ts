@@ -14,8 +14,10 @@ const doc = (path: string, ids: string[]): FileRecord =>
 
 function resolve(yaml: string, files: FileRecord[]): ReturnType<typeof resolveProvenance> {
   const config = parseConfig(yaml, 'tdgov.yaml')
-  return resolveProvenance({ config, file: 'tdgov.yaml', sha256: 'f'.repeat(64) }, withFacts([...files].sort((a, b) => (a.path < b.path ? -1 : 1))))
+  return resolveProvenance({ config, locate: () => null, file: 'tdgov.yaml', sha256: 'f'.repeat(64) }, withFacts([...files].sort((a, b) => (a.path < b.path ? -1 : 1))))
 }
+
+// These are the facts; the findings about them are the scan rules' (test/check/rules/provenance-rules.test.ts).
 
 describe('resolveProvenance', () => {
   it('applies the nearest licence statement: a folder licence overrides the dataset one', () => {
@@ -30,22 +32,23 @@ sources:
     expect(a!.licence.detected).toEqual([{ id: 'MIT', from: ['LICENSE'] }])
     expect(b!.licence.detected).toEqual([{ id: 'CC-BY-NC-4.0', from: ['b/LICENSE'] }])
     expect(b!.licence.use).toBe('non-commercial')
-    // research use: no commercial-use error
-    expect(result.findings.map((f) => f.code)).not.toContain('LICENCE_NOT_FOR_COMMERCIAL_USE')
+    expect(result.sourceOf.get('b/deeper/z.jsonl')).toBe('b')
+    // facts only: what is wrong with them is for the rules
+    expect(result.findings).toEqual([])
   })
 
-  it('treats an unknown licence as restrictive and says so', () => {
+  it('treats an unknown licence as restrictive', () => {
     const result = resolve(
       `dataset: { name: d, intended_use: commercial }
 sources:
   - { id: a, name: A, kind: open-source, license: LicenseRef-internal-terms, paths: ["a/**"] }`,
       [file('a/x.jsonl')],
     )
-    expect(result.sources[0]!.licence.use).toBe('unspecified')
-    expect(result.findings.map((f) => [f.code, f.source])).toContainEqual(['LICENCE_UNKNOWN', 'a'])
+    expect(result.sources[0]!.licence).toMatchObject({ declared: 'LicenseRef-internal-terms', detected: [], use: 'unspecified' })
+    expect(result.findings).toEqual([])
   })
 
-  it('asks each kind of source for the facts it needs', () => {
+  it('summarises each kind of source with what it declares', () => {
     const result = resolve(
       `dataset: { name: d, intended_use: internal }
 base_models: [{ name: m }]
@@ -56,10 +59,15 @@ sources:
   - { id: sy, name: S, kind: synthetic, paths: ["s/**"] }`,
       [file('o/1.jsonl'), file('c/1.jsonl'), file('r/1.jsonl'), file('s/1.jsonl')],
     )
-    const codes = result.findings.map((f) => `${f.code} ${f.source ?? ''}`.trim())
-    expect(codes).toEqual(
-      expect.arrayContaining(['SOURCE_LICENCE_MISSING os', 'SOURCE_CONTRACT_MISSING co', 'SOURCE_CRAWL_UNDOCUMENTED cr', 'SOURCE_GENERATOR_MISSING sy', 'BASE_MODEL_NOT_FILED']),
-    )
+    expect(result.sources.map((s) => [s.id, s.kind, s.files, s.licence.declared, s.licence.contract])).toEqual([
+      ['os', 'open-source', 1, null, null],
+      ['co', 'commercial', 1, null, null],
+      ['cr', 'crawled', 1, 'CC-BY-4.0', null],
+      ['sy', 'synthetic', 1, null, null],
+    ])
+    expect(Object.keys(result.byKind)).toEqual(['commercial', 'crawled', 'open-source', 'synthetic'])
+    expect(result.byOrigin.unspecified).toEqual({ files: 4, bytes: 40, records: 4 })
+    expect(result.findings).toEqual([])
   })
 
   it('counts sources per text language and media type, tables as text', () => {
@@ -77,20 +85,24 @@ sources:
       { modality: 'text', language: 'en', sources: ['b'] },
       { modality: 'text', language: 'zh', sources: ['a', 'b'] },
     ])
-    expect(result.findings.filter((f) => f.code === 'SOURCES_TOO_FEW').map((f) => f.message)).toEqual([
-      'image: 1 source(s) (b); expected at least 2 for diversity (TC260-003 §5.1)',
-      'text × en: 1 source(s) (b); expected at least 2 for diversity (TC260-003 §5.1)',
+    expect(result.sources.map((s) => [s.id, s.languages, s.modalities])).toEqual([
+      ['a', { zh: 10 }, { text: 1 }],
+      ['b', { en: 9, zh: 1 }, { image: 1, tabular: 1 }],
     ])
   })
 
-  it('needs no source for documentation, and lists undeclared data files', () => {
+  it('needs no source for documentation, and tallies undeclared data files apart', () => {
     const result = resolve(
       `dataset: { name: d, intended_use: research }
 sources:
   - { id: a, name: A, kind: self-collected, paths: ["a/**"] }`,
       [doc('README.md', []), file('a/x.jsonl'), file('b/y.jsonl')],
     )
-    expect(result.findings.filter((f) => f.code === 'UNDECLARED_FILE').map((f) => f.path)).toEqual(['b/y.jsonl'])
+    expect([...result.sourceOf]).toEqual([
+      ['README.md', null],
+      ['a/x.jsonl', 'a'],
+      ['b/y.jsonl', null],
+    ])
     expect(result.bySource).toEqual({
       a: { files: 1, bytes: 10, records: 1 },
       '(undeclared)': { files: 1, bytes: 10, records: 1 },

@@ -3,7 +3,7 @@ import { UserError } from '../../util/errors.js'
 import type { AuditRecord, AuditResult } from '../../records/audit-record.js'
 import { unitKey } from '../sampling/rank.js'
 import { ANNOTATION_VERDICTS, CONTENT_VERDICTS, type ReadRow } from '../sheets/sheet-row.js'
-import { normalQuantile } from '../../provenance/text/normal-quantile.js'
+import { normalQuantile } from '../../util/normal-quantile.js'
 import { AgreementError, clopperPearsonInterval, cohenKappa, wilsonInterval, wilsonLowerBound } from '../stats/index.js'
 
 /** TC260-003 §5.1: a sample pass rate of at least 96 %; a source with more than 5 % harmful content is not collected. */

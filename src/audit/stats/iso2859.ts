@@ -1,3 +1,4 @@
+import { INSPECTION_LEVELS } from '../../records/inspection-levels.js'
 import { InternalError, UserError } from '../../util/errors.js'
 
 /**
@@ -14,8 +15,8 @@ import { InternalError, UserError } from '../../util/errors.js'
  * each lot on its own under normal inspection.
  */
 
-/** Inspection levels of Table I: the special levels S-1…S-4 and the general levels I, II (default), III. */
-export const INSPECTION_LEVELS = ['S-1', 'S-2', 'S-3', 'S-4', 'I', 'II', 'III'] as const
+// Inspection levels of Table I: the special levels S-1…S-4 and the general levels I, II (default), III.
+export { INSPECTION_LEVELS }
 
 /** One of the seven inspection levels of ISO 2859-1 Table I. */
 export type InspectionLevel = (typeof INSPECTION_LEVELS)[number]

@@ -1,4 +1,4 @@
-import { normalQuantile } from '../../provenance/text/normal-quantile.js'
+import { normalQuantile } from '../../util/normal-quantile.js'
 import { betaQuantile } from './incomplete-beta.js'
 
 /**

@@ -2,8 +2,9 @@ import { z } from 'zod'
 import { sampleAudit, type SampleAuditOutput } from '../../audit/sample-audit.js'
 import { STRATIFY_BY } from '../../audit/sampling/draw-sample.js'
 import { loadConfig } from '../../records/load-config.js'
+import { locateProject } from '../../records/project.js'
 import { UserError } from '../../util/errors.js'
-import { adapterFlagsSchema, adapterOptionsFrom, planFlagsSchema, planFromFlags, projectRoot } from '../audit-options.js'
+import { adapterFlagsSchema, adapterOptionsFrom, planFlagsSchema, planFromFlags } from '../audit-options.js'
 import { LANGUAGES, type Language } from '../../findings/messages.js'
 import { createOutput, createProgressLine, describeFindings, type Palette } from '../output.js'
 import { parseOptions } from '../parse-options.js'
@@ -24,6 +25,7 @@ const optionsSchema = z.object({
   id: z.string().optional(),
   force: z.boolean().default(false),
   config: z.string().optional(),
+  project: z.string().optional(),
   json: z.boolean().default(false),
   lang: z.enum(LANGUAGES, { message: 'expected --lang en or zh' }).default('en'),
 })
@@ -31,7 +33,7 @@ const optionsSchema = z.object({
 /** `tdgov audit sample`: draws the sample, writes the sheet and the audit record. */
 export async function auditSampleCommand(raw: Record<string, unknown>): Promise<number> {
   const options = parseOptions(optionsSchema, raw)
-  const root = projectRoot(options.config)
+  const { root } = locateProject(options)
   const config = loadConfig(root, options.config)
   const fallback = options.source !== undefined ? { method: 'fixed-size' as const, size: CONTENT_SAMPLE_SIZE } : undefined
   if (options.source !== undefined && options.stratify === 'label') throw new UserError('--stratify label: data-item audits have no labels; use source')

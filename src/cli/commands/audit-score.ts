@@ -7,12 +7,13 @@ import { matchRowsToSample } from '../../audit/score/check-sheet.js'
 import { DEFAULT_TARGET_ACCURACY, scoreAudit, TC260_HARMFUL_RATE_MAX, TC260_PASS_RATE_MIN } from '../../audit/score/score-audit.js'
 import { readSheet } from '../../audit/sheets/index.js'
 import { loadConfig } from '../../records/load-config.js'
+import { locateProject } from '../../records/project.js'
 import { auditFindings } from '../../audit/audit-findings.js'
 import { relativeTo } from '../../audit/sample-audit.js'
 import { findingFingerprint } from '../../check/index.js'
 import { writeFileAtomic } from '../../util/atomic-write.js'
 import { UserError } from '../../util/errors.js'
-import { confidenceOption, pct, projectRoot, shareOption } from '../audit-options.js'
+import { confidenceOption, pct, shareOption } from '../audit-options.js'
 import { LANGUAGES, type Language } from '../../findings/messages.js'
 import { createOutput, describeFindings, type Palette } from '../output.js'
 import { parseOptions } from '../parse-options.js'
@@ -23,6 +24,7 @@ const optionsSchema = z.object({
   confidence: confidenceOption.default(0.95),
   targetAccuracy: shareOption('a target accuracy such as 0.95 or 95%').optional(),
   config: z.string().optional(),
+  project: z.string().optional(),
   json: z.boolean().default(false),
   lang: z.enum(LANGUAGES, { message: 'expected --lang en or zh' }).default('en'),
 })
@@ -30,7 +32,7 @@ const optionsSchema = z.object({
 /** `tdgov audit score SHEET`: checks the sheet against its audit, scores it, records the result; 1 unless accepted. */
 export async function auditScoreCommand(raw: Record<string, unknown>): Promise<number> {
   const options = parseOptions(optionsSchema, raw)
-  const root = projectRoot(options.config)
+  const { root } = locateProject(options)
   const loaded = loadConfig(root, options.config)
   const policy = loaded?.config.policy
   const rows = await readSheet(options.sheet)

@@ -12,7 +12,7 @@ import { createOutput } from '../output.js'
 import { parseOptions } from '../parse-options.js'
 
 const optionsSchema = z.object({
-  dir: z.string().default('.'),
+  dir: z.string().optional(),
   project: z.string().optional(),
   config: z.string().optional(),
   format: z.enum(REPORT_FORMATS, { message: `expected --format ${REPORT_FORMATS.join(', ')}` }).default('text'),

@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os'
-import path from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_SAMPLE_SIZE, scan } from '../../scan/scan.js'
 import { countOf } from '../../provenance/pii/index.js'
@@ -7,6 +6,7 @@ import type { BuiltManifest } from '../../scan/manifest.js'
 import { LANGUAGES } from '../../findings/messages.js'
 import { createOutput, createProgressLine, describeCounts, describeFinding, formatBytes, progressBar, type Palette } from '../output.js'
 import { parseOptions } from '../parse-options.js'
+import { locateProject } from '../../records/project.js'
 
 const scanOptionsSchema = z.object({
   dir: z.string().default('.'),
@@ -34,10 +34,11 @@ export async function scanCommand(raw: ScanCommandOptions): Promise<number> {
   const options = parseOptions(scanOptionsSchema, raw)
   const output = createOutput(options.json)
   const progress = createProgressLine(output)
-  const outFile = options.out ?? path.join(options.dir, '.tdgov', 'manifest.json')
+  const project = locateProject(options)
+  const outFile = options.out ?? project.manifestFile
 
   const { summary, document, stats } = await scan({
-    root: options.dir,
+    root: project.root,
     outFile,
     jobs: options.jobs,
     cache: options.cache,

@@ -1,4 +1,4 @@
-import { formatBytes } from '../../cli/output.js'
+import { formatBytes } from '../../util/format-bytes.js'
 import type { Finding } from '../../findings/finding.js'
 import { renderMessage, type Language } from '../../findings/messages.js'
 import type { FindingList, GroupChange, ManifestDiff } from '../manifest-diff.js'

@@ -1,5 +1,5 @@
 import type { Palette } from '../../util/palette.js'
-import { formatBytes } from '../../cli/output.js'
+import { formatBytes } from '../../util/format-bytes.js'
 import type { Finding } from '../../findings/finding.js'
 import { renderMessage, type Language } from '../../findings/messages.js'
 import type { GroupChange, ManifestDiff } from '../manifest-diff.js'

@@ -1,4 +1,4 @@
-import { formatBytes } from '../../cli/output.js'
+import { formatBytes } from '../../util/format-bytes.js'
 import type { FindingLocation } from '../../findings/finding.js'
 import type { LicenceTerms, ManifestDiff, TokenChange, TokenFigure } from '../manifest-diff.js'
 

@@ -1,22 +1,6 @@
-/**
- * The kinds of personal information tdgov detects. The order is the order counts and examples
- * are serialised in, so keep new types at the end.
- */
-export const PII_TYPES = [
-  'email',
-  'cn-mobile',
-  'cn-landline',
-  'phone-e164',
-  'cn-resident-id',
-  'bank-card',
-  'cn-uscc',
-  'ipv4',
-  'ipv6',
-  'passport',
-  'private-key',
-  'cloud-access-key',
-] as const
+import { PII_TYPES } from '../../records/vocabulary.js'
 
+export { PII_TYPES }
 export type PiiType = (typeof PII_TYPES)[number]
 
 /**

@@ -14,5 +14,5 @@ export {
   type FileTokenSampleJson,
 } from './file-token-sample.js'
 export { estimateTokens, type FileTokenInput, type TokenEstimate, type TokenEstimateMethod } from './token-estimate.js'
-export { normalQuantile } from './normal-quantile.js'
+export { normalQuantile } from '../../util/normal-quantile.js'
 export { LanguageCounts, type LanguageCountsJson } from './language-counts.js'

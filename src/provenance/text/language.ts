@@ -1,4 +1,6 @@
-export const LANGUAGE_CLASSES = ['zh', 'en', 'code', 'other'] as const
+import { LANGUAGE_CLASSES } from '../../records/vocabulary.js'
+
+export { LANGUAGE_CLASSES }
 export type LanguageClass = (typeof LANGUAGE_CLASSES)[number]
 
 /** Only the start of a record is looked at: enough to tell prose from code, and cheap per record (256 characters: the dominant script and code shape show within a few lines, and --deep classifies every record). */

@@ -1,5 +1,5 @@
 import { FileTokenSample, type FileTokenSampleJson } from './file-token-sample.js'
-import { normalQuantile } from './normal-quantile.js'
+import { normalQuantile } from '../../util/normal-quantile.js'
 
 export interface FileTokenInput {
   contentBytes: number

@@ -262,7 +262,7 @@ describe('scoreAudit: reviewers', () => {
     const sheetRows = rows([{}, {}])
     const record = recordOf(sheetRows)
     const result = score(sheetRows, record)
-    expect(result).toMatchObject({ reviewer_is_annotator: [], reviewer_missing: 0, reviewers: { 'rev-1': 2 } })
+    expect(result).toMatchObject({ reviewer_is_annotator: [], reviewer_missing: 0, reviewers: { 'rev-1': 2 }, scored_on: '2025-06-01' })
     // the record names no labelling rules, which is all the audit rules have to say
     expect(findingsOf(record, result).map((f) => f.code)).toEqual(['RULES_NOT_DECLARED'])
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { normalQuantile } from '../../../src/provenance/text/normal-quantile.js'
+import { normalQuantile } from '../../../src/util/normal-quantile.js'
 import { COCHRAN_FPC_FORM, cochranSampleSize } from '../../../src/audit/stats/cochran.js'
 import { UserError } from '../../../src/util/errors.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { normalQuantile } from '../../../src/provenance/text/normal-quantile.js'
+import { normalQuantile } from '../../src/util/normal-quantile.js'
 
 describe('normalQuantile', () => {
   // Reference values: Φ⁻¹ computed with mpmath at 40 digits (√2·erfinv(2p − 1)).

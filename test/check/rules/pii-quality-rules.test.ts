@@ -1,0 +1,83 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { duplicateRateHigh } from '../../../src/check/rules/duplicate-rate-high.js'
+import { piiDensityHigh } from '../../../src/check/rules/pii-density-high.js'
+import { piiWithoutBasis } from '../../../src/check/rules/pii-without-basis.js'
+import type { FindingLocation } from '../../../src/findings/finding.js'
+import { configAt, contentSummary, DATASET, file, fileAt, records, removeTempDirs, run, sourceSummary, yaml } from './records.js'
+
+afterAll(removeTempDirs)
+
+/** The rule does not promise an order between sources: compare by the file pointed at. */
+function byPath<T extends [string, unknown, FindingLocation]>(findings: T[]): T[] {
+  const key = (l: FindingLocation): string => (l.kind === 'file' ? l.path : '')
+  return [...findings].sort((a, b) => (key(a[2]) < key(b[2]) ? -1 : key(a[2]) > key(b[2]) ? 1 : 0))
+}
+
+describe('PII_WITHOUT_BASIS', () => {
+  const config = yaml(
+    DATASET,
+    'sources:',
+    '  - { id: none, name: none, kind: self-collected, personal_information: none, paths: ["none/**"] }',
+    '  - { id: consent, name: consent, kind: user-input, personal_information: consent, paths: ["consent/**"] }',
+    '  - { id: silent, name: silent, kind: self-collected, paths: ["silent/**"] }',
+  )
+
+  it('fires once per source without a basis (types summed, at its first file) and per undeclared file', () => {
+    const files = [
+      file('consent/1.jsonl', 'consent', { pii: { records: 10, densityPer10k: 5000, counts: { email: 5 } } }),
+      file('none/0.jsonl', 'none', { pii: { records: 10 } }),
+      file('none/1.jsonl', 'none', { pii: { records: 10, densityPer10k: 2000, counts: { email: 2 } } }),
+      file('none/2.jsonl', 'none', { pii: { records: 10, densityPer10k: 4000, counts: { 'cn-mobile': 3, email: 1 } } }),
+      file('silent/1.jsonl', 'silent', { pii: { records: 10, densityPer10k: 1000, counts: { ipv4: 1 } } }),
+      file('stray.jsonl', null, { pii: { records: 10, densityPer10k: 1000, counts: { 'cn-resident-id': 1 } } }),
+    ]
+    expect(byPath(run(piiWithoutBasis, records({ config, manifest: { files } })))).toEqual([
+      ['PII_WITHOUT_BASIS', { types: 'email ×3, cn-mobile ×3', source: 'none', basis: 'none' }, fileAt('none/1.jsonl')],
+      ['PII_WITHOUT_BASIS', { types: 'ipv4 ×1', source: 'silent' }, fileAt('silent/1.jsonl')],
+      ['PII_WITHOUT_BASIS', { types: 'cn-resident-id ×1' }, fileAt('stray.jsonl')],
+    ])
+  })
+
+  it('does not fire for personal information under a declared basis, or files without any', () => {
+    const files = [
+      file('consent/1.jsonl', 'consent', { pii: { records: 10, densityPer10k: 5000, counts: { email: 5 } } }),
+      file('none/1.jsonl', 'none', { pii: { records: 10 } }),
+      file('silent/1.jsonl', 'silent'),
+      file('stray.jsonl', null, { pii: { records: 10, counts: {} } }),
+    ]
+    expect(run(piiWithoutBasis, records({ config, manifest: { files } }))).toEqual([])
+  })
+})
+
+describe('PII_DENSITY_HIGH', () => {
+  const config = yaml(DATASET, 'policy:', '  pii_density_max: 100')
+  const at = configAt('policy.pii_density_max', 3, 20)
+
+  it('fires for the source above the threshold, not the one at it', () => {
+    const header = { sources: [sourceSummary('a', { densityPer10k: 150.5 }), sourceSummary('b', { densityPer10k: 100 }), sourceSummary('c')] }
+    expect(run(piiDensityHigh, records({ config, manifest: { header } }))).toEqual([['PII_DENSITY_HIGH', { source: 'a', density: 150.5, max: 100 }, at]])
+  })
+
+  it('does not fire under the threshold, or without the policy', () => {
+    const header = { sources: [sourceSummary('a', { densityPer10k: 99.99 }), sourceSummary('b', { densityPer10k: 100 })] }
+    expect(run(piiDensityHigh, records({ config, manifest: { header } }))).toEqual([])
+    const dense = { sources: [sourceSummary('a', { densityPer10k: 9000 })] }
+    expect(run(piiDensityHigh, records({ config: yaml(DATASET), manifest: { header: dense } }))).toEqual([])
+  })
+})
+
+describe('DUPLICATE_RATE_HIGH', () => {
+  const config = yaml(DATASET, 'policy:', '  duplicate_rate_max: 0.05')
+
+  it('fires when the duplicate rate exceeds policy.duplicate_rate_max', () => {
+    const header = { content: contentSummary({ records: 400, rate: 0.0625 }) }
+    expect(run(duplicateRateHigh, records({ config, manifest: { header } }))).toEqual([
+      ['DUPLICATE_RATE_HIGH', { rate: 0.0625, records: 400, max: 0.05 }, configAt('policy.duplicate_rate_max', 3, 23)],
+    ])
+  })
+
+  it('does not fire at the threshold, or without the policy', () => {
+    expect(run(duplicateRateHigh, records({ config, manifest: { header: { content: contentSummary({ records: 400, rate: 0.05 }) } } }))).toEqual([])
+    expect(run(duplicateRateHigh, records({ config: yaml(DATASET), manifest: { header: { content: contentSummary({ rate: 0.9 }) } } }))).toEqual([])
+  })
+})
