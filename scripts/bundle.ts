@@ -19,6 +19,7 @@ await build({
     worker: compiled('scan/worker.js'),
     'analysis-worker': compiled('scan/analysis-worker.js'),
     'tokenizer-worker': compiled('scan/tokenizer-worker.js'),
+    'tree-worker': compiled('scan/tree-worker.js'),
   },
   platform: 'node',
   // Loaded lazily, only for datasets that have such files: left as they are in node_modules.

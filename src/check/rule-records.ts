@@ -1,20 +1,11 @@
-import type { Finding } from '../findings/finding.js'
 import type { AuditRecord } from '../records/audit-record.js'
 import type { Config } from '../records/config-schema.js'
-import type { FileEntry, Manifest } from '../records/manifest-schema.js'
+import type { ManifestFileView, ManifestHeader } from '../records/manifest-schema.js'
 import type { TreeChanges } from '../scan/index.js'
 
 export type { TreeChanges }
 
-/** The manifest without its file list and findings: totals, sources, content, diversity. */
-export type ManifestHeader = Omit<Manifest, 'files' | 'findings'>
-
-/** What the rules read of a file entry. */
-export type ManifestFileView = Pick<FileEntry, 'path' | 'bytes' | 'sha256' | 'format' | 'modality' | 'records' | 'pii' | 'licence'> & {
-  source?: string | null | undefined
-  findings?: readonly Finding[]
-}
-
+export type { ManifestFileView, ManifestHeader }
 
 /**
  * Everything a rule may read. Rules are pure functions of this: the commands load it (scan from

@@ -5,8 +5,8 @@ import type { Finding } from '../findings/finding.js'
 import { readAuditRecord } from '../records/audit-record.js'
 import { loadConfig } from '../records/load-config.js'
 import type { Project } from '../records/project.js'
-import { readManifest } from '../records/read-manifest.js'
-import { treeChanges } from '../scan/index.js'
+import { readManifestView } from '../records/read-manifest.js'
+import { listTree, treeChanges } from '../scan/index.js'
 import { UserError } from '../util/errors.js'
 import { toolVersion } from '../util/version.js'
 import { applyPolicy } from './apply-policy.js'
@@ -33,22 +33,25 @@ export async function runGate(project: Project, options: GateOptions): Promise<G
   if (!existsSync(project.manifestFile)) {
     throw new UserError(`${project.manifestFile}: no manifest; run \`tdgov scan ${project.root}\` first`)
   }
-  const manifest = readManifest(project.manifestFile)
   const loaded = loadConfig(project.root, project.configGiven ? project.configFile : undefined)
+  // The tree is listed on another thread while this one reads the manifest.
+  const listing = options.compareTree ? listTree({ root: project.root, excludes: loaded?.config.excludes ?? [] }) : null
+  // Settled here so a listing that fails while the manifest is read is not an unhandled rejection.
+  listing?.catch(() => {})
+  const { header, files, findings: datasetFindings } = readManifestView(project.manifestFile)
   const audits = readAudits(project)
-  const { files, findings: datasetFindings, ...header } = manifest
-  const tree = options.compareTree
+  const tree = listing
     ? await treeChanges({
         root: project.root,
+        listing: await listing,
         files: new Map(files.map((f) => [f.path, { bytes: f.bytes, sha256: f.sha256 }])),
-        excludes: loaded?.config.excludes ?? [],
         manifestFile: project.manifestFile,
       })
     : null
   const records = { ...configRecords(project.root, loaded, options.today), manifest: { header, files }, audits, tree }
   // What the readers saw stays as the scan recorded it; everything a rule decides is decided again.
   const observed: Finding[] = datasetFindings.filter((f) => ruleDoc(f.code).stage === 'observed')
-  for (const file of files) for (const f of file.findings) observed.push(f)
+  for (const file of files) for (const f of file.findings ?? []) observed.push(f)
   const all = [...observed, ...runRules(ALL_RULES, records)]
   const baseline = options.ignoreBaseline ? null : readBaseline(project.root)
   const { findings, setAside } = applyPolicy(all, loaded?.config.policy ?? null, baseline, options.today)

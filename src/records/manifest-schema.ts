@@ -235,3 +235,12 @@ export type TokenSample = z.infer<typeof tokenSampleSchema>
 export type LicenceStatement = z.infer<typeof licenceStatementSchema>
 export type ContentFactsEntry = z.infer<typeof contentSchema>
 export type PiiFacts = z.infer<typeof piiSchema>
+
+/** The manifest without its file list and findings: totals, sources, content, diversity. */
+export type ManifestHeader = Omit<Manifest, 'files' | 'findings'>
+
+/** What the rules read of a file entry (its schema, media and content facts are left out). */
+export type ManifestFileView = Pick<FileEntry, 'path' | 'bytes' | 'sha256' | 'format' | 'modality' | 'records' | 'pii' | 'licence'> & {
+  source?: string | null | undefined
+  findings?: readonly Finding[]
+}

@@ -37,10 +37,15 @@ export function parseRecord<S extends z.ZodType>(text: string, file: string, sch
     throw new UserError(`${file}: ${kind.what} of ${version}; this tdgov reads version ${kind.version}: run \`${kind.remedy}\` again to write a current one`)
   }
   const parsed = schema.safeParse(json)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    const where = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '')
-    throw new UserError(`${file}: ${where || '(top level)'}: ${issue.message}; expected a ${kind.what} written by tdgov`)
-  }
+  if (!parsed.success) throw new UserError(`${file}: ${describeIssue(parsed.error.issues[0]!)}; expected a ${kind.what} written by tdgov`)
   return parsed.data
+}
+
+/** `files[3].sha256: Invalid string`: where in the record, and zod's word for what is wrong there. */
+export function describeIssue(issue: z.core.$ZodIssue, prefix: readonly (string | number)[] = []): string {
+  const where = [...prefix, ...issue.path]
+    .map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`))
+    .join('')
+    .replace(/^\./, '')
+  return `${where || '(top level)'}: ${issue.message}`
 }

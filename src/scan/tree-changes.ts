@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import path from 'node:path'
 import { loadIndex, statKey } from './cache.js'
-import { createExcludeFilter } from '../util/excludes.js'
-import { walkStream } from '../util/walk.js'
+import type { TreeListing } from './list-tree.js'
 
 /** The tree against the manifest: size and mtime first, then hashes. */
 export interface TreeChanges {
@@ -14,18 +13,19 @@ export interface TreeChanges {
 
 export interface TreeChangesInput {
   root: string
+  /** the tree as listTree found it */
+  listing: TreeListing
   /** the manifest's files: path → size and sha256 */
   files: ReadonlyMap<string, { bytes: number; sha256: string }>
-  excludes: readonly string[]
   /** the manifest compared, so that the scan cache is trusted only when it wrote this manifest */
   manifestFile: string
 }
 
 /**
- * What changed in the tree since the manifest, walking it as the scan does. A file of the same
- * size is unchanged when the scan cache that wrote this manifest has the same size and mtime for
- * it (stat time, as a rescan); otherwise it is hashed. Without such a cache (a fresh clone), every
- * file of the same size is hashed.
+ * What changed in the tree since the manifest. A file of the same size is unchanged when the scan
+ * cache that wrote this manifest has the same size and mtime for it (stat time, as a rescan);
+ * otherwise it is hashed. Without such a cache (a fresh clone), every file of the same size is
+ * hashed.
  */
 export async function treeChanges(input: TreeChangesInput): Promise<TreeChanges> {
   const index = loadIndex(input.root, null)
@@ -33,29 +33,29 @@ export async function treeChanges(input: TreeChangesInput): Promise<TreeChanges>
   const manifestKey = statKey(input.manifestFile)
   const trusted =
     written !== null && manifestKey !== null && written.file === path.resolve(input.manifestFile) && written.size === manifestKey.size && written.mtimeMs === manifestKey.mtimeMs
-  const cached = new Map(trusted ? index!.keys.map(([p, size, mtimeMs]) => [p, { size, mtimeMs }]) : [])
+  const cached = new Map<string, [number, number]>()
+  if (trusted) for (const [p, size, mtimeMs] of index!.keys) cached.set(p, [size, mtimeMs])
 
-  const walked: { relPath: string; absPath: string }[] = []
-  await walkStream(input.root, { file: (file) => walked.push(file), finding: () => {} }, [], createExcludeFilter(input.excludes))
+  const { paths, sizes, mtimes } = input.listing
   const added: string[] = []
   const changed: string[] = []
-  const toHash: { relPath: string; absPath: string; sha256: string }[] = []
+  const toHash: { absPath: string; relPath: string; sha256: string }[] = []
   const seen = new Set<string>()
-  for (const file of walked) {
-    seen.add(file.relPath)
-    const recorded = input.files.get(file.relPath)
+  for (let i = 0; i < paths.length; i++) {
+    const relPath = paths[i]!
+    seen.add(relPath)
+    const recorded = input.files.get(relPath)
     if (recorded === undefined) {
-      added.push(file.relPath)
+      added.push(relPath)
       continue
     }
-    const key = statKey(file.absPath)
-    if (key === null || key.size !== recorded.bytes) {
-      changed.push(file.relPath)
+    if (sizes[i] !== recorded.bytes) {
+      changed.push(relPath)
       continue
     }
-    const hit = cached.get(file.relPath)
-    if (hit && hit.size === key.size && hit.mtimeMs === key.mtimeMs) continue
-    toHash.push({ ...file, sha256: recorded.sha256 })
+    const hit = cached.get(relPath)
+    if (hit && hit[0] === sizes[i] && hit[1] === mtimes[i]) continue
+    toHash.push({ relPath, absPath: path.join(input.root, ...relPath.split('/')), sha256: recorded.sha256 })
   }
   for (const file of toHash) if ((await sha256Of(file.absPath)) !== file.sha256) changed.push(file.relPath)
   const removed = [...input.files.keys()].filter((p) => !seen.has(p))

@@ -1,6 +1,6 @@
 import type { FindingLocation } from '../../findings/finding.js'
 import type { AuditRecord } from '../../records/audit-record.js'
-import type { RuleRecords } from '../rule-records.js'
+import type { ManifestFileView, RuleRecords } from '../rule-records.js'
 import { fileAt, filesAt } from './locations.js'
 
 export interface AuditEntry {
@@ -15,9 +15,20 @@ export interface AuditEntry {
  * audit counts.
  */
 export function currentAudits(records: RuleRecords): AuditEntry[] {
-  if (records.manifest === null) return [...records.audits]
-  const sha = new Map(records.manifest.files.map((f) => [f.path, f.sha256]))
+  if (records.manifest === null || records.audits.length === 0) return [...records.audits]
+  const sha = shaByPath(records.manifest.files)
   return records.audits.filter(({ record }) => record.inputs.every((input) => sha.get(input.path) === undefined || sha.get(input.path) === input.sha256))
+}
+
+/** Several rules ask; a 100k-file manifest is indexed once. */
+const INDEXES = new WeakMap<readonly ManifestFileView[], Map<string, string>>()
+function shaByPath(files: readonly ManifestFileView[]): Map<string, string> {
+  let index = INDEXES.get(files)
+  if (index === undefined) {
+    index = new Map(files.map((f) => [f.path, f.sha256]))
+    INDEXES.set(files, index)
+  }
+  return index
 }
 
 /** Population findings point at the exports sampled; sheet findings at the record and its row. */
