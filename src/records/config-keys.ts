@@ -9,7 +9,10 @@ export function knownKeysAt(keyPath: readonly (string | number)[]): string[] {
     schema = schema && child(unwrap(schema), key)
   }
   const target = schema && unwrap(schema)
-  return target instanceof z.ZodObject ? Object.keys(target.shape) : []
+  if (target instanceof z.ZodObject) return Object.keys(target.shape)
+  // policy.severity: a record keyed by rule code
+  if (target instanceof z.ZodRecord && target.keyType instanceof z.ZodEnum) return target.keyType.options.map(String)
+  return []
 }
 
 /** The candidate nearest to `word` when it is near enough to be a typo, else null. */
@@ -32,6 +35,7 @@ function unwrap(schema: z.ZodType): z.ZodType {
   let current = schema
   for (;;) {
     if (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType
+    else if (current instanceof z.ZodPrefault) current = current._zod.def.innerType as z.ZodType
     else if (current instanceof z.ZodPipe) current = current.in as z.ZodType
     else return current
   }

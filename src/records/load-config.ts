@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import spdxCorrect from 'spdx-correct'
 import spdxParse from 'spdx-expression-parse'
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
 import type { z } from 'zod'
 import { UserError } from '../util/errors.js'
 import { FINDING_CODES } from '../findings/codes.js'
@@ -60,7 +60,9 @@ function parseConfigDocument(text: string, file: string): Pick<LoadedConfig, 'co
   if (!parsed.success) {
     const messages = parsed.error.issues.flatMap((issue) => {
       const keyPath = issue.path.filter((k): k is string | number => typeof k !== 'symbol')
-      if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => problem([...keyPath, key], unknownKey(key, keyPath)))
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((key) => `${where(keyOffsetOf(doc, keyPath, key) ?? offsetOf(doc, [...keyPath, key]))}: ${renderPath([...keyPath, key])}: ${unknownKey(key, keyPath)}`)
+      }
       // zod's issues do not carry the value, so what was there is read back from the document.
       const present = keyPath.length === 0 || doc.hasIn(keyPath)
       return [problem(keyPath, describeIssue(issue, present, doc.getIn(keyPath), keyPath))]
@@ -134,6 +136,14 @@ function offsetOf(doc: Document, keyPath: (string | number)[]): number | undefin
   return undefined
 }
 
+/** Where a key itself is written (an unknown key is pointed at, not its value). */
+function keyOffsetOf(doc: Document, parentPath: (string | number)[], key: string): number | undefined {
+  const parent = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true)
+  if (!isMap(parent)) return undefined
+  const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key)
+  return pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined
+}
+
 /** sources[1].kind */
 function renderPath(keyPath: (string | number)[]): string {
   if (keyPath.length === 0) return '(top level)'
@@ -146,6 +156,11 @@ function describeIssue(issue: z.core.$ZodIssue, present: boolean, value: unknown
       const values = issue.values.map((v) => String(v))
       const suggestion = typeof value === 'string' ? closest(value, values) : null
       return suggestion ? `"${value}" is not one of the ${values.length} allowed values; did you mean "${suggestion}"?` : `expected one of ${values.join(', ')}`
+    }
+    case 'invalid_union': {
+      // The branch closest to what was written says what was expected: for `off`, that it needs a reason.
+      const first = issue.errors.flat()[0]
+      return first ? first.message : issue.message
     }
     case 'invalid_key': {
       // policy.severity and suppressions name rules by code

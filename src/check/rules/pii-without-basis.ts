@@ -18,7 +18,7 @@ export const piiWithoutBasis = defineRule({
   },
   check: (records) => {
     if (records.config === null || records.manifest === null) return []
-    const out: RuleFinding[] = []
+    const unsourced: RuleFinding[] = []
     const bases = new Map(records.config.sources.map((s) => [s.id, s.personal_information ?? null]))
     const first = new Map<string, string>()
     const tallies = new Map<string, PiiTally>()
@@ -26,7 +26,7 @@ export const piiWithoutBasis = defineRule({
       const counts = file.pii?.counts
       if (!counts || countOf(counts) === 0) continue
       if (file.source === null || file.source === undefined) {
-        out.push({ code: 'PII_WITHOUT_BASIS', args: { types: describeCounts(counts) }, location: fileAt(file.path) })
+        unsourced.push({ code: 'PII_WITHOUT_BASIS', args: { types: describeCounts(counts) }, location: fileAt(file.path) })
         continue
       }
       const basis = bases.get(file.source)
@@ -36,14 +36,16 @@ export const piiWithoutBasis = defineRule({
       tally.merge({ counts, examples: {} })
       tallies.set(file.source, tally)
     }
+    // Per source (in the order their first file appears), then the files of no source.
+    const out: RuleFinding[] = []
     for (const [source, path] of first) {
       const basis = bases.get(source)
-      out.unshift({
+      out.push({
         code: 'PII_WITHOUT_BASIS',
         args: { types: describeCounts(tallies.get(source)!.toJSON().counts), source, ...(basis && { basis }) },
         location: fileAt(path),
       })
     }
-    return out
+    return [...out, ...unsourced]
   },
 })
