@@ -469,6 +469,9 @@ function caseG(ctx: Ctx): CaseResult {
   const scanCmd = ['bash', '-c', 'rm -rf "$1/.tdgov" && exec "$2" "$3" scan "$1" "${@:4}"', 'scan', l.treeDir, process.execPath, ctx.cli, ...ctx.jobs]
   const scanned = measure('tdgov scan tree/ (cold)', scanCmd, l.benchDir, ctx.runs)
   const td = measure('tdgov check tree/', [process.execPath, ctx.cli, 'check', l.treeDir, '--fail-on', 'never', '--format', 'json', '--out', path.join(l.benchDir, 'check.json')], l.benchDir, ctx.runs)
+  // Measured while the manifest and the cache are still there, before they are removed below.
+  const floor = measure('floor: read + JSON.parse manifest, list + stat tree', [process.execPath, path.join(ctx.cli, '..', '..', 'dist', 'bench', 'check-floor.js'), l.treeDir, path.join(l.treeDir, '.tdgov', 'manifest.json')], l.benchDir, ctx.runs)
+  if (floor.ok) console.log(`  floor / scan: ${((floor.medianMs / scanned.medianMs) * 100).toFixed(1)} %; tdgov check / floor: ${(td.medianMs / floor.medianMs).toFixed(2)}×`)
   const checks: Check[] = []
   if (td.ok) {
     const report = JSON.parse(fs.readFileSync(path.join(l.benchDir, 'check.json'), 'utf8')) as { findings: { code: string }[] }
