@@ -80,8 +80,8 @@ export const EN: Catalogue = {
     `source "${a('source')}" is ${a('use')} (${a('licence')}) but the dataset's intended use is commercial`,
   PII_WITHOUT_BASIS: (a) =>
     `personal information (${a('types')}) in ${a.raw('source') === undefined ? 'a file of no declared source' : `source "${a('source')}"`} whose personal-information basis is ${a.raw('basis') === undefined ? 'not declared' : a('basis')}; expected consent or another legal basis`,
-  RULES_NOT_DECLARED: () =>
-    `tdgov.yaml declares no labelling rules; labels and annotators are not checked against a declared set`,
+  RULES_NOT_DECLARED: (a) =>
+    `audit ${a('audit')} names no labelling rules; its labels are not checked against a declared label set (declare them in tdgov.yaml and draw with --rules ID)`,
   RULES_DOCUMENT_MISSING: (a) =>
     `labelling rules "${a('rules')}" name the document ${a('document')}, which does not exist; expected the rules document it was labelled under`,
   LABEL_UNDECLARED: (a) =>

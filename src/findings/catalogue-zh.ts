@@ -80,8 +80,8 @@ export const ZH: Catalogue = {
     `来源 "${a('source')}" 的许可用途为 ${a('use')}（${a('licence')}），而数据集的预期用途为商业用途`,
   PII_WITHOUT_BASIS: (a) =>
     `${a.raw('source') === undefined ? '不属于任何已声明来源的文件' : `来源 "${a('source')}" `}中含有个人信息（${a('types')}），其个人信息处理的合法性基础${a.raw('basis') === undefined ? '未声明' : `为 ${a('basis')}`}；应取得个人同意或具备其他合法性基础`,
-  RULES_NOT_DECLARED: () =>
-    `tdgov.yaml 未声明标注规则；不会依据已声明的规则检查标签和标注人员`,
+  RULES_NOT_DECLARED: (a) =>
+    `抽检 ${a('audit')} 未关联标注规则，其标签未对照已声明的标签集检查（请在 tdgov.yaml 中声明规则，并以 --rules ID 抽样）`,
   RULES_DOCUMENT_MISSING: (a) =>
     `标注规则 "${a('rules')}" 指定的文档 ${a('document')} 不存在；应提供标注时所依据的标注规则文档`,
   LABEL_UNDECLARED: (a) =>
