@@ -3,7 +3,7 @@ import { diffManifests } from '../../src/diff/diff-manifests.js'
 import { markdownText } from '../../src/diff/render/markdown-text.js'
 import { renderDiffMarkdown } from '../../src/diff/render/render-markdown.js'
 import { renderDiffText } from '../../src/diff/render/render-text.js'
-import { terminalSafe } from '../../src/diff/render/terminal-safe.js'
+import { terminalSafe } from '../../src/util/terminal-safe.js'
 import { NO_COLOR as plain } from '../../src/util/palette.js'
 import { buildManifest, fileEntry, finding, source } from './build-manifest.js'
 

@@ -1,4 +1,4 @@
-import { terminalSafe } from './terminal-safe.js'
+import { terminalSafe } from '../../util/terminal-safe.js'
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
 

@@ -5,7 +5,7 @@ import { LABELS, setAsideLine } from './labels.js'
 import { placeText } from './place.js'
 import type { Reporter } from './report-options.js'
 import { ruleTitle } from './rule-text.js'
-import { terminalSafe } from './terminal-safe.js'
+import { terminalSafe } from '../../util/terminal-safe.js'
 
 /** For people: the findings grouped by rule, the totals and the verdict. */
 export const textReporter: Reporter = (result, { lang, color }) => {

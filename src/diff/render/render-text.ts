@@ -18,7 +18,7 @@ import {
   tokenChangeText,
   tokenFigureText,
 } from './wording.js'
-import { terminalSafe } from './terminal-safe.js'
+import { terminalSafe } from '../../util/terminal-safe.js'
 
 /** Entries of each list a terminal summary shows; --json has them all. */
 const LISTED = 20
