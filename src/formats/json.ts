@@ -130,16 +130,20 @@ class JsonAnalyzer implements ContentAnalyzer {
       array.count++
     }
     this.sampledNow = this.sampler.wants(this.elements)
-    this.capturing = this.sampledNow || this.facts.wantsEveryRecord
+    // Outside --deep every element is captured for the dataset-wide duplicate sample.
+    this.capturing = true
   }
 
   private endElement(chunk: Buffer, from: number, to: number): void {
     this.inElement = false
     if (!this.capturing) return
     this.captureParts.push(chunk.subarray(from, to))
-    const text = Buffer.concat(this.captureParts).toString('utf8').trim()
+    const bytes = Buffer.concat(this.captureParts)
     this.captureParts = []
     this.capturing = false
+    if (!this.sampler.isExhaustive) this.facts.offerJson(bytes, 0, bytes.length)
+    if (!this.sampledNow && !this.facts.wantsEveryRecord) return
+    const text = bytes.toString('utf8').trim()
     if (this.facts.wantsEveryRecord) this.facts.addRaw(text)
     if (this.sampledNow) this.sampler.keep({ index: this.elements, line: 0, text })
   }
@@ -227,6 +231,7 @@ class JsonAnalyzer implements ContentAnalyzer {
   }
 
   private recordsOf(records: unknown[]): ContentAnalysis {
+    this.facts.everyRecordArrives()
     records.forEach((record, i) => this.addValue(record, null, i + 1))
     const analysis: ContentAnalysis = { records: records.length, facts: this.facts.result(), findings: this.findings.result() }
     if (records.length > 0) analysis.schema = this.schema.result()

@@ -50,9 +50,11 @@ class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
     if (!framed) {
       // Rare: a line that cannot be an object; parse it now to say whether it is broken.
       this.parse({ index, line, text: buf.toString('utf8', s, e) })
-    } else if (sampled) {
-      this.sampler.keep({ index, line, text: buf.toString('utf8', s, e) })
+      return
     }
+    // Every record goes to the dataset-wide duplicate sample, parsed only when it is kept there.
+    if (!this.sampler.isExhaustive) this.facts.offerJson(buf, s, e)
+    if (sampled) this.sampler.keep({ index, line, text: buf.toString('utf8', s, e) })
   }
 
   private parse(record: SampledRecord): void {
@@ -69,7 +71,7 @@ class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
       return
     }
     this.schema.addObject(value as Record<string, unknown>)
-    this.facts.addRecord(value, record.text, record.index)
+    this.facts.addRecord(value, record.text, record.index, record.line)
   }
 
   finish(): ContentAnalysis {

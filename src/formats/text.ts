@@ -20,6 +20,7 @@ class TextAnalyzer extends LineReader implements ContentAnalyzer {
   }
 
   protected onLine(buf: Buffer, start: number, end: number, line: number): void {
+    if (!this.sampler.isExhaustive) this.facts.offerText(buf, start, end > start && buf[end - 1] === 0x0d ? end - 1 : end)
     const every = this.facts.wantsEveryRecord
     // Every line is offered to the sampler, so the sample is the same whatever else is asked.
     const sampled = this.sampler.wants(line)
@@ -30,7 +31,7 @@ class TextAnalyzer extends LineReader implements ContentAnalyzer {
   }
 
   private analyse(record: SampledRecord): void {
-    this.facts.addRecord(record.text, record.text, record.index)
+    this.facts.addRecord(record.text, record.text, record.index, record.line)
   }
 
   finish(): ContentAnalysis {

@@ -1,6 +1,6 @@
 import type { FindingDraft } from '../findings/finding.js'
 import type { DocumentLicence } from '../provenance/index.js'
-import type { PiiMode, RecordFactsResult, TokenMode } from '../provenance/index.js'
+import type { AnalysedRecord, PiiMode, RecordFactsResult, TokenMode } from '../provenance/index.js'
 
 export type Compression = 'gzip' | 'zstd'
 export type Modality = 'text' | 'tabular' | 'image' | 'audio' | 'video' | 'other'
@@ -55,6 +55,10 @@ export interface AnalyzerContext {
   sampleSize: number
   pii: PiiMode
   tokens: TokenMode
+  /** tdgov.yaml's content_fields for the file's source */
+  contentFields?: readonly string[]
+  /** told of every analysed record: with `deep`, readers become record streams (data-item audits) */
+  onRecord?: (record: AnalysedRecord) => void
 }
 
 /**

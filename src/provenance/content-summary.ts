@@ -2,7 +2,8 @@ import type { AnalysedFile } from '../records/file-record.js'
 import type { Manifest } from '../records/manifest-schema.js'
 import { densityPer10k, PiiTally } from './pii/index.js'
 import type { TokenDraw } from './token-draw.js'
-import { estimateTokens, LanguageCounts } from './text/index.js'
+import { estimateTokens, LanguageCounts, normalQuantile } from './text/index.js'
+import { estimateDuplicates, type DuplicateSampleJson } from './text/duplicate-sample.js'
 
 export type ContentSummary = Manifest['content']
 export type TokenTotal = ContentSummary['tokens']
@@ -19,6 +20,8 @@ export function summariseContent(
   sourceOf: Map<string, string | null>,
   tokenDraw: TokenDraw | null,
   confidence = 0.95,
+  /** --deep: the duplicate sample keeps every record, so the estimate is the exact count */
+  exact = false,
 ): ContentSummary {
   let records = 0
   let empty = 0
@@ -29,8 +32,12 @@ export function summariseContent(
   const languages = new LanguageCounts()
   const pii = new PiiTally()
   let piiRecords = 0
+  const samples: DuplicateSampleJson[] = []
+  let uncoveredFiles = 0
   for (const file of files) {
-    const { content, pii: filePii, duplicateKeys } = file.facts
+    const { content, pii: filePii, duplicateKeys, duplicateSample } = file.facts
+    if (duplicateSample) samples.push(duplicateSample)
+    else if (content) uncoveredFiles++
     if (filePii) {
       piiRecords += filePii.records
       if (filePii.counts) pii.merge({ counts: filePii.counts, examples: filePii.examples ?? {} })
@@ -51,10 +58,17 @@ export function summariseContent(
     }
   }
   const tally = pii.toJSON()
+  const estimate = estimateDuplicates(samples, uncoveredFiles, confidence, normalQuantile(1 - (1 - confidence) / 2), exact ? Infinity : undefined)
   return {
     records,
     empty,
-    duplicates: { withinFiles, acrossFiles, acrossSources, rate: records === 0 ? 0 : round6((withinFiles + acrossFiles) / records) },
+    duplicates: {
+      withinFiles,
+      acrossFiles,
+      acrossSources,
+      rate: records === 0 ? 0 : round6((withinFiles + acrossFiles) / records),
+      ...(estimate && { estimate }),
+    },
     languages: languages.toJSON(),
     tokens: tokenTotal(files, tokenDraw, confidence),
     personalInformation: { records: piiRecords, densityPer10k: densityPer10k(tally.counts, piiRecords), ...tally },

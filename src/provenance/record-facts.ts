@@ -1,6 +1,8 @@
 import { sortedObject } from '../util/order.js'
-import { scanForPii, PiiTally, type PiiTallyJson } from './pii/index.js'
-import { classifyLanguage, duplicateHash, LanguageCounts, LengthStats, loadTokenCounter, recordText, type LanguageCountsJson } from './text/index.js'
+import { scanForPii, scanValueForPii, PiiTally, type PiiTallyJson } from './pii/index.js'
+import { classifyLanguage, duplicateHash, LanguageCounts, LengthStats, loadTokenCounter, type LanguageCountsJson } from './text/index.js'
+import { chooseContentFields, contentStrings, type ContentFieldChoice } from './text/content-fields.js'
+import { DuplicateSampler, RawJsonKeys, sampleKeyOfStrings, sampleKeyOfUtf8, type DuplicateSampleJson } from './text/duplicate-sample.js'
 
 export type PiiMode = 'off' | 'sample' | 'full'
 export type TokenMode = 'off' | 'estimate' | 'exact'
@@ -9,6 +11,25 @@ export interface RecordFactsOptions {
   relPath: string
   pii: PiiMode
   tokens: TokenMode
+  /** the file's size, from which the duplicate sample guesses how many records to expect */
+  bytes?: number
+  /** every record reaches addRecord (--deep): the duplicate sample is then drawn from them */
+  deep?: boolean
+  /** tdgov.yaml's content_fields for the file's source */
+  contentFields?: readonly string[]
+  /** told of every analysed record (data-item audits read records through the scan's readers) */
+  onRecord?: (record: AnalysedRecord) => void
+}
+
+/** A record as a reader parsed it. */
+export interface AnalysedRecord {
+  /** 1-based record number in the file */
+  index: number
+  /** 1-based line where it starts, for line-based formats */
+  line?: number
+  value: unknown
+  /** the record's content text (its content fields joined) */
+  text: string
 }
 
 /** Text a file offers for tokenising: a uniform subsample of its analysed records, at most TOKEN_TEXT_BUDGET characters. */
@@ -27,6 +48,8 @@ export interface ContentFacts {
   /** analysed records whose normalised text repeats an earlier analysed record of this file */
   duplicates: number
   languages: LanguageCountsJson
+  /** the content fields measured (absent for plain-text records, which are their own content) */
+  fields?: string[]
   length?: { min: number; p50: number; p90: number; p99: number; max: number; mean: number }
   /** values of per-record licence fields, with how many analysed records carry each */
   licences?: Record<string, number>
@@ -37,6 +60,8 @@ export interface RecordFactsResult {
   pii: ({ records: number } & PiiTallyJson) | null
   /** 52-bit keys of the distinct normalised texts, for duplicates across files */
   duplicateKeys: number[]
+  /** the content-hash sample for the dataset-wide duplicate estimate; null when not every record could be offered */
+  duplicateSample: DuplicateSampleJson | null
   tokenCandidates: TokenCandidate[]
   /** the tokens of every analysed record's text, under --tokens exact */
   exactTokens: number | null
@@ -54,6 +79,8 @@ export async function prepareTokenCounter(): Promise<void> {
 /** Characters of text a file offers for the token estimate (measured: ~7 ms of BPE at 9 MB/s). */
 export const TOKEN_TEXT_BUDGET = 64 * 1024
 const LICENCE_FIELD = /^(licen[cs]es?|licen[cs]e_?(name|id|type))$/i
+/** Records the content fields may be chosen from, when the first ones hold no text. */
+const CHOICE_TRIES = 100
 /** Distinct per-record licence values kept per file; more is a data problem, not a licence list. */
 const MAX_LICENCE_VALUES = 20
 
@@ -78,6 +105,14 @@ export class RecordFacts {
   private candidates: { key: number; candidate: TokenCandidate }[] = []
   private candidateChars = 0
   private exactTokens = 0
+  private choice: ContentFieldChoice | null = null
+  private rawKeys: RawJsonKeys | null = null
+  private choiceTries = 0
+  private readonly dupSample: DuplicateSampler
+  /** whether every record of the file is offered to the duplicate sample */
+  private everyRecord: boolean
+  /** whether addRecord sees every record and so draws the duplicate sample itself */
+  private sampleFromRecords: boolean
 
   /** `countTokens`: the BPE counter, needed under --tokens exact only (the caller loads it once per thread) */
   constructor(
@@ -86,11 +121,79 @@ export class RecordFacts {
   ) {
     this.pii = options.pii === 'off' ? null : new PiiTally()
     this.seed = hash32(`tokens\0${options.relPath}`)
+    this.everyRecord = options.deep === true
+    this.sampleFromRecords = this.everyRecord
+    this.dupSample = new DuplicateSampler(options.deep ? Infinity : undefined)
   }
 
   /** The facts a scan asks for of a file's records. */
-  static forScan(ctx: { relPath: string; pii: PiiMode; tokens: TokenMode }): RecordFacts {
-    return new RecordFacts({ relPath: ctx.relPath, pii: ctx.pii, tokens: ctx.tokens }, ctx.tokens === 'exact' ? threadCounter : null)
+  static forScan(ctx: RecordFactsOptions & { deep: boolean }): RecordFacts {
+    return new RecordFacts(
+      { relPath: ctx.relPath, pii: ctx.pii, tokens: ctx.tokens, deep: ctx.deep, ...(ctx.bytes !== undefined && { bytes: ctx.bytes }), ...(ctx.contentFields && { contentFields: ctx.contentFields }), ...(ctx.onRecord && { onRecord: ctx.onRecord }) },
+      ctx.tokens === 'exact' ? threadCounter : null,
+    )
+  }
+
+  /** The reader passes every record of the file to addRecord (a document parsed whole). */
+  everyRecordArrives(): void {
+    this.everyRecord = true
+    this.sampleFromRecords = true
+  }
+
+  /** The content fields, chosen from the first record that asks. */
+  private fieldsFor(value: unknown): ContentFieldChoice {
+    // A first record with no text in it (an empty comment) does not decide: the next ones may.
+    if (!this.choice || (this.choice.fields.length === 0 && this.choice.how !== 'whole' && this.choiceTries < CHOICE_TRIES)) {
+      this.choiceTries++
+      this.choice = chooseContentFields(value, this.options.contentFields)
+      this.rawKeys = this.choice.fields.length > 0 ? new RawJsonKeys(this.choice.fields) : null
+    }
+    return this.choice
+  }
+
+  private textOf(value: unknown): string[] {
+    if (typeof value === 'string') return value === '' ? [] : [value]
+    return contentStrings(value, this.fieldsFor(value).fields)
+  }
+
+  /**
+   * A JSON object's raw text, offered for the duplicate sample whether or not it is analysed
+   * (every record of a JSON Lines file, outside --deep). `parse` is called only when the sampling
+   * key cannot be read from the bytes or the record is kept.
+   */
+  offerJson(buf: Buffer, start: number, end: number): void {
+    if (this.options.deep) return
+    if (!this.everyRecord && this.options.bytes) this.dupSample.expect(this.options.bytes / (end - start + 1))
+    this.everyRecord = true
+    let key = this.rawKeys ? this.rawKeys.sampleKey(buf, start, end) : null
+    if (key === 'empty') return
+    let strings: string[] | null = null
+    if (key === null) {
+      strings = this.textOf(parseOrUndefined(buf, start, end))
+      key = sampleKeyOfStrings(strings)
+      if (key === null) return
+    }
+    if (!this.dupSample.offer(key)) return
+    strings ??= this.textOf(parseOrUndefined(buf, start, end))
+    this.dupSample.keep(key, duplicateHash(strings.join('\n')))
+  }
+
+  /** A plain-text line, offered for the duplicate sample (every line, outside --deep). */
+  offerText(buf: Buffer, start: number, end: number): void {
+    if (this.options.deep) return
+    if (!this.everyRecord && this.options.bytes) this.dupSample.expect(this.options.bytes / (end - start + 1))
+    this.everyRecord = true
+    const key = sampleKeyOfUtf8(buf, start, end)
+    if (key !== null && this.dupSample.offer(key)) this.dupSample.keep(key, duplicateHash(buf.toString('utf8', start, end)))
+  }
+
+  /** A parsed record offered for the duplicate sample only (CSV rows outside --deep). */
+  offerValue(value: unknown): void {
+    if (this.options.deep) return
+    this.everyRecord = true
+    const strings = this.textOf(value)
+    const key = sampleKeyOfStrings(strings)
+    if (key !== null) this.dupSample.add(key, () => duplicateHash(strings.join('\n')))
   }
 
   /** Under --pii full, the raw text of every record goes through here (and addRecord skips PII). */
@@ -105,21 +208,40 @@ export class RecordFacts {
     scanForPii(raw, this.pii)
   }
 
-  /** A parsed record: `raw` is its text in the file, `index` its 1-based record number. */
-  addRecord(value: unknown, raw: string, index: number): void {
+  /** Personal information in every record, parsed (--pii full): field names give numbers their context. */
+  addRawValue(value: unknown): void {
+    if (!this.pii) return
+    this.piiRecords++
+    scanValueForPii(value, this.pii)
+  }
+
+  /**
+   * A parsed record: `raw` is its text in the file, `index` its 1-based record number. Personal
+   * information is searched in every field; language, length, duplicates and tokens are measured
+   * on the content fields.
+   */
+  addRecord(value: unknown, raw: string, index: number, line?: number): void {
     this.analysed++
+    const isObject = value !== null && typeof value === 'object' && !Array.isArray(value)
     if (this.pii && this.options.pii === 'sample') {
       this.piiRecords++
-      scanForPii(raw, this.pii)
+      if (typeof value === 'string') scanForPii(value, this.pii)
+      else scanValueForPii(value, this.pii)
     }
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) this.countLicenceFields(value as Record<string, unknown>)
-    const text = typeof value === 'string' ? value : recordText(value)
+    if (isObject) this.countLicenceFields(value as Record<string, unknown>)
+    const strings = this.textOf(value)
+    const text = strings.length === 1 ? strings[0]! : strings.join('\n')
+    this.options.onRecord?.({ index, ...(line !== undefined && { line }), value, text })
     // A test, not trim(): no copy of a long record just to see that it has a visible character.
     if (!/\S/.test(text)) {
       this.empty++
       return
     }
     const key = duplicateHash(text)
+    if (this.sampleFromRecords) {
+      const sampleKey = sampleKeyOfStrings(strings)
+      if (sampleKey !== null) this.dupSample.add(sampleKey, () => key)
+    }
     if (this.seen.has(key)) this.duplicates++
     else this.seen.add(key)
     const language = classifyLanguage(text)
@@ -168,6 +290,7 @@ export class RecordFacts {
             empty: this.empty,
             duplicates: this.duplicates,
             languages: this.languages.toJSON(),
+            ...(this.choice && this.choice.how !== 'whole' && { fields: [...this.choice.fields] }),
             ...(length && { length: { min: length.min, p50: length.p50, p90: length.p90, p99: length.p99, max: length.max, mean: round2(length.mean) } }),
             ...(this.licences.size > 0 && { licences: sortedObject(this.licences) }),
           }
@@ -175,10 +298,20 @@ export class RecordFacts {
       content,
       pii: this.pii && this.piiRecords > 0 ? { records: this.piiRecords, ...this.pii.toJSON() } : null,
       duplicateKeys: [...this.seen],
+      duplicateSample: this.everyRecord ? this.dupSample.toJSON() : null,
       tokenCandidates: this.candidates.map((c) => c.candidate),
       exactTokens: this.options.tokens === 'exact' && this.countTokens ? this.exactTokens : null,
       contentBytes: 0,
     }
+  }
+}
+
+/** A JSON record's value; undefined when it does not parse (the reader reports that itself). */
+function parseOrUndefined(buf: Buffer, start: number, end: number): unknown {
+  try {
+    return JSON.parse(buf.toString('utf8', start, end))
+  } catch {
+    return undefined
   }
 }
 

@@ -88,6 +88,11 @@ const sourceSchema = z
       .optional()
       .describe('the model that generated synthetic data'),
     paths: z.array(text).min(1, 'expected at least one glob').describe('globs, relative to the dataset directory'),
+    content_fields: z
+      .array(text)
+      .min(1, 'expected at least one field name')
+      .optional()
+      .describe('the record fields that hold the training text (`text`, or `messages[].content` in a list of objects); default: known names, else the longest strings'),
   })
   .strict()
 

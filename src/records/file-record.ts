@@ -1,6 +1,14 @@
 import type { Severity } from '../findings/codes.js'
 import type { ContentFactsEntry, LicenceStatement, PiiFacts, TokenSample } from './manifest-schema.js'
 
+/** A file's part of the dataset-wide duplicate sample (see provenance/text/duplicate-sample.ts). */
+export interface DuplicateSampleFacts {
+  threshold: number
+  /** sampling key, then full key, per sampled record */
+  keys: number[]
+  offered: number
+}
+
 /**
  * A manifest entry as the scan carries it: the facts the totals need, plus the entry already
  * serialised. Cached and worker-produced entries travel and are written as that one string, so an
@@ -37,6 +45,8 @@ export interface FileFacts {
   licence: LicenceStatement | null
   /** distinct normalised-text keys (52-bit integers) of the analysed records; not in the manifest */
   duplicateKeys: number[]
+  /** null when the reader could not offer every record (sampled Parquet rows) */
+  duplicateSample: DuplicateSampleFacts | null
 }
 
 /** A record with its facts parsed, for the dataset's totals. */

@@ -57,6 +57,10 @@ const contentSchema = z
     empty: count,
     duplicates: count.describe('analysed records repeating an earlier one of this file (normalised text)'),
     languages: languageCounts,
+    fields: z
+      .array(z.string())
+      .optional()
+      .describe('the content fields language, length, duplicates and tokens were measured on (`key`, or `key[].sub` in a list of objects); absent when records are plain text'),
     length: z
       .object({ min: count, p50: count, p90: count, p99: count, max: count, mean: z.number().nonnegative() })
       .strict()
@@ -168,7 +172,23 @@ const contentSummarySchema = z
         withinFiles: count,
         acrossFiles: count.describe('analysed records whose normalised text first appeared in an earlier file (path order)'),
         acrossSources: count,
-        rate: share,
+        rate: share.describe('(withinFiles + acrossFiles) / records, over the analysed records only'),
+        estimate: z
+          .object({
+            method: z.literal('content-hash sample'),
+            rate: share.describe('estimated share of records with text that repeat an earlier one, dataset-wide'),
+            low: share,
+            high: share,
+            confidence: share,
+            threshold: z.number().min(0).max(1).describe('each distinct text was in the sample with this probability; 1 = every record (exact)'),
+            sampledRecords: count,
+            sampledDuplicates: count,
+            records: count.describe('records with text the sample was drawn from'),
+            uncoveredFiles: count.describe('files whose records were not all read (Parquet and Arrow outside --deep): not in the estimate'),
+          })
+          .strict()
+          .optional()
+          .describe('dataset-wide exact-duplicate rate from a content-hash sample of every record (all copies of a sampled text are seen together); exact when threshold is 1'),
       })
       .strict(),
     languages: languageCounts.describe('analysed records by language'),

@@ -65,7 +65,7 @@ export function buildManifest(input: ManifestInput): BuiltManifest {
     fingerprint: fingerprint(files),
   }
   const sources = provenance.sources
-  const content = summariseContent(files, provenance.sourceOf, input.tokenDraw)
+  const content = summariseContent(files, provenance.sourceOf, input.tokenDraw, 0.95, input.deep)
   const diversity = provenance.diversity
   // The rules read the header without its totals (which count their findings) and what each file holds.
   const ruleFindings = input.rules

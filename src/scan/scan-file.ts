@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import picomatch from 'picomatch'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { toFinding, type FindingDraft } from '../findings/finding.js'
 import { detectCompression } from '../formats/detect.js'
@@ -11,6 +12,7 @@ import { yieldNowAndThen } from '../util/yield-now-and-then.js'
 import { workersAvailable } from './workers-available.js'
 import type { CacheKey } from './cache.js'
 import type { FileEntry, PiiFacts } from '../records/manifest-schema.js'
+import type { FileFacts } from '../records/file-record.js'
 import { countOf, densityPer10k, describeCounts, SENSITIVE_PII } from '../provenance/pii/index.js'
 import type { PiiMode, RecordFactsResult, TokenCandidate, TokenMode } from '../provenance/record-facts.js'
 
@@ -42,6 +44,33 @@ export interface ScanFileOptions {
   tokens: TokenMode
   /** the token sample's size scale as far as the scan knows it (see tokenScale) */
   tokenScale: number
+  /** tdgov.yaml's content_fields, per source that names them (first matching source wins, as everywhere) */
+  contentFields?: ContentFieldRule[]
+}
+
+export interface ContentFieldRule {
+  /** the source's paths globs */
+  paths: string[]
+  /** its content_fields; null for a source that names none (its files take the defaults) */
+  fields: string[] | null
+}
+
+let contentFieldMatcher: { rules: ContentFieldRule[]; match: (relPath: string) => string[] | null } | null = null
+
+/** The content fields declared for a file, matching sources in declaration order. */
+function declaredContentFields(relPath: string, rules: ContentFieldRule[] | undefined): string[] | null {
+  if (!rules || rules.every((rule) => rule.fields === null)) return null
+  if (contentFieldMatcher?.rules !== rules) {
+    const matchers = rules.map((rule) => ({ test: picomatch(rule.paths.map((g) => (g.startsWith('./') ? g.slice(2) : g)), { dot: true }), fields: rule.fields }))
+    contentFieldMatcher = {
+      rules,
+      match: (path) => {
+        for (const m of matchers) if (m.test(path)) return m.fields
+        return null
+      },
+    }
+  }
+  return contentFieldMatcher.match(relPath)
 }
 
 /** What one file costs to learn: its entry and what travels beside it, or why it could not be read at all. */
@@ -51,6 +80,8 @@ export type FileOutcome = { entry: FileEntry; key: CacheKey; extras: FileExtras 
 export interface FileExtras {
   /** distinct normalised-text keys of the analysed records, for duplicates across files */
   duplicateKeys: number[]
+  /** the file's part of the dataset-wide duplicate sample; null when its records were not all offered */
+  duplicateSample: FileFacts['duplicateSample']
   /** the text the file offers the token estimate (processFile keeps it when the file is drawn) */
   tokenCandidates: TokenCandidate[]
 }
@@ -103,7 +134,9 @@ async function scanOpenFile(
     pii: options.pii,
     tokens: options.tokens,
   }
-  const sink = worthOffloading(format, size, options) ? offloadSink(format, ctx, CHUNK) : await localSink(format, ctx, CHUNK)
+  const declared = declaredContentFields(relPath, options.contentFields)
+  if (declared) ctx.contentFields = declared
+  const sink = worthOffloading(format, size) ? offloadSink(format, ctx, CHUNK) : await localSink(format, ctx, CHUNK)
   const hash = createHash('sha256')
   hash.update(head)
   onBytesRead(bytes)
@@ -128,7 +161,10 @@ async function scanOpenFile(
   const facts = analysis.facts
   const exact = facts?.exactTokens ?? null
   const entry = toEntry(relPath, bytes, hash.digest('hex'), format, analysis, exact, [...findings, ...analysis.findings])
-  const extras: FileExtras = { duplicateKeys: facts?.duplicateKeys ?? [], tokenCandidates: options.tokens === 'estimate' ? (facts?.tokenCandidates ?? []) : [] }
+  const extras: FileExtras = {
+    duplicateKeys: facts?.duplicateKeys ?? [],
+    duplicateSample: facts?.duplicateSample ?? null,
+    tokenCandidates: options.tokens === 'estimate' ? (facts?.tokenCandidates ?? []) : [] }
   return { entry, extras }
 }
 
@@ -202,15 +238,14 @@ function canonicalMedia(media: MediaInfo): MediaInfo {
 }
 
 /**
- * A second thread pays off only where analysis costs about as much as hashing: formats parsed
- * byte by byte (CSV, JSON) and pure-JS zstd decoding. JSON Lines is split with indexOf and scanned
- * in-thread faster than the hand-over costs (measured: 0.9 s against 1.0 s for 1 GB), unless every
- * line is decoded and analysed (--pii full, --deep).
+ * A second thread pays off where analysis costs about as much as hashing: formats parsed byte by
+ * byte (CSV, JSON), pure-JS zstd decoding, and JSON Lines and text now that every record's
+ * content is keyed for the dataset-wide duplicate sample (which made in-thread JSON Lines about
+ * 0.5 µs a line slower than the hand-over costs).
  */
-function worthOffloading(format: DetectedFormat, size: number, options: ScanFileOptions): boolean {
+function worthOffloading(format: DetectedFormat, size: number): boolean {
   if (size < OFFLOAD_MIN_BYTES || !workersAvailable()) return false
-  if (format.format === 'jsonl' && (options.pii === 'full' || options.deep)) return true
-  return format.compression === 'zstd' || ['csv', 'tsv', 'json'].includes(format.format)
+  return format.compression === 'zstd' || ['jsonl', 'csv', 'tsv', 'json', 'text'].includes(format.format)
 }
 
 /** A failed system call on the file (EIO, EACCES, …): a finding. Anything else is a bug. */

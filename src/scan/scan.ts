@@ -63,13 +63,19 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const exclude = outInside.startsWith('..') || path.isAbsolute(outInside) ? [] : [fg.escapePath(toPosix(outInside))]
 
   const config = await loadConfigIfAny(root, options.configFile)
-  const optionsKey = `tdgov ${toolVersion()} deep=${options.deep} sample=${options.sampleSize} pii=${options.pii} tokens=${options.tokens}`
+  const sources = config?.config.sources ?? []
+  // Only sources before the last one that names content_fields can decide a file's fields.
+  const contentFields = sources.some((s) => s.content_fields) ? sources.map((s) => ({ paths: s.paths, fields: s.content_fields ?? null })) : undefined
+  // What the per-file facts depend on: a cached entry made under other options is not reused.
+  const fieldsKey = contentFields ? ` fields=${JSON.stringify(contentFields)}` : ''
+  const optionsKey = `tdgov ${toolVersion()} deep=${options.deep} sample=${options.sampleSize} pii=${options.pii} tokens=${options.tokens}${fieldsKey}`
   const scanOptions: ScanFileOptions = {
     deep: options.deep,
     sampleSize: options.sampleSize,
     pii: options.pii,
     tokens: options.tokens,
     tokenScale: TOKEN_INCLUSION_BYTES,
+    ...(contentFields && { contentFields }),
   }
   const tokens = options.tokens === 'estimate' ? new TokenSampling(scanOptions, startTokenService) : null
   const plan: ScanPlan = {

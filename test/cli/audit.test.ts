@@ -279,7 +279,8 @@ policy: {safety_pass_rate_min: 0.96, harmful_rate_max: 0.05}
     const rows = await readSheet(path.join(dir, 'all.jsonl'))
     const preview = (id: string): string | undefined => rows.find((r) => r.cells.item_id === id)?.cells.preview
     expect(preview('web/c.jsonl.gz#1')).toBe('record number 300 about topic 6')
-    expect(preview('web/d.csv#2')).toBe('2 second, quoted row')
+    // the record's content field, not its id column: the preview is what the model is trained on
+    expect(preview('web/d.csv#2')).toBe('second, quoted row')
     expect(rows.filter((r) => r.cells.item_id.startsWith('web/b.txt#'))).toHaveLength(200)
   })
 

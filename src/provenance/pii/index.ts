@@ -3,3 +3,4 @@ export { countOf, densityPer10k, describeCounts, PiiTally, type PiiTallyJson } f
 export { scanForPii } from './detect.js'
 export { maskPii } from './mask.js'
 export { maskPersonalValues } from './mask-text.js'
+export { scanValueForPii } from './scan-value.js'
