@@ -369,7 +369,7 @@ interface DupFacts {
   estimate: { rate: number | null; low: number | null; high: number | null; confidence: number | null; method: string | null; sampledRecords: number | null } | null
 }
 
-function dupFacts(manifest: Json): DupFacts {
+export function dupFacts(manifest: Json): DupFacts {
   const d = at(manifest, 'content', 'duplicates')
   const e = at(d, 'estimate')
   return {
@@ -533,7 +533,7 @@ interface TableFacts {
   languages: Record<string, number>
 }
 
-function tableFacts(manifest: Json, rel: string): TableFacts {
+export function tableFacts(manifest: Json, rel: string): TableFacts {
   const e = fileEntry(manifest, rel)
   const langs = at(e, 'content', 'languages')
   const languages: Record<string, number> = {}

@@ -10,7 +10,7 @@ import { generateLabelled } from '../../bench/gen-labelled.js'
 import type { LabelledSizes } from '../../bench/gen-labelled.js'
 import { plantValue } from '../../bench/labelled-values.js'
 import { Rng } from '../../bench/prng.js'
-import { canonicalValue } from '../../bench/case-labelled.js'
+import { canonicalValue, dupFacts, tableFacts } from '../../bench/case-labelled.js'
 import { makeTempDir, removeTempDirs } from '../helpers/tmp.js'
 
 afterAll(() => removeTempDirs())
@@ -179,5 +179,23 @@ describe('generateLabelled', () => {
     const classes = truth.languages.classes
     expect(classes.en + classes.zh + classes.code + classes.other).toBe(TINY.langRecords)
     expect(fs.readFileSync(path.join(dir, 'parquet/twin.parquet')).subarray(0, 4).toString()).toBe('PAR1')
+  })
+})
+
+describe('case H reads manifests tolerantly', () => {
+  it('reads the duplicate estimate when present and reports its absence', () => {
+    const estimate = { rate: 0.3, low: 0.28, high: 0.32, confidence: 0.95, method: 'capture-recapture', sampledRecords: 3000 }
+    const withEstimate = { content: { records: 3000, duplicates: { withinFiles: 10, acrossFiles: 5, acrossSources: 0, rate: 0.005, estimate } } }
+    expect(dupFacts(withEstimate)).toEqual({ records: 3000, withinFiles: 10, acrossFiles: 5, rate: 0.005, estimate })
+    expect(dupFacts({ content: { duplicates: { rate: 0 } } })).toEqual({ records: null, withinFiles: null, acrossFiles: null, rate: 0, estimate: null })
+    expect(dupFacts(null).rate).toBeNull()
+  })
+
+  it('finds a file entry\'s encoding wherever it is, and survives a missing entry', () => {
+    const manifest = {
+      files: [{ path: 'gbk.csv', records: 2, schema: { fields: [{ name: '姓名' }] }, text: { encoding: 'gb18030' }, pii: { counts: { email: 1 } }, content: { duplicates: 0 } }],
+    }
+    expect(tableFacts(manifest, 'gbk.csv')).toEqual({ records: 2, fields: ['姓名'], encoding: 'gb18030', pii: { email: 1 }, duplicates: 0, languages: {} })
+    expect(tableFacts(manifest, 'absent.csv')).toEqual({ records: null, fields: null, encoding: null, pii: {}, duplicates: null, languages: {} })
   })
 })
