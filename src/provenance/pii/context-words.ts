@@ -50,8 +50,13 @@ const WORDS: ReadonlyMap<string, number> = new Map([
   ...['id', 'ids', 'idcard', 'idno', 'idnumber', 'identity', 'identification', 'citizen', 'sfz', 'sfzh', 'shenfenzheng'].map((w) => [w, IDENTITY_CONTEXT] as const),
 ])
 
-/** Two-word phrases: "credit code", "unified social credit (code)", "tax id / no / number". */
+/**
+ * Two-word phrases, whose meaning replaces their second word's: "credit code", "unified social
+ * credit (code)", "tax id / no / number" (a credit code, not an identity), "id card" (an identity
+ * card, not a bank card).
+ */
 const PAIRS: ReadonlyMap<string, number> = new Map([
+  ['id card', IDENTITY_CONTEXT],
   ['credit code', CREDIT_CODE_CONTEXT],
   ['social credit', CREDIT_CODE_CONTEXT],
   ['tax id', CREDIT_CODE_CONTEXT],
@@ -68,8 +73,6 @@ const CHINESE: ReadonlyArray<readonly [string, number]> = [
   ...['身份证', '证件号', '公民身份', '身份号'].map((w) => [w, IDENTITY_CONTEXT] as const),
 ]
 
-/** Whether `text` has any character outside ASCII, so the Chinese words are worth a look. */
-const NON_ASCII = /[^\x00-\x7f]/
 
 /**
  * The context bits the words of text[from, to) give. A word cut by either end of the range is
@@ -98,14 +101,21 @@ export function contextOfText(text: string, from = 0, to = text.length): number 
       continue
     }
     const word = text.slice(start, i).toLowerCase()
-    bits |= (WORDS.get(word) ?? 0) | (previous === '' ? 0 : (PAIRS.get(`${previous} ${word}`) ?? 0))
+    const phrase = previous === '' ? undefined : PAIRS.get(`${previous} ${word}`)
+    bits |= phrase ?? WORDS.get(word) ?? 0
     previous = word
   }
-  if (NON_ASCII.test(text.slice(from, to))) {
+  if (hasNonAscii(text, from, to)) {
     const range = from === 0 && to === text.length ? text : text.slice(from, to)
     for (const [word, bit] of CHINESE) if (range.includes(word)) bits |= bit
   }
   return bits
+}
+
+/** Whether text[from, to) has a character outside ASCII, so the Chinese words are worth a look. */
+function hasNonAscii(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) > 127) return true
+  return false
 }
 
 function isPhraseJoiner(c: number): boolean {

@@ -37,35 +37,39 @@ const UNDERSCORE = 95
 export function detectEmbeddedRun(state: ScanState, start: number, end: number): number | undefined {
   const { text } = state
   const length = end - start
-  if (length !== 11 && (length < 13 || length > 19) && length !== 17) return undefined
+  if (length !== 11 && (length < 13 || length > 19)) return undefined
   if (start > 0 && isDigit(text.charCodeAt(start - 1))) return undefined
   if (isDigit(text.charCodeAt(end))) return undefined
-  const candidate = candidateAt(text, start, end)
-  if (candidate === undefined) return undefined
-  const [type, valueEnd] = candidate
-  if (!isNeverValueAround(text, start, valueEnd) && isGluedIntoToken(text, start, valueEnd)) {
-    const needed = contextFor(type)
-    if ((state.keyContext & needed) !== 0 || (contextNear(text, start, valueEnd) & needed) !== 0) return found(state, type, start, valueEnd)
-  }
+  // 17 digits and an X or x: a resident id's shape (17 digits alone may be a card)
+  const x = text.charCodeAt(end)
+  const valueEnd = length === 17 && (x === 88 || x === 120) ? end + 1 : end
+  // cheapest first: most runs stand alone (the number detectors' business) or are never values
+  if (isNeverValueAround(text, start, valueEnd) || !isGluedIntoToken(text, start, valueEnd)) return undefined
+  const type = typeOf(text, start, valueEnd)
+  if (type === undefined) return undefined
+  const needed = contextFor(type)
+  if ((state.keyContext & needed) !== 0 || (contextNear(text, start, valueEnd) & needed) !== 0) return found(state, type, start, valueEnd)
   return undefined
 }
 
-/** The type the run's digits have, and where the value ends (after an id's X). */
-function candidateAt(text: string, start: number, end: number): [PiiType, number] | undefined {
+/** First digits of the card networks bank-card.ts knows (2-series Mastercard, Amex/JCB/Diners, Visa, Mastercard, UnionPay/Discover, UnionPay 81). */
+const CARD_FIRST_DIGITS = '234568'
+
+/** The type text[start, end) has, if any: an 11-digit mobile, a resident id, an all-digit credit code, a card. */
+function typeOf(text: string, start: number, end: number): PiiType | undefined {
   const length = end - start
-  if (length === 17) {
-    const x = text.charCodeAt(end)
-    if (x !== 88 && x !== 120) return undefined
-    return isValidResidentId(text.slice(start, end + 1)) ? ['cn-resident-id', end + 1] : undefined
+  if (length === 18 && !isDigit(text.charCodeAt(end - 1))) return isValidResidentId(text.slice(start, end)) ? 'cn-resident-id' : undefined
+  if (length === 11) {
+    const second = text.charCodeAt(start + 1)
+    return text.charCodeAt(start) === 49 && second >= 51 && second <= 57 ? 'cn-mobile' : undefined
   }
   const digits = text.slice(start, end)
-  if (length === 11) return /^1[3-9]/.test(digits) ? ['cn-mobile', end] : undefined
   if (length === 18) {
     // as for whole tokens (classifyEighteenChars): a valid id is never also a code or a card
-    if (isValidResidentId(digits)) return ['cn-resident-id', end]
-    if (isValidUscc(digits)) return ['cn-uscc', end]
+    if (isValidResidentId(digits)) return 'cn-resident-id'
+    if (isValidUscc(digits)) return 'cn-uscc'
   }
-  return isValidBankCard(digits) ? ['bank-card', end] : undefined
+  return CARD_FIRST_DIGITS.includes(digits[0]!) && isValidBankCard(digits) ? 'bank-card' : undefined
 }
 
 function contextFor(type: PiiType): number {

@@ -44,10 +44,14 @@ function detectRunsInToken(state: ScanState, at: number, end: number): number {
   const { text } = state
   let i = at
   while (i < end) {
-    const runEnd = scanWhile(text, i, isDigit)
-    if (runEnd > i) detectEmbeddedRun(state, i, runEnd)
-    i = runEnd
-    while (i < end && !isDigit(text.charCodeAt(i))) i++
+    if (!isDigit(text.charCodeAt(i))) {
+      i++
+      continue
+    }
+    const runStart = i
+    while (i < end && isDigit(text.charCodeAt(i))) i++
+    // the shortest value a run can be is an 11-digit mobile
+    if (i - runStart >= 11) detectEmbeddedRun(state, runStart, i)
   }
   return end
 }

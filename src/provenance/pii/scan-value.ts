@@ -73,25 +73,26 @@ export function scanValueForPii(value: unknown, sink: PiiSink, fieldName?: strin
       }
     } else if (current instanceof Map) {
       const entries = [...(current as Map<unknown, unknown>)]
+      const names = entries.map(([key]) => (typeof key === 'string' ? key : typeof key === 'number' || typeof key === 'bigint' ? String(key) : undefined))
+      for (const name of names) if (name !== undefined) scanKey(name, sink, context)
       for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, item] = entries[i]!
-        const name = typeof key === 'string' ? key : typeof key === 'number' || typeof key === 'bigint' ? String(key) : undefined
+        const name = names[i]
         const bits = name === undefined ? 0 : contextOfName(name)
-        values.push(item)
+        values.push(entries[i]![1])
         contexts.push(bits | ownBits)
         keyBits.push(bits)
-        if (name !== undefined) scanKey(name, sink, context)
       }
     } else {
       const record = current as Record<string, unknown>
       const keys = Object.keys(record)
+      // keys first, in order (they are values of this object), then the values, read in order
+      for (const key of keys) scanKey(key, sink, context)
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i]!
         const bits = contextOfName(key)
         values.push(record[key])
         contexts.push(bits | ownBits)
         keyBits.push(bits)
-        scanKey(key, sink, context)
       }
     }
   }
