@@ -110,6 +110,15 @@ describe('scanValueForPii: text values', () => {
     expect(found(deep)).toEqual([['email', 'a@example.com']])
   })
 
+  it('scans megabyte values in linear time', () => {
+    const started = performance.now()
+    const tally = new PiiTally()
+    // a near-numeric string that fails at its last character, and 70,000 glued numbers with context
+    scanValueForPii({ phone: `${'1 '.repeat(500_000)}x`, note: 'tel13812345678'.repeat(70_000), card_no: '4111-'.repeat(200_000) }, tally)
+    expect(tally.toJSON().counts).toEqual({ 'cn-mobile': 70_000 })
+    expect(performance.now() - started).toBeLessThan(2_000)
+  })
+
   it('ignores booleans, null and undefined', () => {
     expect(found({ a: true, b: null, c: undefined, phone: false })).toEqual([])
   })
