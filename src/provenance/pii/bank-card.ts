@@ -23,15 +23,29 @@ const ISSUERS: readonly Issuer[] = [
   { prefixes: [[30, 30], [36, 36], [38, 38]], lengths: range(14, 19) }, // Diners Club
 ]
 
+/** Per number length, the prefix ranges issued at that length, with their width in digits. */
+const PREFIXES_BY_LENGTH: ReadonlyMap<number, ReadonlyArray<readonly [low: number, high: number, width: number]>> = (() => {
+  const byLength = new Map<number, Array<readonly [number, number, number]>>()
+  for (const issuer of ISSUERS) {
+    for (const length of issuer.lengths) {
+      const ranges = byLength.get(length) ?? []
+      for (const [low, high] of issuer.prefixes) ranges.push([low, high, String(low).length])
+      byLength.set(length, ranges)
+    }
+  }
+  return byLength
+})()
+
+/** Whether the digit string's length and leading digits are those of a card network (no allocation: it runs on every candidate). */
 export function hasCardIssuerPrefix(digits: string): boolean {
-  return ISSUERS.some(
-    (issuer) =>
-      issuer.lengths.includes(digits.length) &&
-      issuer.prefixes.some(([low, high]) => {
-        const lead = Number(digits.slice(0, String(low).length))
-        return lead >= low && lead <= high
-      }),
-  )
+  const ranges = PREFIXES_BY_LENGTH.get(digits.length)
+  if (ranges === undefined) return false
+  for (const [low, high, width] of ranges) {
+    let lead = 0
+    for (let i = 0; i < width; i++) lead = lead * 10 + (digits.charCodeAt(i) - 48)
+    if (lead >= low && lead <= high) return true
+  }
+  return false
 }
 
 /** 13–19 digits of a plausible payment card: a known network prefix and length, Luhn valid. */

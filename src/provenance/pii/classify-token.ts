@@ -1,15 +1,18 @@
 import { isValidBankCard } from './bank-card.js'
 import { isValidResidentId } from './resident-id.js'
+import type { PiiType } from './types.js'
 import { isValidUscc } from './uscc.js'
 
 /**
  * What an 18-character token is: a resident id wins over a credit code, and both over a card
- * (a digit run that is a valid id is never also counted as a card).
+ * (a digit run that is a valid id is never also counted as a card). `allows` says which types
+ * the place admits (a numeric value under a "card_no" key admits cards, not credit codes); a
+ * valid id the place does not admit is nothing, not a code or a card.
  */
-export function classifyEighteenChars(token: string): 'cn-resident-id' | 'cn-uscc' | 'bank-card' | undefined {
-  if (isValidResidentId(token)) return 'cn-resident-id'
-  if (isValidUscc(token)) return 'cn-uscc'
-  if (isValidBankCard(token)) return 'bank-card'
+export function classifyEighteenChars(token: string, allows: (type: PiiType) => boolean = () => true): 'cn-resident-id' | 'cn-uscc' | 'bank-card' | undefined {
+  if (isValidResidentId(token)) return allows('cn-resident-id') ? 'cn-resident-id' : undefined
+  if (allows('cn-uscc') && isValidUscc(token)) return 'cn-uscc'
+  if (allows('bank-card') && isValidBankCard(token)) return 'bank-card'
   return undefined
 }
 

@@ -3,7 +3,7 @@ import { isDigit } from './chars.js'
 import { classifyEighteenChars } from './classify-token.js'
 import { detectIpv4 } from './detect-ip.js'
 import { isValidResidentId } from './resident-id.js'
-import { endsAlone, found, matchAt, startsAlone, type ScanState } from './scan-state.js'
+import { allows, endsAlone, found, matchAt, numberEndsAlone, numberStartsAlone, startsAlone, type ScanState } from './scan-state.js'
 
 const SPACE = 32
 const PLUS = 43
@@ -45,8 +45,10 @@ export function detectNumber(state: ScanState, at: number, end: number): number 
   if (length < 11 && !((next === SPACE || next === DASH) && isDigit(text.charCodeAt(end + 1))) && !isOpeningParenthesis(text.charCodeAt(at - 1))) return end
   // digits right after "+" belong to the E.164 detector, which has already rejected them
   if (!startsAlone(text, at) || text.charCodeAt(at - 1) === PLUS) return end
+  // "order-13812345678" is an identifier; a landline keeps its own rule ("Tel-010-62345678")
+  if (!numberStartsAlone(text, at)) return detectLandline(state, at, length) ?? end
   if (length === 18) {
-    const type = endsAlone(text, end) ? classifyEighteenChars(text.slice(at, end)) : undefined
+    const type = numberEndsAlone(text, end) ? classifyEighteenChars(text.slice(at, end), (t) => allows(state, t)) : undefined
     return type === undefined ? end : found(state, type, at, end)
   }
   return detectMobile(state, at) ?? detectCard(state, at, end) ?? detectLandline(state, at, length) ?? end
@@ -60,14 +62,14 @@ function detectMobile(state: ScanState, at: number): number | undefined {
   const end = MOBILE.lastIndex
   const separator = match[1]
   if (separator !== undefined && !isWholeGroupSequence(text, at, end, separator)) return undefined
-  return endsAlone(text, end) ? found(state, 'cn-mobile', at, end) : undefined
+  return numberEndsAlone(text, end) ? found(state, 'cn-mobile', at, end) : undefined
 }
 
 function detectCard(state: ScanState, at: number, end: number): number | undefined {
   const { text } = state
   const length = end - at
   if (length >= 13 && length <= 19) {
-    return endsAlone(text, end) && isValidBankCard(text.slice(at, end)) ? found(state, 'bank-card', at, end) : undefined
+    return numberEndsAlone(text, end) && isValidBankCard(text.slice(at, end)) ? found(state, 'bank-card', at, end) : undefined
   }
   if (length !== 4) return undefined
   for (const re of [CARD_GROUPED, AMEX_GROUPED]) {
@@ -75,7 +77,7 @@ function detectCard(state: ScanState, at: number, end: number): number | undefin
     const match = re.exec(text)
     if (match === null) continue
     const cardEnd = re.lastIndex
-    if (!isWholeGroupSequence(text, at, cardEnd, match[1]!) || !endsAlone(text, cardEnd)) continue
+    if (!isWholeGroupSequence(text, at, cardEnd, match[1]!) || !numberEndsAlone(text, cardEnd)) continue
     const digits = match[0].replaceAll(match[1]!, '')
     // a grouped run that is a valid resident id is not a card
     if (isValidBankCard(digits) && !isValidResidentId(digits)) return found(state, 'bank-card', at, cardEnd)

@@ -5,7 +5,6 @@ import { detectEmail } from './detect-email.js'
 import { detectIpv6 } from './detect-ip.js'
 import { detectAtDigit } from './detect-tokens.js'
 import type { PiiSink, ScanState } from './scan-state.js'
-import type { PiiTally } from './tally.js'
 
 /**
  * Every value the detectors look for contains one of these: a digit (numbers, ids, codes,
@@ -17,14 +16,26 @@ import type { PiiTally } from './tally.js'
  */
 const TRIGGER = /[0-9@+:_]|-----BEGIN |AKIA|ASIA|LTAI|AKID|AIza/g
 
-/** Finds every validated personal value in `text` and adds it to `tally`. */
-export function scanForPii(text: string, tally: PiiTally): void {
+/**
+ * Finds every validated personal value in the plain text `text` (a line of a text file, a
+ * document) and adds it to `tally`. Parsed records go through scanValueForPii, which knows the
+ * key of each value.
+ */
+export function scanForPii(text: string, tally: PiiSink): void {
   findPii(text, tally)
 }
 
+/** Where the text comes from: see ScanState. */
+export interface TextContext {
+  /** Context bits of the key or column the text is the value of (context-words.ts). */
+  keyContext?: number
+  /** The text is a numeric value: phone numbers, cards and credit codes need `keyContext`. */
+  numeric?: boolean
+}
+
 /** scanForPii for any sink; tests use it to see exactly which spans were reported. */
-export function findPii(text: string, sink: PiiSink): void {
-  const state: ScanState = { text, sink, floor: 0 }
+export function findPii(text: string, sink: PiiSink, context: TextContext = {}): void {
+  const state: ScanState = { text, sink, floor: 0, keyContext: context.keyContext ?? 0, numeric: context.numeric ?? false }
   // Reset before and after: the detectors never re-enter this function, but an exception in
   // one must not leave the shared regex midway through a previous text.
   TRIGGER.lastIndex = 0

@@ -1,6 +1,7 @@
 export { PII_TYPES, SENSITIVE_PII, type PiiType } from './types.js'
 export { countOf, densityPer10k, describeCounts, PiiTally, type PiiTallyJson } from './tally.js'
 export { scanForPii } from './detect.js'
+export { scanValueForPii } from './scan-value.js'
+export type { PiiSink } from './scan-state.js'
 export { maskPii } from './mask.js'
 export { maskPersonalValues } from './mask-text.js'
-export { scanValueForPii } from './scan-value.js'

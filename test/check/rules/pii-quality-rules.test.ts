@@ -22,7 +22,7 @@ describe('PII_WITHOUT_BASIS', () => {
     '  - { id: silent, name: silent, kind: self-collected, paths: ["silent/**"] }',
   )
 
-  it('fires once per source without a basis (types summed, at its first file) and per undeclared file', () => {
+  it('fires per file of a source without a basis, with that file’s own counts, and per undeclared file', () => {
     const files = [
       file('consent/1.jsonl', 'consent', { pii: { records: 10, densityPer10k: 5000, counts: { email: 5 } } }),
       file('none/0.jsonl', 'none', { pii: { records: 10 } }),
@@ -32,9 +32,24 @@ describe('PII_WITHOUT_BASIS', () => {
       file('stray.jsonl', null, { pii: { records: 10, densityPer10k: 1000, counts: { 'cn-resident-id': 1 } } }),
     ]
     expect(byPath(run(piiWithoutBasis, records({ config, manifest: { files } })))).toEqual([
-      ['PII_WITHOUT_BASIS', { types: 'email ×3, cn-mobile ×3', source: 'none', basis: 'none' }, fileAt('none/1.jsonl')],
+      ['PII_WITHOUT_BASIS', { types: 'email ×2', source: 'none', basis: 'none' }, fileAt('none/1.jsonl')],
+      ['PII_WITHOUT_BASIS', { types: 'email ×1, cn-mobile ×3', source: 'none', basis: 'none' }, fileAt('none/2.jsonl')],
       ['PII_WITHOUT_BASIS', { types: 'ipv4 ×1', source: 'silent' }, fileAt('silent/1.jsonl')],
       ['PII_WITHOUT_BASIS', { types: 'cn-resident-id ×1' }, fileAt('stray.jsonl')],
+    ])
+  })
+
+  it('pins each count on the file that holds it: e-mails of one file are not reported at another', () => {
+    // the case of the issue: a numeric CSV first in the source, the e-mails in another file
+    const files = [
+      file('none/a-numbers.csv', 'none', { format: 'csv', pii: { records: 200 } }),
+      file('none/b-contacts.csv', 'none', { format: 'csv', pii: { records: 200, densityPer10k: 250, counts: { email: 5 } } }),
+      file('none/c-notes.jsonl', 'none', { pii: { records: 10, densityPer10k: 1000, counts: { 'cn-mobile': 1 } } }),
+    ]
+    const findings = run(piiWithoutBasis, records({ config, manifest: { files } }))
+    expect(findings).toEqual([
+      ['PII_WITHOUT_BASIS', { types: 'email ×5', source: 'none', basis: 'none' }, fileAt('none/b-contacts.csv')],
+      ['PII_WITHOUT_BASIS', { types: 'cn-mobile ×1', source: 'none', basis: 'none' }, fileAt('none/c-notes.jsonl')],
     ])
   })
 

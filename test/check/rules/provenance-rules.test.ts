@@ -218,7 +218,7 @@ policy:
     ])
   })
 
-  it('reports personal information without a basis once per source, at its first file, and per file of no source', () => {
+  it('reports personal information without a basis per file, with each file’s own counts, also for files of no source', () => {
     const pii = (email: number) => ({ pii: { records: 10, densityPer10k: email * 1000, counts: { email } } })
     const findings = findingsOf(
       `dataset: { name: d, intended_use: research }
@@ -231,13 +231,14 @@ sources:
     )
     const noBasis = findings.filter((f) => f.code === 'PII_WITHOUT_BASIS')
     expect(noBasis.map((f) => [f.location, f.args])).toEqual([
-      [{ kind: 'file', path: 'a/1.jsonl' }, { types: expect.stringMatching(/^email\b.*5/), source: 'a', basis: 'none' }],
+      [{ kind: 'file', path: 'a/1.jsonl' }, { types: 'email ×2', source: 'a', basis: 'none' }],
+      [{ kind: 'file', path: 'a/2.jsonl' }, { types: 'email ×3', source: 'a', basis: 'none' }],
       [{ kind: 'file', path: 'b/1.jsonl' }, { types: expect.stringMatching(/^email\b.*1/), source: 'b' }],
       [{ kind: 'file', path: 'x/1.jsonl' }, { types: expect.stringMatching(/^email\b.*1/) }],
     ])
-    expect(noBasis.map((f) => f.severity)).toEqual(['error', 'error', 'error'])
-    expect(noBasis[1]!.message).toMatch(/^personal information \(email.*\) in source "b" whose personal-information basis is not declared; expected consent or another legal basis$/)
-    expect(noBasis[2]!.message).toMatch(/in a file of no declared source whose personal-information basis is not declared/)
+    expect(noBasis.map((f) => f.severity)).toEqual(['error', 'error', 'error', 'error'])
+    expect(noBasis[2]!.message).toMatch(/^personal information \(email.*\) in source "b" whose personal-information basis is not declared; expected consent or another legal basis$/)
+    expect(noBasis[3]!.message).toMatch(/in a file of no declared source whose personal-information basis is not declared/)
   })
 })
 
