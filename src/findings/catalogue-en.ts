@@ -157,6 +157,6 @@ function untrained(a: ArgReader): string {
 /** CONTENT_NOT_PRESENT's `kind`: the pointer a tool left in place of the content. */
 const POINTER_KIND_EN: Record<string, string> = {
   'git-lfs': 'Git LFS pointer file',
-  'git-annex': 'git-annex link',
+  'git-annex': 'git-annex file',
   dvc: 'DVC pointer file',
 }

@@ -157,6 +157,6 @@ function untrained(a: ArgReader): string {
 /** CONTENT_NOT_PRESENT 的 `kind`：工具在内容位置留下的指针。 */
 const POINTER_KIND_ZH: Record<string, string> = {
   'git-lfs': 'Git LFS 指针文件',
-  'git-annex': 'git-annex 链接',
+  'git-annex': 'git-annex 文件',
   dvc: 'DVC 指针文件',
 }

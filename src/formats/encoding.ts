@@ -24,32 +24,60 @@ export function utf16Of(head: Uint8Array, textByName: boolean): 'utf-16le' | 'ut
   return text !== null && looksLikeDecodedText(text) ? encoding : null
 }
 
-/** NULs in (nearly) all of one byte position of the code units and in none of the other. */
+/**
+ * NULs on one side of (nearly) every ASCII character and on the other side of almost no code unit.
+ * The units with a NUL must hold printable ASCII, tab or a line break, and there must be at least
+ * a few of them: a short binary record with a few NULs is not text.
+ */
 function alternatingNuls(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const units = Math.min(head.length, SAMPLE_BYTES) >> 1
-  if (units < 4) return null
-  let evenNuls = 0
-  let oddNuls = 0
-  for (let i = 0; i < units; i++) {
-    if (head[2 * i] === 0) evenNuls++
-    if (head[2 * i + 1] === 0) oddNuls++
+  if (units < 16) return null
+  for (const [encoding, high, low] of [['utf-16le', 1, 0], ['utf-16be', 0, 1]] as const) {
+    let ascii = 0
+    let otherNuls = 0
+    let strange = 0
+    for (let i = 0; i < units; i++) {
+      if (head[2 * i + low] === 0) otherNuls++
+      if (head[2 * i + high] !== 0) continue
+      if (isAsciiText(head[2 * i + low]!)) ascii++
+      else strange++
+    }
+    // ASCII leaves a NUL in every unit, Chinese in almost none (U+8A00 言 has one on the other side).
+    // "Clearly": at least 30 % of the units ASCII, at most 5 % with a NUL on the other side.
+    if (ascii >= 8 && ascii >= units * 0.3 && otherNuls <= units * 0.05 && strange <= ascii * 0.05) return encoding
   }
-  // ASCII leaves a NUL in every unit, Chinese in almost none (U+8A00 言 has one on the other side).
-  // "Clearly": at least 30 % of the units on one side, 5 % at most on the other.
-  if (oddNuls >= units * 0.3 && evenNuls <= units * 0.05) return 'utf-16le'
-  if (evenNuls >= units * 0.3 && oddNuls <= units * 0.05) return 'utf-16be'
   return null
+}
+
+function isAsciiText(byte: number): boolean {
+  return (byte >= 0x20 && byte < 0x7f) || byte === 0x09 || byte === 0x0a || byte === 0x0d
 }
 
 /**
  * GB18030 (which contains GBK and GB2312): text with no NUL that is not UTF-8 but decodes without
- * a single error as GB18030. A character cut by the end of the head is not held against either.
+ * a single error as GB18030, and whose characters beyond ASCII are mostly Chinese (ideographs,
+ * CJK and full-width punctuation). The second test keeps a UTF-8 file with one stray byte (a lone
+ * 0x80 decodes as € in GB18030) from passing for GBK. A character cut by the end of the head is
+ * not held against either encoding.
  */
 export function isGb18030(head: Uint8Array): boolean {
   if (head.length === 0 || head.indexOf(0) !== -1) return false
   if (isUtf8Head(head)) return false
   const text = decodeStrictly(head, 'gb18030')
-  return text !== null && looksLikeDecodedText(text)
+  return text !== null && looksLikeDecodedText(text) && mostlyChinese(text)
+}
+
+/** At least half of the characters beyond ASCII are CJK (U+2E80–U+9FFF, U+F900–U+FAFF, U+FE30–U+FE4F, U+FF00–U+FFEF, or beyond the BMP). */
+function mostlyChinese(text: string): boolean {
+  let beyondAscii = 0
+  let cjk = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80 || (c >= 0xdc00 && c <= 0xdfff)) continue
+    beyondAscii++
+    if ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0xd800 && c <= 0xdbff)) cjk++
+  }
+  return cjk > 0 && cjk * 2 >= beyondAscii
 }
 
 /** UTF-8, allowing one multi-byte character cut off by the end of the head. */
