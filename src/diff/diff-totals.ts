@@ -1,11 +1,8 @@
 import type { FileEntry, Manifest } from '../records/manifest-schema.js'
+import { unsourcedKey } from '../records/not-data.js'
 import { compareStrings } from '../util/order.js'
 import { diffTokens } from './diff-tokens.js'
 import type { GroupChange, Tally, TallyChange, TotalsDiff } from './manifest-diff.js'
-
-// The labels `totals.bySource` gives files outside every declared source.
-const UNDECLARED = '(undeclared)'
-const DOCUMENTATION = '(documentation)'
 
 const ZERO: Tally = { files: 0, bytes: 0, records: 0 }
 
@@ -70,7 +67,7 @@ function isExact(manifest: Manifest): boolean {
 /** The `totals.bySource` key a file is counted under; null when the scan read no tdgov.yaml. */
 function sourceKey(entry: FileEntry): string | null {
   if (entry.source === undefined) return null
-  return entry.source ?? (entry.format === 'document' ? DOCUMENTATION : UNDECLARED)
+  return entry.source ?? unsourcedKey(entry.format)
 }
 
 /** An exact count's total is the sum of its files' counts, so groups can be summed the same way. */

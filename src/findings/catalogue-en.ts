@@ -36,6 +36,14 @@ export const EN: Catalogue = {
     `quoted field is never closed; expected a closing double quote`,
   CSV_NO_HEADER: () =>
     `file has no header row`,
+  CSV_HEADER_RENAMED: (a) =>
+    a('name') === ''
+      ? `header column ${a('column')} has no name; recorded as "${a('renamed')}"`
+      : `header name "${a('name')}" of column ${a('column')} repeats an earlier column; recorded as "${a('renamed')}"`,
+  ENCODING_NOT_UTF8: (a) =>
+    `text is encoded in ${a('encoding')}, not UTF-8; it was decoded for the scan, but a training pipeline reading it as UTF-8 would garble it`,
+  CONTENT_NOT_PRESENT: (a) =>
+    `${POINTER_KIND_EN[a('kind')] ?? a('kind')} that stands in for content which is not here${a.raw('size') === undefined ? '' : ` (${a('size')} bytes)`}; run \`${a('command')}\` to fetch it, then rescan`,
   PARQUET_TRUNCATED: (a) =>
     `Parquet file is truncated: ${a('reason')}`,
   PARQUET_INVALID_FOOTER: (a) =>
@@ -144,4 +152,11 @@ function untrained(a: ArgReader): string {
     default:
       return 'has no passed assessment after training'
   }
+}
+
+/** CONTENT_NOT_PRESENT's `kind`: the pointer a tool left in place of the content. */
+const POINTER_KIND_EN: Record<string, string> = {
+  'git-lfs': 'Git LFS pointer file',
+  'git-annex': 'git-annex file',
+  dvc: 'DVC pointer file',
 }

@@ -36,6 +36,14 @@ export const ZH: Catalogue = {
     `带引号的字段未闭合；缺少结束双引号`,
   CSV_NO_HEADER: () =>
     `文件没有表头行`,
+  CSV_HEADER_RENAMED: (a) =>
+    a('name') === ''
+      ? `表头第 ${a('column')} 列没有名称；记为“${a('renamed')}”`
+      : `第 ${a('column')} 列的表头名称“${a('name')}”与前面的列重复；记为“${a('renamed')}”`,
+  ENCODING_NOT_UTF8: (a) =>
+    `文本采用 ${a('encoding')} 编码而非 UTF-8；扫描时已解码，但按 UTF-8 读取它的训练流程会得到乱码`,
+  CONTENT_NOT_PRESENT: (a) =>
+    `${POINTER_KIND_ZH[a('kind')] ?? a('kind')}，所指向的内容不在此处${a.raw('size') === undefined ? '' : `（${a('size')} 字节）`}；请运行 \`${a('command')}\` 获取后重新扫描`,
   PARQUET_TRUNCATED: (a) =>
     `Parquet 文件不完整（已被截断）：${a('reason')}`,
   PARQUET_INVALID_FOOTER: (a) =>
@@ -144,4 +152,11 @@ function untrained(a: ArgReader): string {
     default:
       return '培训后没有考核通过的记录'
   }
+}
+
+/** CONTENT_NOT_PRESENT 的 `kind`：工具在内容位置留下的指针。 */
+const POINTER_KIND_ZH: Record<string, string> = {
+  'git-lfs': 'Git LFS 指针文件',
+  'git-annex': 'git-annex 文件',
+  dvc: 'DVC 指针文件',
 }

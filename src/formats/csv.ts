@@ -140,7 +140,9 @@ class CsvAnalyzer implements ContentAnalyzer {
     }
     if (this.header === null) {
       this.expectedFields = this.fields
-      this.header = text === null ? [] : parseRow(text, this.delimiter) ?? []
+      const { names, renamed } = distinctHeader(text === null ? [] : (parseRow(text, this.delimiter) ?? []))
+      this.header = names
+      for (const { column, name, renamed: as } of renamed) this.findings.add({ code: 'CSV_HEADER_RENAMED', line: this.recordLine, args: { column, name, renamed: as } })
       return
     }
     this.records++
@@ -185,6 +187,39 @@ class CsvAnalyzer implements ContentAnalyzer {
     if (this.records === 0) for (const field of schema.fields) field.nulls = 0
     return { records: this.records, schema, facts: this.facts.result(), findings: this.findings.result() }
   }
+}
+
+export interface HeaderRename {
+  /** 1-based position of the column */
+  column: number
+  /** the name the header gives it */
+  name: string
+  /** the name it is recorded under */
+  renamed: string
+}
+
+/**
+ * Header names made distinct, so every column stays a field of its own: an empty name becomes
+ * `column_N` (its 1-based position), the second `name` becomes `name_2`, the third `name_3`, and
+ * so on, skipping names the header already uses.
+ */
+export function distinctHeader(header: readonly string[]): { names: string[]; renamed: HeaderRename[] } {
+  const taken = new Set(header.filter((name) => name.trim() !== ''))
+  const used = new Set<string>()
+  const renamed: HeaderRename[] = []
+  const names = header.map((name, i) => {
+    if (name.trim() !== '' && !used.has(name)) {
+      used.add(name)
+      return name
+    }
+    const base = name.trim() === '' ? `column_${i + 1}` : name
+    let candidate = base
+    for (let n = 2; used.has(candidate) || taken.has(candidate); n++) candidate = `${base}_${n}`
+    used.add(candidate)
+    renamed.push({ column: i + 1, name, renamed: candidate })
+    return candidate
+  })
+  return { names, renamed }
 }
 
 function parseRow(text: string, delimiter: number): string[] | null {

@@ -1,3 +1,4 @@
+import type { TextEncoding } from './encoding.js'
 import type { Compression, DetectedFormat, Modality } from './types.js'
 
 /** Record and text formats recognised by extension once magic bytes have said nothing. */
@@ -43,6 +44,18 @@ const DOCUMENT_NAME = /^(licen[cs]e|copying|notice|readme|changelog|citation|aut
 
 export function isDocumentation(relPath: string): boolean {
   return DOCUMENT_NAME.test(relPath.slice(relPath.lastIndexOf('/') + 1))
+}
+
+/**
+ * Version-control, DVC and Hub tooling kept beside the data (`.gitattributes`, `.dvc/config`,
+ * `.huggingface/…`): not training data, so recorded and hashed as `tooling`, with no records and no
+ * source of its own.
+ */
+const TOOLING_NAME = /^(\.git|\.gitattributes|\.gitignore|\.gitmodules|\.gitkeep|\.dvcignore|dvc\.yaml|dvc\.lock)$/
+const TOOLING_DIR = /(^|\/)(\.dvc|\.huggingface|\.tdgov)\//
+
+export function isTooling(relPath: string): boolean {
+  return TOOLING_DIR.test(relPath) || TOOLING_NAME.test(relPath.slice(relPath.lastIndexOf('/') + 1))
 }
 
 /** File names (not paths) of licence texts, and of dataset cards (YAML front matter). */
@@ -136,6 +149,15 @@ export function sniffTextFormat(head: Uint8Array): string {
   return 'text'
 }
 
-export function detected(format: string, compression: Compression | null, modality?: Modality): DetectedFormat {
-  return { format, compression, modality: modality ?? modalityOf(format) }
+export function detected(format: string, compression: Compression | null, modality?: Modality, encoding?: TextEncoding): DetectedFormat {
+  return { format, compression, modality: modality ?? modalityOf(format), ...(encoding && { encoding }) }
+}
+
+/** Formats whose content is text, which may be in an encoding other than UTF-8. */
+export const TEXT_FORMATS: ReadonlySet<string> = new Set(['jsonl', 'json', 'csv', 'tsv', 'text', 'xml', 'document'])
+
+/** Whether the file's name says it holds text: a text or record format's extension, or documentation. */
+export function isTextByName(relPath: string): boolean {
+  const format = EXTENSION_FORMATS[recordExtension(relPath)]
+  return isDocumentation(relPath) || (format !== undefined && TEXT_FORMATS.has(format))
 }

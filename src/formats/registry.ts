@@ -3,6 +3,7 @@ import { statesLicence } from './detect.js'
 import { createJsonAnalyzer } from './json.js'
 import { createJsonlAnalyzer } from './jsonl.js'
 import { createTextAnalyzer } from './text.js'
+import { transcoding } from './encoding.js'
 import type { AnalyzerContext, ContentAnalyzer, DetectedFormat } from './types.js'
 
 /**
@@ -12,7 +13,9 @@ import type { AnalyzerContext, ContentAnalyzer, DetectedFormat } from './types.j
  */
 export async function createAnalyzer(detected: DetectedFormat, ctx: AnalyzerContext): Promise<ContentAnalyzer | null> {
   const analyzer = await analyzerFor(detected, ctx)
-  return analyzer && RECORD_FORMATS.has(detected.format) ? countingContent(analyzer) : analyzer
+  const counted = analyzer && RECORD_FORMATS.has(detected.format) ? countingContent(analyzer) : analyzer
+  // Text in UTF-16 or GB18030 reaches its analyzer (and the content count) as UTF-8, on either thread.
+  return counted && detected.encoding ? transcoding(counted, detected.encoding) : counted
 }
 
 /** Formats whose records carry text: analysed for content facts, tokens and personal information. */
@@ -49,6 +52,10 @@ async function analyzerFor(detected: DetectedFormat, ctx: AnalyzerContext): Prom
       return statesLicence(ctx.relPath) ? (await import('./document.js')).createDocumentAnalyzer(ctx) : null
     case 'text':
       return createTextAnalyzer(ctx)
+    case 'lfs-pointer':
+    case 'annex-pointer':
+    case 'dvc-pointer':
+      return (await import('./pointer.js')).createPointerAnalyzer(ctx, detected.format)
     case 'parquet':
       return detected.compression ? null : (await import('./parquet.js')).createParquetAnalyzer(ctx)
     case 'arrow':

@@ -17,6 +17,8 @@ interface FieldStats {
   nulls: number
   /** present but empty: a blank string, an empty array or object */
   empty: number
+  /** the record (1-based) that last gave this field a value: a name twice in one record counts once */
+  seenIn: number
 }
 
 /** A value that is there but says nothing: "", "   ", [] or {}. */
@@ -28,7 +30,9 @@ export function isEmptyValue(value: unknown): boolean {
 
 /**
  * Collects field names, value kinds and null counts over a run of records. Fields keep the order
- * in which they first appear; a field missing from a record counts as null there.
+ * in which they first appear; a field missing from a record counts as null there. A name given
+ * twice in one record keeps its first value, so no field is ever present in more records than
+ * there are (which would make its null count negative).
  */
 export class SchemaAccumulator {
   private readonly fields = new Map<string, FieldStats>()
@@ -40,9 +44,11 @@ export class SchemaAccumulator {
     for (const [name, kind, empty] of entries) {
       let stats = this.fields.get(name)
       if (!stats) {
-        stats = { kinds: new Set(), present: 0, nulls: 0, empty: 0 }
+        stats = { kinds: new Set(), present: 0, nulls: 0, empty: 0, seenIn: 0 }
         this.fields.set(name, stats)
       }
+      if (stats.seenIn === this.records) continue
+      stats.seenIn = this.records
       stats.present++
       if (kind === null) stats.nulls++
       else stats.kinds.add(kind)

@@ -1,4 +1,5 @@
 import type { FindingDraft } from '../findings/finding.js'
+import type { TextEncoding } from './encoding.js'
 import type { DocumentLicence } from '../provenance/index.js'
 import type { AnalysedRecord, PiiMode, RecordFactsResult, TokenMode } from '../provenance/index.js'
 
@@ -76,4 +77,6 @@ export interface DetectedFormat {
   format: string
   compression: Compression | null
   modality: Modality
+  /** the text's encoding when it is not UTF-8: its analyzer is given the content decoded to UTF-8 */
+  encoding?: TextEncoding
 }

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { stringify } from 'yaml'
-import { CARD_NAME, isDocumentation, LICENCE_TEXT_NAME } from '../formats/detect.js'
+import { CARD_NAME, isDocumentation, isTooling, LICENCE_TEXT_NAME } from '../formats/detect.js'
 import { identifyLicenceText, licencesFromCard, normaliseLicence } from '../provenance/licences/index.js'
 import { INTENDED_USES, PI_BASES, SOURCE_KINDS } from '../records/config-schema.js'
 
 /** Folders that are never a source: tdgov's own state and version control. */
-const NOT_SOURCES = new Set(['.tdgov', '.git', '.hg', '.svn', 'node_modules'])
+const NOT_SOURCES = new Set(['.tdgov', '.git', '.hg', '.svn', 'node_modules', '.dvc', '.huggingface'])
 /** Licence texts longer than this are not read for a suggestion. */
 const MAX_LICENCE_BYTES = 1 << 20
 
@@ -37,7 +37,7 @@ export function draftConfig(root: string): string {
     const licence = licenceIn(folder, `${entry.name}/`) ?? rootLicence
     sources.push({ id: uniqueId(entry.name, ids), folder: entry.name, licence, nested: nestedLicences(folder, `${entry.name}/`, licence?.id ?? null) })
   }
-  const looseFiles = entries.some((e) => e.isFile() && e.name !== 'tdgov.yaml' && !isDocumentation(e.name))
+  const looseFiles = entries.some((e) => e.isFile() && e.name !== 'tdgov.yaml' && !isDocumentation(e.name) && !isTooling(e.name))
   const name = path.basename(path.resolve(root))
   const lines = [
     `# tdgov.yaml: the declared provenance of this dataset (Interim Measures Art. 7, TC260-003 §5).`,

@@ -1,6 +1,7 @@
 import type { SourceConfig } from '../records/config-schema.js'
 import type { LoadedConfig } from '../records/load-config.js'
 import type { AnalysedFile } from '../records/file-record.js'
+import { DOCUMENTATION, TOOLING, UNDECLARED, unsourcedKey } from '../records/not-data.js'
 import { addToTally } from '../records/tally.js'
 import { compareStrings, sortedObject } from '../util/order.js'
 import { classifyLicence, mostRestrictive, normaliseLicence, type LicenceClass } from './licences/index.js'
@@ -11,8 +12,6 @@ import { emptyOrigin, type ProvenanceResult, type SourceSummary, type Tally } fr
 
 /** A source counts for a language when at least this share of its analysed text records is in it. */
 const LANGUAGE_SHARE = 0.1
-const UNDECLARED = '(undeclared)'
-const DOCUMENTATION = '(documentation)'
 
 /**
  * Declared against observed: maps files to sources, resolves each source's licences (declared,
@@ -194,10 +193,10 @@ function bySource(sources: readonly SourceSummary[], files: readonly AnalysedFil
   const unsourced = new Map<string, Tally>()
   for (const file of files) {
     if (sourceOf.get(file.path) !== null) continue
-    addToTally(unsourced, file.format === 'document' ? DOCUMENTATION : UNDECLARED, 1, file.bytes, file.records ?? 0)
+    addToTally(unsourced, unsourcedKey(file.format), 1, file.bytes, file.records ?? 0)
   }
   // after the declared sources, in this order
-  for (const key of [UNDECLARED, DOCUMENTATION]) {
+  for (const key of [UNDECLARED, DOCUMENTATION, TOOLING]) {
     const tally = unsourced.get(key)
     if (tally) out[key] = tally
   }

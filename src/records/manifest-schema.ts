@@ -67,7 +67,7 @@ const contentSchema = z
       .optional()
       .describe('characters of record text'),
     licences: z.record(z.string(), count).optional().describe('per-record licence field values'),
-    contentBytes: count.optional().describe('decompressed size, for compressed files: the token estimate scales its sample to it'),
+    contentBytes: count.optional().describe('decompressed size in UTF-8, for compressed files and text not in UTF-8: the token estimate scales its sample to it'),
     tokens: tokenFactsSchema.optional(),
   })
   .strict()
@@ -80,8 +80,15 @@ export const fileEntrySchema = z
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     format: z
       .string()
-      .describe('jsonl, json, csv, tsv, parquet, arrow, arrow-stream, text, document (LICENSE, README, …), a media type (png, wav, mp4, …), empty or binary'),
+      .describe(
+        'jsonl, json, csv, tsv, parquet, arrow, arrow-stream, text, xml, document (LICENSE, README, …), a media type (png, wav, mp4, …), empty or binary; ' +
+          'not data: tooling (.gitattributes, .gitignore, .dvc/…, .huggingface/…) and pointers to content that is not present: lfs-pointer (Git LFS), annex-link and annex-pointer (git-annex), dvc-pointer (a .dvc file); these have no records',
+      ),
     compression: z.enum(['gzip', 'zstd']).nullable(),
+    encoding: z
+      .string()
+      .optional()
+      .describe('the text encoding when it is not UTF-8 (utf-16le, utf-16be, gb18030): records, fields and facts were read from the decoded text'),
     modality: z.enum(['text', 'tabular', 'image', 'audio', 'video', 'other']),
     records: count.optional(),
     schema: z
@@ -228,7 +235,9 @@ export const manifestSchema = z
         byModality: z.record(z.string(), tally),
         bySource: z
           .record(z.string(), tally)
-          .describe('"(undeclared)": data files of no source; "(documentation)": LICENSE, README and the like outside every source'),
+          .describe(
+            '"(undeclared)": data files of no source; "(documentation)": LICENSE, README and the like outside every source; "(tooling)": tooling and pointer files outside every source',
+          ),
         byKind: z.record(z.string(), tally),
         byOrigin: z.object({ domestic: tally, foreign: tally, unspecified: tally }).strict(),
         findings: z.object({ error: count, warning: count, info: count }).strict(),

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import { createExcludeFilter } from '../util/excludes.js'
 import { walkStream } from '../util/walk.js'
+import { linkStat } from '../util/annex-link.js'
 import { workersAvailable } from './workers-available.js'
 
 /** The regular files of a tree as the scan walks it, with their size and mtime (NaN: vanished). */
@@ -39,7 +40,8 @@ export async function listTreeHere(request: ListTreeRequest): Promise<TreeListin
   const sizes = new Float64Array(walked.length)
   const mtimes = new Float64Array(walked.length)
   walked.forEach((file, i) => {
-    const stat = statSync(file.absPath, { throwIfNoEntry: false })
+    // A git-annex link without its content is listed as the link itself, as the scan records it.
+    const stat = statSync(file.absPath, { throwIfNoEntry: false }) ?? linkStat(file.absPath)
     sizes[i] = stat ? stat.size : NaN
     mtimes[i] = stat ? stat.mtimeMs : NaN
   })

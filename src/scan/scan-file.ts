@@ -4,6 +4,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { toFinding, type FindingDraft } from '../findings/finding.js'
 import { detectCompression } from '../formats/detect.js'
 import { detectFormat } from '../formats/detect-format.js'
+import { annexNotPresent } from '../formats/pointer.js'
+import { annexKeyOf, annexLinkTarget, linkStat } from '../util/annex-link.js'
 import { RECORD_FORMATS } from '../formats/registry.js'
 import type { AnalyzerContext, ContentAnalysis, DetectedFormat, MediaInfo, RecordSchema } from '../formats/types.js'
 import { localSink, offloadSink, OFFLOAD_MIN_BYTES, threadReadBuffer } from './chunk-sink.js'
@@ -95,7 +97,7 @@ export async function scanFile(absPath: string, relPath: string, options: ScanFi
   try {
     fd = openSync(absPath, 'r')
   } catch (error) {
-    return { unreadable: reasonOf(error) }
+    return absentAnnexContent(absPath, relPath) ?? { unreadable: reasonOf(error) }
   }
   try {
     // Size and mtime as they were before the read: the cache key for what this pass saw.
@@ -156,6 +158,7 @@ async function scanOpenFile(
   const findings: FindingDraft[] = []
   if (bytes !== size) findings.push({ code: 'FILE_CHANGED_DURING_SCAN', args: { expected: size, actual: bytes } })
   if (failure) findings.push({ code: 'COMPRESSED_CORRUPT', args: { codec: compression!, reason: failure.message } })
+  if (format.encoding) findings.push({ code: 'ENCODING_NOT_UTF8', args: { encoding: format.encoding } })
   const sensitive = sensitiveFinding(analysis.facts?.pii ?? null)
   if (sensitive) findings.push(sensitive)
   const facts = analysis.facts
@@ -166,6 +169,22 @@ async function scanOpenFile(
     duplicateSample: facts?.duplicateSample ?? null,
     tokenCandidates: options.tokens === 'estimate' ? (facts?.tokenCandidates ?? []) : [] }
   return { entry, extras }
+}
+
+/**
+ * A git-annex link whose content was not fetched points at nothing: its entry is the link itself
+ * (its target's bytes and their SHA-256, as git stores a link), with no records. Null for any
+ * other file that cannot be opened.
+ */
+function absentAnnexContent(absPath: string, relPath: string): FileOutcome | null {
+  const target = annexLinkTarget(absPath)
+  const key = target === null ? null : linkStat(absPath)
+  if (target === null || key === null) return null
+  const bytes = Buffer.from(target)
+  const format: DetectedFormat = { format: 'annex-link', compression: null, modality: 'other' }
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const entry = toEntry(relPath, bytes.length, sha256, format, { findings: [] }, null, [annexNotPresent(annexKeyOf(target))])
+  return { entry, key, extras: { duplicateKeys: [], tokenCandidates: [] } }
 }
 
 function sensitiveFinding(pii: RecordFactsResult['pii']): FindingDraft | null {
@@ -185,8 +204,8 @@ function toEntry(
 ): FileEntry {
   const content = analysis.facts?.content
   const pii = analysis.facts?.pii
-  // The estimate scales its sample to the content's size: the file's own, unless compressed.
-  const contentBytes = format.compression && analysis.facts ? analysis.facts.contentBytes : undefined
+  // The estimate scales its sample to the content's size: the file's own, unless compressed or not UTF-8.
+  const contentBytes = (format.compression || format.encoding) && analysis.facts ? analysis.facts.contentBytes : undefined
   // Keys in manifest order; optional ones only when known.
   return {
     path: relPath,
@@ -194,6 +213,7 @@ function toEntry(
     sha256,
     format: format.format,
     compression: format.compression,
+    ...(format.encoding && { encoding: format.encoding }),
     modality: format.modality,
     ...(analysis.records !== undefined && { records: analysis.records }),
     ...(analysis.schema && { schema: canonicalSchema(analysis.schema) }),

@@ -23,6 +23,7 @@ import type { ScanFileOptions } from './scan-file.js'
 import { startTokenService } from './token-service.js'
 import { TokenSampling } from './token-sampling.js'
 import { toPosix, walkStream, type WalkedFile } from '../util/walk.js'
+import { linkStat } from '../util/annex-link.js'
 
 export type { ScanProgress, ScanStats }
 
@@ -128,7 +129,8 @@ async function scanWith(plan: ScanPlan): Promise<ScanResult> {
     const walkFindings: ManifestFinding[] = []
     await walkStream(
       root,
-      { file: (file) => listed.push({ file, key: statKey(file.absPath) }), finding: (p, d) => walkFindings.push(toFinding(p, d)) },
+      // A git-annex link without its content is keyed by the link itself.
+      { file: (file) => listed.push({ file, key: statKey(file.absPath) ?? linkStat(file.absPath) }), finding: (p, d) => walkFindings.push(toFinding(p, d)) },
       exclude,
       excluded,
     )

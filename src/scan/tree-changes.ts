@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import path from 'node:path'
+import { annexLinkTarget } from '../util/annex-link.js'
 import { loadIndex, statKey } from './cache.js'
 import type { TreeListing } from './list-tree.js'
 
@@ -68,7 +69,9 @@ async function sha256Of(file: string): Promise<string | null> {
   try {
     for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
   } catch {
-    return null
+    // A git-annex link without its content is recorded as the link: the hash of its target.
+    const target = annexLinkTarget(file)
+    return target === null ? null : createHash('sha256').update(target).digest('hex')
   }
   return hash.digest('hex')
 }

@@ -2,6 +2,7 @@ import { accessSync, constants, realpathSync } from 'node:fs'
 import path from 'node:path'
 import fg, { type Entry } from 'fast-glob'
 import type { FindingDraft } from '../findings/finding.js'
+import { annexLinkTarget } from './annex-link.js'
 import type { ExcludeFilter } from './excludes.js'
 
 /** tdgov's own state and version-control internals are not part of a dataset. */
@@ -22,9 +23,10 @@ export interface WalkVisitor {
  * Visits the regular files under `root` as the directory listing streams in, so scanning can start
  * before the walk ends. Symbolic links are never followed: one leading inside the root names
  * content that is recorded under its own path already (following it would count that content
- * twice), and one leading outside, back up the tree or nowhere is reported. Directories that
- * cannot be listed are reported too. `excluded` paths (tdgov.yaml's excludes) are passed over
- * silently, as is everything under an excluded directory.
+ * twice), and one leading outside, back up the tree or nowhere is reported. A git-annex link
+ * (into .git/annex/objects/) is visited as the file it stands for, whether its content is present
+ * or not. Directories that cannot be listed are reported too. `excluded` paths (tdgov.yaml's
+ * excludes) are passed over silently, as is everything under an excluded directory.
  */
 export async function walkStream(root: string, visit: WalkVisitor, exclude: string[] = [], excluded?: ExcludeFilter): Promise<void> {
   const realRoot = realpathSync(root)
@@ -49,7 +51,12 @@ export async function walkStream(root: string, visit: WalkVisitor, exclude: stri
     if (entry.dirent.isFile()) visit.file({ relPath: entry.path, absPath })
     else if (entry.dirent.isDirectory()) {
       if (!canList(absPath)) visit.finding(entry.path, { code: 'DIRECTORY_UNREADABLE' })
-    } else if (entry.dirent.isSymbolicLink()) visit.finding(entry.path, classifyLink(absPath, realRoot))
+    } else if (entry.dirent.isSymbolicLink()) {
+      // A git-annex file is a link into .git/annex/objects (never walked): the file's own content,
+      // read through the link, or, when the content was not fetched, a link to nothing.
+      if (annexLinkTarget(absPath) !== null) visit.file({ relPath: entry.path, absPath })
+      else visit.finding(entry.path, classifyLink(absPath, realRoot))
+    }
     else visit.finding(entry.path, { code: 'SPECIAL_FILE_SKIPPED', args: { kind: kindOf(entry.dirent) } })
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FindingDraft } from '../../src/findings/finding.js'
-import { createCsvAnalyzer } from '../../src/formats/csv.js'
+import { createCsvAnalyzer, distinctHeader } from '../../src/formats/csv.js'
 import type { ContentAnalysis } from '../../src/formats/types.js'
 import { analyzeInChunks, analyzerContext } from '../helpers/analyze.js'
 
@@ -152,5 +152,38 @@ describe('CSV chunk-size independence', () => {
     expect(reference.records).toBe(3000)
     expect(reference.schema?.sampledRecords).toBe(100)
     expect(await analyzeCsv(content, { chunkSize: 7, sampleSize: 100 })).toEqual(reference)
+  })
+})
+
+describe('CSV header names', () => {
+  it('keeps repeated and empty header names as distinct fields, each renaming reported', async () => {
+    // 300 rows: before, the two "name" columns merged into one field with nulls -300.
+    const rows = ['name,city,name,,note']
+    for (let i = 1; i <= 300; i++) rows.push(`a${i},c${i},b${i},${i},`)
+    const analysis = await analyzeCsv(rows.join('\n') + '\n', { deep: true })
+    expect(analysis.records).toBe(300)
+    expect(analysis.schema?.fields).toEqual([
+      { name: 'name', type: 'string', nulls: 0 },
+      { name: 'city', type: 'string', nulls: 0 },
+      { name: 'name_2', type: 'string', nulls: 0 },
+      { name: 'column_4', type: 'integer', nulls: 0 },
+      { name: 'note', type: 'null', nulls: 300 },
+    ])
+    expect(analysis.findings).toEqual([
+      { code: 'CSV_HEADER_RENAMED', line: 1, args: { column: 3, name: 'name', renamed: 'name_2' } },
+      { code: 'CSV_HEADER_RENAMED', line: 1, args: { column: 4, name: '', renamed: 'column_4' } },
+    ])
+  })
+
+  it('skips names the header already uses', () => {
+    expect(distinctHeader(['a', 'a', 'a_2', 'a']).names).toEqual(['a', 'a_3', 'a_2', 'a_4'])
+    expect(distinctHeader(['', 'column_1', ' ']).names).toEqual(['column_1_2', 'column_1', 'column_3'])
+    expect(distinctHeader(['x', 'y']).renamed).toEqual([])
+  })
+
+  it('gives the record facts every column under its recorded name', async () => {
+    const analysis = await analyzeCsv('text,text\nfirst,second\n')
+    expect(fieldNames(analysis)).toEqual(['text', 'text_2'])
+    expect(analysis.records).toBe(1)
   })
 })

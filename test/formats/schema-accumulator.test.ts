@@ -26,3 +26,18 @@ describe('SchemaAccumulator', () => {
     expect(['', ' \t', [], {}].map(isEmptyValue)).toEqual([true, true, true, true])
   })
 })
+
+describe('SchemaAccumulator with a name twice in one record', () => {
+  it('keeps the first value and never counts more records than it was given (no negative nulls)', () => {
+    const schema = new SchemaAccumulator()
+    schema.addRecord([
+      ['a', 'string'],
+      ['a', 'integer'],
+    ])
+    schema.addRecord([['b', 'string']])
+    expect(schema.result().fields).toEqual([
+      { name: 'a', type: 'string', nulls: 1 },
+      { name: 'b', type: 'string', nulls: 1 },
+    ])
+  })
+})

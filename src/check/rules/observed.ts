@@ -241,6 +241,45 @@ export const OBSERVED: readonly RuleDoc[] = [
     ),
   }),
   defineObserved({
+    code: 'CSV_HEADER_RENAMED',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'CSV header name repeated or empty', zh: 'CSV 表头名称重复或为空' },
+    description: {
+      en: 'A header name repeats an earlier column, or a column has no name. The manifest keeps every column as a field of its own (`name_2`, `column_N`), but a training pipeline that reads rows by header name would lose all but one of the repeated columns, or read the unnamed one under whatever name its library invents.',
+      zh: '表头中某个名称与前面的列重复，或某列没有名称。清单将每一列记为独立字段（`name_2`、`column_N`），但按表头名称读取各行的训练流程会丢失重复列中除一列以外的其余列，或以所用程序库自行生成的名称读取无名列。',
+    },
+    fix: fix(
+      'Give every column a distinct, non-empty name in the header row (re-export the table, or edit the first line); then rerun `tdgov scan`.',
+      '在表头行中为每一列设置互不相同且非空的名称（重新导出该表，或修改首行）；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'ENCODING_NOT_UTF8',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Text not in UTF-8', zh: '文本不是 UTF-8 编码' },
+    description: {
+      en: "A text file is encoded in UTF-16 (Excel's \"Unicode text\") or GB18030/GBK rather than UTF-8. tdgov decoded it, so its records, fields, languages and personal information are counted as for UTF-8, but a training pipeline that reads it as UTF-8, as most do by default, gets garbled text or fails on it.",
+      zh: '文本文件采用 UTF-16（Excel 的“Unicode 文本”）或 GB18030/GBK 编码，而非 UTF-8。tdgov 已对其解码，记录、字段、语言和个人信息均按 UTF-8 文件同样统计；但按 UTF-8 读取它的训练流程（多数流程默认如此）会得到乱码或读取失败。',
+    },
+    fix: fix(
+      'Convert the file to UTF-8 (for example `iconv -f UTF-16 -t UTF-8` or `iconv -f GB18030 -t UTF-8`), or make sure every pipeline reading it is told its encoding; then rerun `tdgov scan`.',
+      '将文件转换为 UTF-8 编码（例如 `iconv -f UTF-16 -t UTF-8` 或 `iconv -f GB18030 -t UTF-8`），或确保读取它的每个流程都指定了其编码；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'CONTENT_NOT_PRESENT',
+    clause: 'manifest',
+    title: { en: 'Content not present', zh: '内容不在本地' },
+    description: {
+      en: 'The file is a pointer that Git LFS, git-annex or DVC leaves in place of the content it tracks (a clone without `git lfs pull`, an annex without `git annex get`, a DVC checkout without `dvc pull`). The data itself was not scanned: its hash, records, licence and personal information are unknown, and the manifest does not describe what a training job would read.',
+      zh: '该文件是 Git LFS、git-annex 或 DVC 在其所跟踪内容的位置留下的指针（例如克隆后未运行 `git lfs pull`、未运行 `git annex get`，或 DVC 检出后未运行 `dvc pull`）。数据本身未经扫描：其哈希值、记录、许可证和个人信息均不明，清单也未能说明训练任务实际读取的内容。',
+    },
+    fix: fix(
+      'Fetch the content with the command the finding names (`git lfs pull`, `git annex get`, `dvc pull`), or remove the pointer if the data is not part of the dataset; then rerun `tdgov scan`.',
+      '运行发现项给出的命令（`git lfs pull`、`git annex get`、`dvc pull`）获取内容；如该数据不属于数据集，删除该指针；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
     code: 'PARQUET_TRUNCATED',
     clause: 'Art. 7 (data quality)',
     title: { en: 'Truncated Parquet file', zh: 'Parquet 文件被截断' },

@@ -1,3 +1,4 @@
+import { isData } from '../../records/not-data.js'
 import { defineRule } from '../rule.js'
 import { fileAt } from './locations.js'
 
@@ -7,8 +8,8 @@ export const undeclaredFile = defineRule({
   clause: 'Art. 7, Art. 19',
   title: { en: 'File of no declared source', zh: '文件不属于任何已声明来源' },
   description: {
-    en: "A data file matches no source's `paths` globs, so its origin, licence and personal-information basis are unknown. LICENSE, README and similar documentation outside every source is not flagged.",
-    zh: '数据文件不匹配任何来源的 `paths`，其来源、许可与个人信息处理依据均不明。来源之外的 LICENSE、README 等说明文件不计。',
+    en: "A data file matches no source's `paths` globs, so its origin, licence and personal-information basis are unknown. LICENSE, README and similar documentation, tooling (`.gitattributes`, `.dvc/…`) and pointer files (Git LFS, git-annex, DVC) outside every source are not flagged.",
+    zh: '数据文件不匹配任何来源的 `paths`，其来源、许可与个人信息处理依据均不明。来源之外的 LICENSE、README 等说明文件，工具文件（`.gitattributes`、`.dvc/…`）及指针文件（Git LFS、git-annex、DVC）不计。',
   },
   fix: {
     en: "Add a glob that covers the file to the right source's `paths`, declare a new source, or list the file under `excludes` if it is not training data.",
@@ -17,7 +18,7 @@ export const undeclaredFile = defineRule({
   check: (records) => {
     if (records.config === null || records.manifest === null) return []
     return records.manifest.files
-      .filter((f) => f.source === null && f.format !== 'document')
+      .filter((f) => f.source === null && isData(f.format))
       .map((f) => ({ code: 'UNDECLARED_FILE' as const, location: fileAt(f.path) }))
   },
 })
