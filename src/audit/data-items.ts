@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Config } from '../records/config-schema.js'
-import { isDocumentation } from '../formats/detect.js'
+import { isDocumentation, isTooling } from '../formats/detect.js'
 import { readFileRecords } from '../formats/read-records.js'
 import { createSourceMatcher } from '../provenance/source-map.js'
 import { createExcludeFilter } from '../util/excludes.js'
@@ -27,7 +27,7 @@ export async function sourceFiles(root: string, config: Config, sourceId: string
     root,
     {
       file: ({ relPath }) => {
-        if (!isDocumentation(relPath) && sourceOf(relPath) === sourceId) files.push(relPath)
+        if (!isDocumentation(relPath) && !isTooling(relPath) && sourceOf(relPath) === sourceId) files.push(relPath)
       },
       finding: () => undefined,
     },

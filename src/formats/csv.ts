@@ -126,7 +126,8 @@ class CsvAnalyzer implements ContentAnalyzer {
     this.fields = 1
     this.recordLine = this.line
     this.sampledNow = this.header !== null && this.sampler.wants(this.records + 1)
-    this.capturing = this.header === null || this.sampledNow || this.facts.wantsEveryRecord
+    // Outside --deep every record is captured: the dataset-wide duplicate sample is offered each one.
+    this.capturing = true
   }
 
   private closeRecord(chunk: Buffer, from: number, to: number): void {
@@ -153,7 +154,13 @@ class CsvAnalyzer implements ContentAnalyzer {
         args: { actual: this.fields, expected: this.expectedFields },
       })
     }
-    if (text !== null && this.facts.wantsEveryRecord) this.facts.addRaw(text)
+    if (text !== null && (this.facts.wantsEveryRecord || !this.sampler.isExhaustive)) {
+      const cells = splitRecord(text, this.delimiter)
+      const record = Object.fromEntries(this.header.map((name, i) => [name, cells[i] ?? '']))
+      if (!this.sampler.isExhaustive) this.facts.offerValue(record)
+      // Parsed, so that a number is judged by its column's name, not as a bare number in a line.
+      if (this.facts.wantsEveryRecord) this.facts.addRawValue(record)
+    }
     if (text !== null && this.sampledNow) this.sampler.keep({ index: this.records, line: this.recordLine, text })
   }
 
@@ -187,6 +194,52 @@ class CsvAnalyzer implements ContentAnalyzer {
     if (this.records === 0) for (const field of schema.fields) field.nulls = 0
     return { records: this.records, schema, facts: this.facts.result(), findings: this.findings.result() }
   }
+}
+
+/**
+ * The cells of one record (RFC 4180: a quoted cell may hold delimiters, newlines and doubled
+ * quotes). A cheap split for every record; the schema's sampled records go through csv-parse.
+ */
+export function splitRecord(text: string, delimiter: number): string[] {
+  const cells: string[] = []
+  const d = String.fromCharCode(delimiter)
+  let i = 0
+  while (i <= text.length) {
+    if (text[i] === '"') {
+      let cell = ''
+      let j = i + 1
+      for (;;) {
+        const q = text.indexOf('"', j)
+        if (q === -1) {
+          cell += text.slice(j)
+          j = text.length
+          break
+        }
+        cell += text.slice(j, q)
+        if (text[q + 1] === '"') {
+          cell += '"'
+          j = q + 2
+          continue
+        }
+        j = q + 1
+        break
+      }
+      // anything between the closing quote and the delimiter is kept, as relax_quotes does
+      const next = text.indexOf(d, j)
+      cells.push(next === -1 ? cell + text.slice(j) : cell + text.slice(j, next))
+      if (next === -1) break
+      i = next + 1
+      continue
+    }
+    const next = text.indexOf(d, i)
+    if (next === -1) {
+      cells.push(text.slice(i))
+      break
+    }
+    cells.push(text.slice(i, next))
+    i = next + 1
+  }
+  return cells
 }
 
 export interface HeaderRename {

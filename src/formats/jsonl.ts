@@ -41,7 +41,7 @@ class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
       return
     }
     const index = ++this.records
-    if (this.facts.wantsEveryRecord) this.facts.addRaw(buf.toString('utf8', s, e))
+    if (this.facts.wantsEveryRecord) this.searchEveryRecord(buf.toString('utf8', s, e))
     const first = buf[s]!
     const last = buf[e - 1]!
     const framed = (first === OPEN_BRACE && last === CLOSE_BRACE) || (first === OPEN_BRACKET && last === CLOSE_BRACKET)
@@ -55,6 +55,18 @@ class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
     // Every record goes to the dataset-wide duplicate sample, parsed only when it is kept there.
     if (!this.sampler.isExhaustive) this.facts.offerJson(buf, s, e)
     if (sampled) this.sampler.keep({ index, line, text: buf.toString('utf8', s, e) })
+  }
+
+  /** --pii full: the record parsed, so numbers are judged by their keys; a broken line as text. */
+  private searchEveryRecord(text: string): void {
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+    } catch {
+      this.facts.addRaw(text)
+      return
+    }
+    this.facts.addRawValue(value)
   }
 
   private parse(record: SampledRecord): void {

@@ -184,7 +184,7 @@ function absentAnnexContent(absPath: string, relPath: string): FileOutcome | nul
   const format: DetectedFormat = { format: 'annex-link', compression: null, modality: 'other' }
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const entry = toEntry(relPath, bytes.length, sha256, format, { findings: [] }, null, [annexNotPresent(annexKeyOf(target))])
-  return { entry, key, extras: { duplicateKeys: [], tokenCandidates: [] } }
+  return { entry, key, extras: { duplicateKeys: [], duplicateSample: null, tokenCandidates: [] } }
 }
 
 function sensitiveFinding(pii: RecordFactsResult['pii']): FindingDraft | null {

@@ -187,3 +187,17 @@ describe('CSV header names', () => {
     expect(analysis.records).toBe(1)
   })
 })
+
+describe('splitRecord: the cheap cell split every record gets', () => {
+  it('splits RFC 4180 records as csv-parse does', async () => {
+    const { splitRecord } = await import('../../src/formats/csv.js')
+    const { parse } = await import('csv-parse/sync')
+    for (const line of ['a,b,c', '1,"x, y",3', '"say ""hi""",2', ',,', '"multi\nline",z', '12" pizza,5']) {
+      const expected = (parse(line, { relax_quotes: true, relax_column_count: true }) as string[][])[0] ?? []
+      expect(splitRecord(line, 0x2c), line).toEqual(expected)
+    }
+    expect(splitRecord('a\tb', 0x09)).toEqual(['a', 'b'])
+    // csv-parse refuses an unclosed quote; the split keeps the rest of the record as the cell
+    expect(splitRecord('tail,"open', 0x2c)).toEqual(['tail', 'open'])
+  })
+})
