@@ -125,25 +125,20 @@ export function estimateDuplicates(samples: readonly DuplicateSampleJson[], unco
     threshold /= 2
     pairs = filterKeys(pairs, threshold)
   }
-  // Group by sampling key (the cluster), then count distinct full keys inside each.
+  // A record is a duplicate when its full key appeared earlier in the sample (copies that the
+  // sampling key split still count); the variance groups records by sampling key (the cluster).
   const order = Array.from({ length: pairs.length / 2 }, (_, i) => i)
-  order.sort((a, b) => pairs[2 * a]! - pairs[2 * b]! || pairs[2 * a + 1]! - pairs[2 * b + 1]!)
-  const clusters: { n: number; d: number }[] = []
-  let n = 0
-  let d = 0
+  order.sort((a, b) => pairs[2 * a + 1]! - pairs[2 * b + 1]! || pairs[2 * a]! - pairs[2 * b]!)
+  const perCluster = new Map<number, { n: number; d: number }>()
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!
-    const prev = k > 0 ? order[k - 1]! : -1
-    const sameCluster = prev !== -1 && pairs[2 * prev] === pairs[2 * i]
-    if (!sameCluster && k > 0) {
-      clusters.push({ n, d })
-      n = 0
-      d = 0
-    }
-    n++
-    if (sameCluster && pairs[2 * prev + 1] === pairs[2 * i + 1]) d++
+    const sampleKey = pairs[2 * i]!
+    let cluster = perCluster.get(sampleKey)
+    if (!cluster) perCluster.set(sampleKey, (cluster = { n: 0, d: 0 }))
+    cluster.n++
+    if (k > 0 && pairs[2 * order[k - 1]! + 1] === pairs[2 * i + 1]) cluster.d++
   }
-  if (order.length > 0) clusters.push({ n, d })
+  const clusters = [...perCluster.values()]
   const sampled = order.length
   const duplicates = clusters.reduce((sum, c) => sum + c.d, 0)
   const rate = sampled === 0 ? 0 : duplicates / sampled
@@ -256,9 +251,13 @@ function hashString(s: string): void {
         i++
       }
     }
-    if (!isWhitespace(cp)) codePoint(cp)
+    if (isWhitespace(cp)) continue
+    codePoint(cp >= 0xff01 && cp <= 0xff5e ? cp - FULL_WIDTH_OFFSET : cp)
   }
 }
+
+/** Full-width forms of ASCII (U+FF01–U+FF5E) are ASCII under NFKC: the key folds them too. */
+const FULL_WIDTH_OFFSET = 0xfee0
 
 function combine(h1: number, c1: number, h2: number, c2: number): number | null {
   if (c1 === 0 && c2 === 0) return null
@@ -316,6 +315,16 @@ function hashUtf8(buf: Uint8Array, start: number, end: number, stop: number): vo
     }
     // Multi-byte: the bytes are hashed as they are (the parsed side re-encodes the same UTF-8),
     // except the few non-ASCII whitespace characters, told apart by their lead bytes.
+    if (b === 0xef && i + 2 < end && (buf[i + 1] === 0xbc || buf[i + 1] === 0xbd)) {
+      const cp = 0xf000 | ((buf[i + 1]! & 0x3f) << 6) | (buf[i + 2]! & 0x3f)
+      if (cp >= 0xff01 && cp <= 0xff5e && (buf[i + 2]! & 0xc0) === 0x80) {
+        const ascii = cp - FULL_WIDTH_OFFSET
+        h = Math.imul(h ^ (ascii >= 0x41 && ascii <= 0x5a ? ascii + 32 : ascii), 0x01000193)
+        c++
+        i += 3
+        continue
+      }
+    }
     const skip = b === 0xc2 || b === 0xe1 || b === 0xe2 || b === 0xe3 || b === 0xef ? unicodeSpaceLength(buf, i, end) : 0
     if (skip > 0) {
       i += skip
@@ -364,7 +373,7 @@ function escape(buf: Uint8Array, i: number, end: number): number {
           next += 6
         }
       }
-      if (!isWhitespace(cp)) codePoint(cp)
+      if (!isWhitespace(cp)) codePoint(cp >= 0xff01 && cp <= 0xff5e ? cp - FULL_WIDTH_OFFSET : cp)
       return next
     }
     default:

@@ -77,8 +77,12 @@ describe('sampling keys', () => {
     expect(rawA).not.toBe(rawB)
   })
 
-  it('gives copies that differ only in ASCII case and whitespace the same key', () => {
+  it('gives copies that differ only in ASCII case, whitespace and full-width forms the same key', () => {
     expect(sampleKeyOfStrings(['Hello   World\n'])).toBe(sampleKeyOfStrings(['hello world']))
+    // ＨＥＬＬＯ，ｗｏｒｌｄ１ is "HELLO,world1" under NFKC
+    expect(sampleKeyOfStrings(['\uff28\uff25\uff2c\uff2c\uff2f\uff0c\uff57\uff4f\uff52\uff4c\uff44\uff11'])).toBe(sampleKeyOfStrings(['hello,world1']))
+    const wide = Buffer.from('{"text":"\uff28\uff29 \\uff2a"}')
+    expect(new RawJsonKeys(['text']).sampleKey(wide, 0, wide.length)).toBe(sampleKeyOfStrings(['hij']))
     const line = Buffer.from('  HELLO world ')
     expect(sampleKeyOfUtf8(line, 0, line.length)).toBe(sampleKeyOfStrings(['hello world']))
   })
@@ -106,6 +110,11 @@ describe('duplicate estimate', () => {
       Z95,
     )
     expect(estimate).toMatchObject({ rate: 0.333333, low: 0.333333, high: 0.333334, threshold: 1, sampledRecords: 3, sampledDuplicates: 1, records: 3 })
+  })
+
+  it('counts copies whose sampling keys differ as duplicates all the same', () => {
+    // one text under two sampling keys (a letter-case variant outside ASCII, say): 1 duplicate in 2
+    expect(estimateDuplicates([{ threshold: 1, keys: [7, 70, 8, 70], offered: 2 }], 0, 0.95, Z95)).toMatchObject({ rate: 0.5, sampledDuplicates: 1 })
   })
 
   it('gives the ratio estimator its cluster variance (hand calculation)', () => {
