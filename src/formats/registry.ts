@@ -12,7 +12,10 @@ import type { AnalyzerContext, ContentAnalyzer, DetectedFormat } from './types.j
  */
 export async function createAnalyzer(detected: DetectedFormat, ctx: AnalyzerContext): Promise<ContentAnalyzer | null> {
   const analyzer = await analyzerFor(detected, ctx)
-  return analyzer && RECORD_FORMATS.has(detected.format) ? countingContent(analyzer) : analyzer
+  const plain = analyzer && RECORD_FORMATS.has(detected.format) ? countingContent(analyzer) : analyzer
+  // An annotation export is counted by its adapter, over the plain analysis (kept as the fallback).
+  if (detected.annotation) return (await import('./annotations/scan-annotations.js')).createAnnotationAnalyzer(detected.annotation, plain, ctx)
+  return plain
 }
 
 /** Formats whose records carry text: analysed for content facts, tokens and personal information. */

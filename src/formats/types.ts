@@ -1,6 +1,8 @@
 import type { FindingDraft } from '../findings/finding.js'
 import type { DocumentLicence } from '../provenance/index.js'
 import type { PiiMode, RecordFactsResult, TokenMode } from '../provenance/index.js'
+import type { AnnotationFacts } from '../records/manifest-schema.js'
+import type { AnnotationFormat } from './annotations/item.js'
 
 export type Compression = 'gzip' | 'zstd'
 export type Modality = 'text' | 'tabular' | 'image' | 'audio' | 'video' | 'other'
@@ -38,6 +40,10 @@ export interface ContentAnalysis {
   facts?: RecordFactsResult
   /** the licence a LICENSE file, dataset card or Croissant document states */
   licence?: DocumentLicence
+  /** the counts of an annotation export (see annotations/scan-annotations.ts) */
+  annotation?: AnnotationFacts
+  /** the records the token sample was drawn from, when `records` counts something else (an annotation export's items) */
+  tokenRecords?: number
   findings: FindingDraft[]
 }
 
@@ -72,4 +78,6 @@ export interface DetectedFormat {
   format: string
   compression: Compression | null
   modality: Modality
+  /** the annotation export format the adapters' sniffing names (see annotations/scan-annotations.ts) */
+  annotation?: AnnotationFormat
 }

@@ -37,6 +37,11 @@ export interface FileFacts {
   licence: LicenceStatement | null
   /** distinct normalised-text keys (52-bit integers) of the analysed records; not in the manifest */
   duplicateKeys: number[]
+  /**
+   * the records of the file's plain format, which its token sample was drawn from, when `records`
+   * counts something else (an annotation export's items); not in the manifest
+   */
+  tokenRecords?: number
 }
 
 /** A record with its facts parsed, for the dataset's totals. */

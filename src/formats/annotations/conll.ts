@@ -32,7 +32,7 @@ export const conllAdapter: AnnotationAdapter = {
 }
 
 /** Every non-blank line of the head has ≥ 2 columns and a tag last; at least two token lines. */
-function looksLikeConll(head: string): boolean {
+export function looksLikeConll(head: string): boolean {
   const lines = head.replace(/^\uFEFF/, '').split('\n')
   if (lines.length > 1 && !head.endsWith('\n')) lines.pop()
   let tokens = 0

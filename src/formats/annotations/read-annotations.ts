@@ -3,7 +3,7 @@ import path from 'node:path'
 import { UserError } from '../../util/errors.js'
 import { compareStrings } from '../../util/order.js'
 import { fileKeys, type AdapterOptions, type AnnotationFormat, type AnnotationItem } from './item.js'
-import { inputError, readFileHead } from './json-lines.js'
+import { HEAD_BYTES, inputError, readFileHead } from './json-lines.js'
 import { ADAPTERS, adapterFor } from './registry.js'
 
 /**
@@ -63,9 +63,17 @@ async function walk(dir: string, out: string[], seen: Set<string>): Promise<void
 
 /** The format of the first adapter (in ADAPTERS priority) that claims the file, or null. */
 export async function sniffFormat(file: string): Promise<AnnotationFormat | null> {
+  return sniffHead(file, await readFileHead(file))
+}
+
+/**
+ * sniffFormat over a head already read: its first HEAD_BYTES are what every adapter's `sniff`
+ * sees, so a caller holding a longer head (the scan's first read) decides as sniffFormat would.
+ */
+export function sniffHead(file: string, head: Uint8Array): AnnotationFormat | null {
   // A 64 KiB cut can split a UTF-8 character; the one replacement character it makes is harmless.
-  const head = (await readFileHead(file)).toString('utf8')
-  return ADAPTERS.find((adapter) => adapter.sniff(file, head))?.format ?? null
+  const text = Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, HEAD_BYTES)).toString('utf8')
+  return ADAPTERS.find((adapter) => adapter.sniff(file, text))?.format ?? null
 }
 
 /**

@@ -11,11 +11,11 @@ const LABEL_LINE = /^\d+([ \t]+[-+0-9.eE]+){4,}\s*$/
 const SNIFF_LINES = 5
 
 /**
- * A YOLO adapter with its own class-file cache. The shared `yoloAdapter` caches for the life of the
- * process (one audit run); tests that rewrite class files make their own.
+ * A YOLO adapter with its own class-file cache (or the one given). The shared `yoloAdapter` caches
+ * for the life of the process (one audit run, or one scan thread); tests that rewrite class files
+ * make their own.
  */
-export function createYoloAdapter(): AnnotationAdapter {
-  const classFiles = new YoloClassFiles()
+export function createYoloAdapter(classFiles = new YoloClassFiles()): AnnotationAdapter {
   return {
     format: 'yolo',
     sniff: sniffYolo,
@@ -23,12 +23,30 @@ export function createYoloAdapter(): AnnotationAdapter {
   }
 }
 
+/** The class files of the shared adapter, cached for the life of the process (one audit run or scan). */
+const sharedClassFiles = new YoloClassFiles()
+
 /**
  * YOLO txt labels (Darknet, Ultralytics): each label file is one image item, item_id = the file stem
  * (the image's name without extension), one label per non-blank line, named through the class file
  * (see YoloClassFiles) or left as the numeric class id when there is none. No annotator.
  */
-export const yoloAdapter: AnnotationAdapter = createYoloAdapter()
+export const yoloAdapter: AnnotationAdapter = createYoloAdapter(sharedClassFiles)
+
+/**
+ * Whether the shared `yoloAdapter` would name the classes of `labelFile` from a class file next to
+ * it or up to two folders above (see YoloClassFiles): the scan's sign that a numeric .txt is a YOLO
+ * label file. A class file that cannot be used (unreadable, ambiguous) still says YOLO: reading
+ * the labels then reports it.
+ */
+export async function hasYoloClassFile(labelFile: string): Promise<boolean> {
+  try {
+    return (await sharedClassFiles.forLabelFile(labelFile, undefined)) !== null
+  } catch (error) {
+    if (error instanceof UserError) return true
+    throw error
+  }
+}
 
 function sniffYolo(file: string, head: string): boolean {
   if (path.extname(file).toLowerCase() !== '.txt' || path.basename(file).toLowerCase() === 'classes.txt') return false
