@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { DEFAULT_COLUMNS } from '../../src/audit/item.js'
+import { DEFAULT_COLUMNS } from '../../src/formats/annotations/item.js'
 import { sampleAudit } from '../../src/audit/sample-audit.js'
 import { readSheet, writeSheet } from '../../src/audit/sheets/index.js'
 import { ANNOTATION_VERDICTS, type SheetRow } from '../../src/audit/sheets/sheet-row.js'

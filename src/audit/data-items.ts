@@ -7,7 +7,7 @@ import { createExcludeFilter } from '../util/excludes.js'
 import { walkStream } from '../util/walk.js'
 import { UserError } from '../util/errors.js'
 import { compareStrings } from '../util/order.js'
-import { PREVIEW_CHARS, type AnnotationItem } from './item.js'
+import { PREVIEW_CHARS, type AnnotationItem } from '../formats/annotations/item.js'
 
 /**
  * Data-item audits sample the content of one declared source for the TC260-003 safety review:

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ANNOTATION_FORMATS, DEFAULT_COLUMNS, type AdapterOptions } from '../audit/item.js'
+import { ANNOTATION_FORMATS, DEFAULT_COLUMNS, type AdapterOptions } from '../formats/annotations/item.js'
 import type { PlanRequest } from '../audit/plan.js'
 import { inspectionLevel } from '../audit/stats/index.js'
 import { UserError } from '../util/errors.js'

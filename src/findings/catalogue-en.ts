@@ -58,6 +58,8 @@ export const EN: Catalogue = {
     `image header cannot be read: ${a('reason')}`,
   MEDIA_UNREADABLE: (a) =>
     `audio/video header cannot be read: ${a('reason')}`,
+  ANNOTATION_EXPORT_INVALID: (a) =>
+    `looks like a ${a('format')} annotation export but cannot be read as one (${a('reason')}); recorded by its plain format instead`,
   FINDINGS_CAPPED: (a) =>
     `${a('total')} findings of ${a('code')}; the first ${a('kept')} are listed`,
   LICENCE_TEXT_UNIDENTIFIED: () =>

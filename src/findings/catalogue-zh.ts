@@ -58,6 +58,8 @@ export const ZH: Catalogue = {
     `无法读取图像文件头：${a('reason')}`,
   MEDIA_UNREADABLE: (a) =>
     `无法读取音视频文件头：${a('reason')}`,
+  ANNOTATION_EXPORT_INVALID: (a) =>
+    `该文件看似 ${a('format')} 标注导出文件，但无法按该格式读取（${a('reason')}）；已改按其基础格式记录`,
   FINDINGS_CAPPED: (a) =>
     `${a('code')} 共有 ${a('total')} 条发现项，仅列出前 ${a('kept')} 条`,
   LICENCE_TEXT_UNIDENTIFIED: () =>

@@ -31,6 +31,7 @@ export const FINDING_SEVERITY = {
   COMPRESSED_CORRUPT: 'error',
   IMAGE_UNREADABLE: 'warning',
   MEDIA_UNREADABLE: 'warning',
+  ANNOTATION_EXPORT_INVALID: 'warning',
   FINDINGS_CAPPED: 'info',
   // provenance: observed in a file
   LICENCE_TEXT_UNIDENTIFIED: 'warning',

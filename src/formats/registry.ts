@@ -13,9 +13,12 @@ import type { AnalyzerContext, ContentAnalyzer, DetectedFormat } from './types.j
  */
 export async function createAnalyzer(detected: DetectedFormat, ctx: AnalyzerContext): Promise<ContentAnalyzer | null> {
   const analyzer = await analyzerFor(detected, ctx)
-  const counted = analyzer && RECORD_FORMATS.has(detected.format) ? countingContent(analyzer) : analyzer
+  const plain = analyzer && RECORD_FORMATS.has(detected.format) ? countingContent(analyzer) : analyzer
   // Text in UTF-16 or GB18030 reaches its analyzer (and the content count) as UTF-8, on either thread.
-  return counted && detected.encoding ? transcoding(counted, detected.encoding) : counted
+  const decoded = plain && detected.encoding ? transcoding(plain, detected.encoding) : plain
+  // An annotation export is counted by its adapter, over the plain analysis (kept as the fallback).
+  if (detected.annotation) return (await import('./annotations/scan-annotations.js')).createAnnotationAnalyzer(detected.annotation, decoded, ctx)
+  return decoded
 }
 
 /** Formats whose records carry text: analysed for content facts, tokens and personal information. */

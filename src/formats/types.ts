@@ -2,6 +2,8 @@ import type { FindingDraft } from '../findings/finding.js'
 import type { TextEncoding } from './encoding.js'
 import type { DocumentLicence } from '../provenance/index.js'
 import type { AnalysedRecord, PiiMode, RecordFactsResult, TokenMode } from '../provenance/index.js'
+import type { AnnotationFacts } from '../records/manifest-schema.js'
+import type { AnnotationFormat } from './annotations/item.js'
 
 export type Compression = 'gzip' | 'zstd'
 export type Modality = 'text' | 'tabular' | 'image' | 'audio' | 'video' | 'other'
@@ -39,6 +41,10 @@ export interface ContentAnalysis {
   facts?: RecordFactsResult
   /** the licence a LICENSE file, dataset card or Croissant document states */
   licence?: DocumentLicence
+  /** the counts of an annotation export (see annotations/scan-annotations.ts) */
+  annotation?: AnnotationFacts
+  /** the records the token sample was drawn from, when `records` counts something else (an annotation export's items) */
+  tokenRecords?: number
   findings: FindingDraft[]
 }
 
@@ -79,4 +85,6 @@ export interface DetectedFormat {
   modality: Modality
   /** the text's encoding when it is not UTF-8: its analyzer is given the content decoded to UTF-8 */
   encoding?: TextEncoding
+  /** the annotation export format the adapters' sniffing names (see annotations/scan-annotations.ts) */
+  annotation?: AnnotationFormat
 }

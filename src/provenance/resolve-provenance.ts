@@ -165,7 +165,10 @@ function parentOf(dir: string): string | null {
 
 /**
  * TC260-003 §5.1 asks for several sources per language and corpus type (text, image, audio,
- * video); tables count as text, since what they contribute to training is their text.
+ * video); tables count as text, since what they contribute to training is their text, and so do
+ * annotation exports, whose text (Label Studio tasks, doccano lines, CoNLL tokens) is what their
+ * labels are on; exports of image labels (COCO, VOC) have little text and add a cell only where
+ * the text they do hold says so, as when they counted as text files.
  */
 function diversityMatrix(sources: readonly SourceSummary[]): ProvenanceResult['diversity'] {
   const cells = new Map<string, { modality: string; language: string | null; sources: string[] }>()
@@ -179,7 +182,7 @@ function diversityMatrix(sources: readonly SourceSummary[]): ProvenanceResult['d
     const analysed = Object.values(source.languages).reduce((a, b) => a + b, 0)
     for (const modality of Object.keys(source.modalities)) {
       if (modality === 'other') continue
-      if (modality === 'text' || modality === 'tabular') {
+      if (modality === 'text' || modality === 'tabular' || modality === 'annotation') {
         for (const [language, n] of Object.entries(source.languages)) if (n / analysed >= LANGUAGE_SHARE) add('text', language, source.id)
       } else add(modality, null, source.id)
     }

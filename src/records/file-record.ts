@@ -47,6 +47,11 @@ export interface FileFacts {
   duplicateKeys: number[]
   /** null when the reader could not offer every record (sampled Parquet rows) */
   duplicateSample: DuplicateSampleFacts | null
+  /**
+   * the records of the file's plain format, which its token sample was drawn from, when `records`
+   * counts something else (an annotation export's items); not in the manifest
+   */
+  tokenRecords?: number
 }
 
 /** A record with its facts parsed, for the dataset's totals. */

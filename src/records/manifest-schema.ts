@@ -72,6 +72,20 @@ const contentSchema = z
   })
   .strict()
 
+export const annotationFactsSchema = z
+  .object({
+    format: z.string().describe('the adapter that read it: label-studio, coco, cvat, voc, yolo, doccano, prodigy or conll'),
+    items: count.describe(
+      'labelled units, as `tdgov audit` samples them, and the entry `records`: images for COCO, VOC, CVAT and YOLO; annotations of tasks for Label Studio (one per task and annotator, cancelled ones left out); lines for doccano (one per user in v1.0 exports) and Prodigy; sentences for CoNLL',
+    ),
+    annotations: count.describe(
+      'labels the items carry, summed: COCO annotation objects, VOC objects, CVAT shapes and tags, YOLO boxes, Label Studio label values, doccano and Prodigy labels or spans, CoNLL entities',
+    ),
+    labels: count.describe('distinct label values used, the empty label left out; for COCO the categories its annotations use (declared but unused categories are not counted)'),
+    annotators: count.optional().describe('distinct annotators the export names; absent when it names none (COCO, VOC, YOLO and CoNLL usually)'),
+  })
+  .strict()
+
 export const fileEntrySchema = z
   .object({
     path: z.string().describe('POSIX path relative to the scanned directory'),
@@ -89,7 +103,9 @@ export const fileEntrySchema = z
       .string()
       .optional()
       .describe('the text encoding when it is not UTF-8 (utf-16le, utf-16be, gb18030): records, fields and facts were read from the decoded text'),
-    modality: z.enum(['text', 'tabular', 'image', 'audio', 'video', 'other']),
+    modality: z
+      .enum(['text', 'tabular', 'image', 'audio', 'video', 'annotation', 'other'])
+      .describe('annotation: an export an annotation adapter reads (its counts in `annotation`)'),
     records: count.optional(),
     schema: z
       .object({
@@ -108,6 +124,7 @@ export const fileEntrySchema = z
       })
       .strict()
       .optional(),
+    annotation: annotationFactsSchema.optional().describe('the counts of an annotation export; its `schema` is not written'),
     content: contentSchema.optional(),
     pii: piiSchema.optional(),
     licence: licenceStatementSchema.optional(),
@@ -264,6 +281,7 @@ export type TokenSample = z.infer<typeof tokenSampleSchema>
 export type LicenceStatement = z.infer<typeof licenceStatementSchema>
 export type ContentFactsEntry = z.infer<typeof contentSchema>
 export type PiiFacts = z.infer<typeof piiSchema>
+export type AnnotationFacts = z.infer<typeof annotationFactsSchema>
 
 /** The manifest without its file list and findings: totals, sources, content, diversity. */
 export type ManifestHeader = Omit<Manifest, 'files' | 'findings'>

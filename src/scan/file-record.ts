@@ -5,13 +5,13 @@ import type { AnalysedFile, FileFacts, FileRecord } from '../records/file-record
 
 export type { AnalysedFile, FileFacts, FileRecord }
 
-export function toFileRecord(entry: FileEntry, duplicateKeys: number[] = [], duplicateSample: FileFacts['duplicateSample'] = null): FileRecord {
+export function toFileRecord(entry: FileEntry, duplicateKeys: number[] = [], duplicateSample: FileFacts['duplicateSample'] = null, tokenRecords?: number): FileRecord {
   const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0 }
   for (const finding of entry.findings) findings[finding.severity]++
   const content = entry.content ?? null
   // Counted whole under --tokens exact; otherwise estimated from the (decompressed) size.
   const tokenBytes = content === null || content.tokens ? null : (content.contentBytes ?? entry.bytes)
-  const facts: FileFacts = { content, pii: entry.pii ?? null, licence: entry.licence ?? null, duplicateKeys, duplicateSample }
+  const facts: FileFacts = { content, pii: entry.pii ?? null, licence: entry.licence ?? null, duplicateKeys, duplicateSample, ...(tokenRecords !== undefined && { tokenRecords }) }
   return {
     path: entry.path,
     sha256: entry.sha256,

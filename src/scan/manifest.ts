@@ -65,7 +65,7 @@ export function buildManifest(input: ManifestInput): BuiltManifest {
     fingerprint: fingerprint(files),
   }
   const sources = provenance.sources
-  const content = summariseContent(files, provenance.sourceOf, input.tokenDraw, 0.95, input.deep)
+  const content = summariseContent(files.map(tokenPopulation), provenance.sourceOf, input.tokenDraw, 0.95, input.deep)
   const diversity = provenance.diversity
   // The rules read the header without its totals (which count their findings) and what each file holds.
   const ruleFindings = input.rules
@@ -113,6 +113,14 @@ export function buildManifest(input: ManifestInput): BuiltManifest {
     sources: header.sources,
     content: header.content,
   }
+}
+
+/**
+ * The file as the token estimate must see it: its token sample was drawn from the records of its
+ * plain format, which for an annotation export are not its `records` (items).
+ */
+function tokenPopulation(file: AnalysedFile): AnalysedFile {
+  return file.facts.tokenRecords === undefined ? file : { ...file, records: file.facts.tokenRecords }
 }
 
 /** The first errors and warnings in manifest order; file entries are parsed only until the list is full. */

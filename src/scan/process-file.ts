@@ -17,7 +17,7 @@ export async function processFile(task: FileTask, options: ScanFileOptions): Pro
   const outcome = await scanFile(task.absPath, task.relPath, options)
   if ('unreadable' in outcome) return { relPath: task.relPath, kind: 'unreadable', reason: outcome.unreadable }
   const { entry, key, extras } = outcome
-  const record = toFileRecord(entry, extras.duplicateKeys, extras.duplicateSample)
+  const record = toFileRecord(entry, extras.duplicateKeys, extras.duplicateSample, extras.tokenRecords)
   return { relPath: task.relPath, kind: 'scanned', record, key, tokenCandidates: drawn(record, options.tokenScale) ? extras.tokenCandidates : [] }
 }
 

@@ -6,6 +6,7 @@ import { detectCompression } from '../formats/detect.js'
 import { detectFormat } from '../formats/detect-format.js'
 import { annexNotPresent } from '../formats/pointer.js'
 import { annexKeyOf, annexLinkTarget, linkStat } from '../util/annex-link.js'
+import { sniffAnnotationExport } from '../formats/annotations/sniff-export.js'
 import { RECORD_FORMATS } from '../formats/registry.js'
 import type { AnalyzerContext, ContentAnalysis, DetectedFormat, MediaInfo, RecordSchema } from '../formats/types.js'
 import { localSink, offloadSink, OFFLOAD_MIN_BYTES, threadReadBuffer } from './chunk-sink.js'
@@ -13,7 +14,7 @@ import { decompressHead } from './decompress.js'
 import { yieldNowAndThen } from '../util/yield-now-and-then.js'
 import { workersAvailable } from './workers-available.js'
 import type { CacheKey } from './cache.js'
-import type { FileEntry, PiiFacts } from '../records/manifest-schema.js'
+import type { AnnotationFacts, FileEntry, PiiFacts } from '../records/manifest-schema.js'
 import type { FileFacts } from '../records/file-record.js'
 import { countOf, densityPer10k, describeCounts, SENSITIVE_PII } from '../provenance/pii/index.js'
 import type { PiiMode, RecordFactsResult, TokenCandidate, TokenMode } from '../provenance/record-facts.js'
@@ -86,6 +87,8 @@ export interface FileExtras {
   duplicateSample: FileFacts['duplicateSample']
   /** the text the file offers the token estimate (processFile keeps it when the file is drawn) */
   tokenCandidates: TokenCandidate[]
+  /** the records that text was drawn from, when not the entry's `records` (FileFacts.tokenRecords) */
+  tokenRecords?: number
 }
 
 /**
@@ -125,6 +128,9 @@ async function scanOpenFile(
   const head = first.subarray(0, bytes)
   const compression = detectCompression(head)
   const format = await detectFormat(compression ? await decompressHead(compression, head) : head, relPath, compression)
+  // Annotation exports (COCO, Label Studio, …): their adapters read the file from disk, so not when compressed.
+  const annotation = compression ? null : await sniffAnnotationExport(format.format, head, absPath, relPath)
+  if (annotation) format.annotation = annotation
   if (options.tokens === 'estimate' && RECORD_FORMATS.has(format.format)) onTextSeen()
   const ctx: AnalyzerContext = {
     absPath,
@@ -168,6 +174,7 @@ async function scanOpenFile(
     duplicateKeys: facts?.duplicateKeys ?? [],
     duplicateSample: facts?.duplicateSample ?? null,
     tokenCandidates: options.tokens === 'estimate' ? (facts?.tokenCandidates ?? []) : [] }
+  if (analysis.tokenRecords !== undefined) extras.tokenRecords = analysis.tokenRecords
   return { entry, extras }
 }
 
@@ -214,10 +221,11 @@ function toEntry(
     format: format.format,
     compression: format.compression,
     ...(format.encoding && { encoding: format.encoding }),
-    modality: format.modality,
+    modality: analysis.annotation ? 'annotation' : format.modality,
     ...(analysis.records !== undefined && { records: analysis.records }),
     ...(analysis.schema && { schema: canonicalSchema(analysis.schema) }),
     ...(analysis.media && { media: canonicalMedia(analysis.media) }),
+    ...(analysis.annotation && { annotation: canonicalAnnotation(analysis.annotation) }),
     ...(content && {
       content: {
         ...content,
@@ -247,6 +255,11 @@ function canonicalSchema(schema: RecordSchema): RecordSchema {
     })),
     ...(schema.sampledRecords !== undefined && { sampledRecords: schema.sampledRecords }),
   }
+}
+
+function canonicalAnnotation(facts: AnnotationFacts): AnnotationFacts {
+  const { format, items, annotations, labels, annotators } = facts
+  return { format, items, annotations, labels, ...(annotators !== undefined && { annotators }) }
 }
 
 function canonicalMedia(media: MediaInfo): MediaInfo {

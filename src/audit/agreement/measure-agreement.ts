@@ -1,4 +1,4 @@
-import type { AnnotationItem } from '../item.js'
+import type { AnnotationItem } from '../../formats/annotations/item.js'
 import { labelCell } from '../label-cell.js'
 import {
   AgreementError,

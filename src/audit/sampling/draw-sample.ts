@@ -1,4 +1,4 @@
-import type { AnnotationItem } from '../item.js'
+import type { AnnotationItem } from '../../formats/annotations/item.js'
 import { planBound, resolvePlan, type PlanRequest, type ResolvedPlan } from '../plan.js'
 import { UserError } from '../../util/errors.js'
 import { compareStrings, sortedObject } from '../../util/order.js'

@@ -371,6 +371,19 @@ export const OBSERVED: readonly RuleDoc[] = [
     ),
   }),
   defineObserved({
+    code: 'ANNOTATION_EXPORT_INVALID',
+    clause: 'Art. 8',
+    title: { en: 'Malformed annotation export', zh: '标注导出文件格式有误' },
+    description: {
+      en: 'The file starts like an annotation export (COCO, Label Studio, CVAT, Pascal VOC, YOLO, doccano, Prodigy or CoNLL), but its annotation adapter cannot read it: an annotation points at an image or category that is not there, a required list or field is missing, a line is not in the format. The manifest therefore records it by its plain format, without item, annotation and label counts, and `tdgov audit` cannot sample it until it is fixed. A training job reading the labels may fail or silently drop some.',
+      zh: '该文件开头看似标注导出文件（COCO、Label Studio、CVAT、Pascal VOC、YOLO、doccano、Prodigy 或 CoNLL），但相应的标注适配器无法读取：例如某条标注指向不存在的图像或类别、缺少必需的列表或字段，或某一行不符合该格式。清单因此按其基础格式记录该文件，不含条目数、标注数和标签数；在修正之前，`tdgov audit` 也无法对其抽检。读取这些标签的训练任务可能报错，或悄然丢弃部分标签。',
+    },
+    fix: fix(
+      'Export the annotations again from the labelling tool, or correct the place the finding names; then rerun `tdgov scan`.',
+      '从标注工具重新导出，或修正该发现项指出的位置；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
     code: 'FINDINGS_CAPPED',
     clause: 'manifest',
     title: { en: 'Findings capped', zh: '发现项已截断列出' },

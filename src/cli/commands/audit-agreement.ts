@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { measureAgreement, type AgreementResult } from '../../audit/agreement/measure-agreement.js'
-import { readAnnotations } from '../../audit/adapters/read-annotations.js'
+import { readAnnotations } from '../../formats/annotations/read-annotations.js'
 import { createOutput } from '../output.js'
 import { parseOptions } from '../parse-options.js'
 import { adapterFlagsSchema, adapterOptionsFrom, pct } from '../audit-options.js'

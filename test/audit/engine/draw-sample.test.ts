@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { AnnotationItem } from '../../../src/audit/item.js'
+import type { AnnotationItem } from '../../../src/formats/annotations/item.js'
 import type { PlanRequest } from '../../../src/audit/plan.js'
 import { drawSample, type DrawResult } from '../../../src/audit/sampling/draw-sample.js'
 import { compareRanked, Ranker, unitKey } from '../../../src/audit/sampling/rank.js'

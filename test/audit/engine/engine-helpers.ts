@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { AUDIT_RECORD_VERSION, auditRecordSchema, type AuditRecord, type AuditKind } from '../../../src/records/audit-record.js'
-import type { AnnotationItem } from '../../../src/audit/item.js'
+import type { AnnotationItem } from '../../../src/formats/annotations/item.js'
 import { resolvePlan, type PlanRequest } from '../../../src/audit/plan.js'
 import { previewHash } from '../../../src/audit/score/check-sheet.js'
 import type { ReadRow, SheetRow } from '../../../src/audit/sheets/sheet-row.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { measureAgreement, type AgreementOptions } from '../../../src/audit/agreement/measure-agreement.js'
-import type { AnnotationItem } from '../../../src/audit/item.js'
+import type { AnnotationItem } from '../../../src/formats/annotations/item.js'
 import { asyncItems, makeItem, shuffled } from './engine-helpers.js'
 
 const NOMINAL: AgreementOptions = { weights: 'none', order: null }
