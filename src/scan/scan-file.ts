@@ -8,6 +8,7 @@ import type { AnalyzerContext, ContentAnalysis, DetectedFormat, MediaInfo, Recor
 import { localSink, offloadSink, OFFLOAD_MIN_BYTES, threadReadBuffer } from './chunk-sink.js'
 import { decompressHead } from './decompress.js'
 import { yieldNowAndThen } from '../util/yield-now-and-then.js'
+import { describeSystemError, withoutEngineMessage } from '../util/library-error.js'
 import { workersAvailable } from './workers-available.js'
 import type { CacheKey } from './cache.js'
 import type { FileEntry, PiiFacts } from '../records/manifest-schema.js'
@@ -127,9 +128,21 @@ async function scanOpenFile(
   if (sensitive) findings.push(sensitive)
   const facts = analysis.facts
   const exact = facts?.exactTokens ?? null
-  const entry = toEntry(relPath, bytes, hash.digest('hex'), format, analysis, exact, [...findings, ...analysis.findings])
+  const entry = toEntry(relPath, bytes, hash.digest('hex'), format, analysis, exact, [...findings, ...analysis.findings.map(withoutEngineReason)])
   const extras: FileExtras = { duplicateKeys: facts?.duplicateKeys ?? [], tokenCandidates: options.tokens === 'estimate' ? (facts?.tokenCandidates ?? []) : [] }
   return { entry, extras }
+}
+
+/**
+ * The last guard before the manifest: a reader's reason that carries a message of the JavaScript
+ * engine (a library tripping over malformed data: "Cannot destructure property 'type' of …")
+ * keeps the reader's own words and says the structure could not be decoded instead.
+ */
+export function withoutEngineReason(draft: FindingDraft): FindingDraft {
+  const reason = draft.args?.reason
+  if (typeof reason !== 'string') return draft
+  const clean = withoutEngineMessage(reason)
+  return clean === reason ? draft : { ...draft, args: { ...draft.args, reason: clean } }
 }
 
 function sensitiveFinding(pii: RecordFactsResult['pii']): FindingDraft | null {
@@ -219,6 +232,5 @@ function isIoError(error: unknown): boolean {
 }
 
 function reasonOf(error: unknown): string {
-  const e = error as NodeJS.ErrnoException
-  return e.code ? `${e.code}${e.syscall ? ` (${e.syscall})` : ''}` : String(error)
+  return describeSystemError(error, 'the operating system refused the read')
 }

@@ -9,6 +9,7 @@ import type { PiiMode, TokenCandidate, TokenMode } from '../provenance/record-fa
 import { TOKEN_INCLUSION_BYTES } from '../provenance/text/index.js'
 import { writeFileAtomic } from '../util/atomic-write.js'
 import { UserError } from '../util/errors.js'
+import { describeSystemError } from '../util/library-error.js'
 import { compareStrings } from '../util/order.js'
 import { toolVersion } from '../util/version.js'
 import { loadEntries, loadIndex, saveCache, statKey, type CacheIndex, type CacheKey, type WrittenManifest } from './cache.js'
@@ -162,8 +163,7 @@ async function scanWith(plan: ScanPlan): Promise<ScanResult> {
   try {
     writeFileAtomic(outFile, document)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error)
-    throw new UserError(`${options.outFile}: cannot write the manifest (${code}); choose another place with --out`)
+    throw new UserError(`${options.outFile}: cannot write the manifest (${describeSystemError(error, 'the write failed')}); choose another place with --out`)
   }
   if (options.cache) saveCacheQuietly(root, optionsKey, run, outFile, summary, configKey)
   return { summary, document, stats: run.stats }
