@@ -42,6 +42,7 @@ function scanManifest(yaml: string, files: FileRecord[]): Manifest {
     tokenDraw: null,
     provenance: (analysed) => resolveProvenance(loaded, analysed),
     rules: (manifest) => runRules(SCAN_RULES, { ...configRecords(root, loaded), manifest }),
+    classifyStated: null,
   })
   return JSON.parse(document) as Manifest
 }
@@ -197,8 +198,8 @@ sources:
     // without policy.min_sources_per_cell, the default is the configuration's, not a key in it
     expect(tooFew.every((f) => f.location.kind === 'config' && f.location.path === 'tdgov.yaml' && f.location.yamlPath === undefined)).toBe(true)
     expect(tooFew.map((f) => f.message)).toEqual([
-      'image: 1 source(s) (b); expected at least 2 for diversity (TC260-003 §5.1)',
-      'text × en: 1 source(s) (b); expected at least 2 for diversity (TC260-003 §5.1)',
+      'image: 1 source (b); expected at least 2 for diversity (TC260-003 §5.1)',
+      'text × en: 1 source (b); expected at least 2 for diversity (TC260-003 §5.1)',
     ])
   })
 
