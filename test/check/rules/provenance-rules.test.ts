@@ -266,6 +266,6 @@ sources:
     expect(byCode('SOURCE_MATCHES_NOTHING')).toEqual([[{ source: 'gone', paths: ['old/**'] }, at('sources[1].paths', 7, 55)]])
     expect(byCode('UNDECLARED_FILE')).toEqual([[{}, { kind: 'file', path: 'stray/1.jsonl' }]])
     // the summary places config findings at their line in tdgov.yaml
-    expect(result.stdout).toMatch(/warning tdgov\.yaml:3\s+commercial source "co" declares no contract; expected the agreement it was bought under \[SOURCE_CONTRACT_MISSING\]/)
+    expect(result.stdout).toMatch(/^ {2}warning {2}SOURCE_CONTRACT_MISSING {2}1\n {6}tdgov\.yaml:3 {2}commercial source "co" declares no contract; expected the agreement it was bought under$/m)
   })
 })
