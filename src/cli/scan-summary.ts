@@ -57,6 +57,7 @@ interface Labels {
   licencesHead: string
   licence(use: string, ids: string[], from: string[], files: number): string
   noStatement(files: number): string
+  unidentified(from: string[], files: number): string
   moreFolders(n: number): string
   content(records: number, languages: string, duplicates: string): string
   noText: string
@@ -98,6 +99,7 @@ const EN: Labels = {
   licencesHead: 'licences (no tdgov.yaml: as the LICENSE files, dataset cards and Croissant files state them):',
   licence: (use, ids, from, files) => `${use} (${ids.join(' AND ')}, from ${from.join(', ')}), ${plural(files, 'file', 'files')}`,
   noStatement: (files) => `unspecified (no licence statement), ${plural(files, 'file', 'files')}`,
+  unidentified: (from, files) => `unspecified (${from.join(', ')}: terms that match no SPDX licence text), ${plural(files, 'file', 'files')}`,
   moreFolders: (count) => `… ${plural(count, 'more folder', 'more folders')} in the manifest`,
   content: (records, languages, duplicates) => `content: ${plural(records, 'record', 'records')} analysed; ${languages}; duplicates ${duplicates}`,
   noText: 'no text',
@@ -133,6 +135,7 @@ const ZH: Labels = {
   licencesHead: '许可证（无 tdgov.yaml：依据 LICENSE 文件、数据集卡片和 Croissant 文件的声明）：',
   licence: (use, ids, from, files) => `${use}（${ids.join(' AND ')}，见 ${from.join('、')}），${n(files)} 个文件`,
   noStatement: (files) => `未说明（没有许可证声明），${n(files)} 个文件`,
+  unidentified: (from, files) => `未说明（${from.join('、')}：条款与任何 SPDX 许可证文本都不匹配），${n(files)} 个文件`,
   moreFolders: (count) => `…… 清单中另有 ${n(count)} 个文件夹`,
   content: (records, languages, duplicates) => `内容：分析了 ${n(records)} 条记录；${languages}；重复 ${duplicates}`,
   noText: '无文本',
@@ -201,8 +204,13 @@ function describeLicences(licences: readonly FolderLicence[], labels: Labels): s
   const width = Math.max(...folders.map((f) => f.length))
   const lines = [labels.licencesHead]
   shown.forEach((l, i) => {
+    const from = l.from.map(terminalSafe)
     const what =
-      l.from.length === 0 ? labels.noStatement(l.files) : labels.licence(labels.use[l.use], l.ids.map(terminalSafe), l.from.map(terminalSafe), l.files)
+      l.from.length === 0
+        ? labels.noStatement(l.files)
+        : l.ids.length === 0
+          ? labels.unidentified(from, l.files)
+          : labels.licence(labels.use[l.use], l.ids.map(terminalSafe), from, l.files)
     lines.push(`  ${folders[i]!.padEnd(width)}  ${what}`)
   })
   if (licences.length > shown.length) lines.push(`  ${labels.moreFolders(licences.length - shown.length)}`)

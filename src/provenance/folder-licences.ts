@@ -23,18 +23,23 @@ interface Group {
  * applies them to declared sources). Data files under no statement are grouped by the highest
  * folder that holds none, so a sibling `raw/` without a licence is one entry, and a tree without
  * any statement is one entry for ".". Documentation files (the statements themselves, READMEs)
- * are not counted. `classify` is null when no file states a licence (nothing to classify, and the
- * licence tables need not load). `files` must be in path order; the result is in folder order.
+ * are not counted. A licence text that matches no SPDX text (`unidentified`) is a statement too:
+ * its folder has terms of its own, which tdgov cannot read, so it is `unspecified` and does not
+ * inherit the licence of a folder above. `classify` is null when no file states a known licence
+ * (nothing to classify, and the licence tables need not load). `files` must be in path order; the
+ * result is in folder order.
  */
-export function folderLicences(files: readonly AnalysedFile[], classify: ClassifyStated | null): FolderLicence[] {
+export function folderLicences(files: readonly AnalysedFile[], classify: ClassifyStated | null, unidentified: ReadonlySet<string> = new Set()): FolderLicence[] {
   const statements = new Map<string, Group>()
+  const unreadable = new Set<string>()
   for (const file of files) {
     const licence = file.facts.licence
-    if (!licence) continue
+    if (!licence && !unidentified.has(file.path)) continue
     const dir = dirOf(file.path)
     const group = statements.get(dir) ?? { from: [], ids: new Set<string>(), files: 0, bytes: 0, records: 0 }
     group.from.push(file.path)
-    for (const id of licence.ids) group.ids.add(id)
+    for (const id of licence?.ids ?? []) group.ids.add(id)
+    if (!licence) unreadable.add(dir)
     statements.set(dir, group)
   }
   // Folders with a statement at or below them: an unstated file is grouped under the highest folder that is not one.
@@ -72,7 +77,9 @@ export function folderLicences(files: readonly AnalysedFile[], classify: Classif
   for (const [dir, group] of [...statements, ...unstated]) {
     if (group.files === 0) continue
     const ids = [...group.ids].sort(compareStrings)
-    const licenceClass = ids.length > 0 && classify ? classify(ids) : NOTHING_STATED
+    const known = ids.length > 0 && classify ? classify(ids) : NOTHING_STATED
+    // Terms nobody could read bind too: at least `unspecified`, which only `commercial` is below.
+    const licenceClass = unreadable.has(dir) && known.use === 'commercial' ? { ...known, use: 'unspecified' as const } : known
     out.push([
       dir,
       {

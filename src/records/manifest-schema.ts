@@ -147,7 +147,10 @@ export const folderLicenceSchema = z
     folder: z.string().describe('POSIX path relative to the scanned directory; "." for the directory itself'),
     from: z
       .array(z.string())
-      .describe('the files in the folder that state its licence (LICENSE texts, dataset cards, Croissant), in path order; empty when no folder at or above it states one'),
+      .describe(
+        'the files in the folder that state its licence (LICENSE texts, dataset cards, Croissant), in path order; empty when no folder at or above it states one. ' +
+          'A licence text that matches no SPDX text counts: its terms are unknown, so the folder is unspecified',
+      ),
     ids: z.array(z.string()).describe('the licences they state: canonical ids, SPDX where there is one, sorted'),
     use: licenceUse.describe('most restrictive of the licences stated; unspecified when none is, or one is unknown'),
     attribution: z.boolean(),

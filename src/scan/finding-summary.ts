@@ -76,7 +76,7 @@ export function trueCounts(groups: readonly FindingGroup[]): { counts: Record<Se
  * inside the findings is called so; an earlier object key (a per-record licence value) may be, so
  * the last occurrence is the entry's own.
  */
-function findingsOf(json: string): ManifestFinding[] {
+export function findingsOf(json: string): ManifestFinding[] {
   const key = ',"findings":'
   const at = json.lastIndexOf(key)
   if (at === -1) return (JSON.parse(json) as { findings: ManifestFinding[] }).findings

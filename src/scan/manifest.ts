@@ -14,7 +14,7 @@ import type { PiiMode, TokenMode } from '../provenance/record-facts.js'
 import type { ProvenanceResult } from '../provenance/provenance-result.js'
 import type { TokenDraw } from './token-sampling.js'
 import { folderLicences, type ClassifyStated } from '../provenance/folder-licences.js'
-import { summariseFindings, type FindingGroup } from './finding-summary.js'
+import { findingsOf, summariseFindings, type FindingGroup } from './finding-summary.js'
 
 export interface ManifestInput {
   files: FileRecord[]
@@ -65,7 +65,7 @@ export function buildManifest(input: ManifestInput): BuiltManifest {
     fingerprint: fingerprint(files),
   }
   const sources = provenance.sources
-  const licences = folderLicences(files, input.classifyStated)
+  const licences = folderLicences(files, input.classifyStated, unidentifiedLicenceTexts(files))
   const content = summariseContent(files, provenance.sourceOf, input.tokenDraw)
   const diversity = provenance.diversity
   // The rules read the header without its totals (which count their findings) and what each file holds.
@@ -113,6 +113,16 @@ export function buildManifest(input: ManifestInput): BuiltManifest {
     licences,
     content: header.content,
   }
+}
+
+/** LICENSE / COPYING texts that match no SPDX text (LICENCE_TEXT_UNIDENTIFIED): terms stated, but not known. */
+function unidentifiedLicenceTexts(files: readonly FileRecord[]): Set<string> {
+  const paths = new Set<string>()
+  for (const file of files) {
+    if (file.format !== 'document' || file.findings.warning === 0) continue
+    if (findingsOf(file.json).some((f) => f.code === 'LICENCE_TEXT_UNIDENTIFIED')) paths.add(file.path)
+  }
+  return paths
 }
 
 /** The entry with `"source"` after its path: entries are cached without it, since it depends on tdgov.yaml. */

@@ -95,6 +95,9 @@ describe('licences without a tdgov.yaml (built CLI)', () => {
     'raw/dump.jsonl': '{"text": "d"}\n',
     'card/README.md': '---\nlicense: mit\n---\n# A card\n',
     'card/qa.csv': csv,
+    // Terms of its own that match no SPDX text: the folder must not pass as MIT or anything else.
+    'custom/LICENSE': 'You may use these files only on Tuesdays, and never to train a model that writes poems about cats.\n'.repeat(3),
+    'custom/x.jsonl': '{"text": "e"}\n',
   })
 
   beforeAll(() => {
@@ -109,16 +112,18 @@ describe('licences without a tdgov.yaml (built CLI)', () => {
     // Classes by hand: MIT allows commercial use with attribution; CC BY-NC 4.0 forbids it.
     expect(manifest.licences).toEqual([
       { folder: 'card', from: ['card/README.md'], ids: ['MIT'], use: 'commercial', attribution: true, shareAlike: false, files: 1, bytes: Buffer.byteLength(csv), records: 2 },
+      { folder: 'custom', from: ['custom/LICENSE'], ids: [], use: 'unspecified', attribution: false, shareAlike: false, files: 1, bytes: bytes('custom/x.jsonl'), records: 1 },
       { folder: 'data', from: ['data/LICENSE'], ids: ['CC-BY-NC-4.0'], use: 'non-commercial', attribution: true, shareAlike: false, files: 2, bytes: bytes('data/train.jsonl', 'data/more/dev.jsonl'), records: 3 },
       { folder: 'raw', from: [], ids: [], use: 'unspecified', attribution: false, shareAlike: false, files: 1, bytes: bytes('raw/dump.jsonl'), records: 1 },
     ])
     const lines = result.stdout.split('\n')
     const at = lines.findIndex((l) => l.startsWith('licences'))
-    expect(lines.slice(at, at + 4)).toEqual([
+    expect(lines.slice(at, at + 5)).toEqual([
       'licences (no tdgov.yaml: as the LICENSE files, dataset cards and Croissant files state them):',
-      '  card/  commercial (MIT, from card/README.md), 1 file',
-      '  data/  non-commercial (CC-BY-NC-4.0, from data/LICENSE), 2 files',
-      '  raw/   unspecified (no licence statement), 1 file',
+      '  card/    commercial (MIT, from card/README.md), 1 file',
+      '  custom/  unspecified (custom/LICENSE: terms that match no SPDX licence text), 1 file',
+      '  data/    non-commercial (CC-BY-NC-4.0, from data/LICENSE), 2 files',
+      '  raw/     unspecified (no licence statement), 1 file',
     ])
   })
 
@@ -133,6 +138,7 @@ sources:
   - { id: data, name: Data, kind: open-source, license: CC-BY-4.0, paths: ["data/**"] }
   - { id: raw, name: Raw, kind: crawled, paths: ["raw/**"] }
   - { id: card, name: Card, kind: open-source, license: MIT, paths: ["card/**"] }
+  - { id: custom, name: Custom, kind: other, license: LicenseRef-tuesdays, paths: ["custom/**"] }
 `,
     })
     const result = await scanOk([configured, '--no-cache', '--tokens', 'off'])
@@ -144,11 +150,12 @@ sources:
     expect(manifest.findings.map((f) => f.code)).toContain('LICENCE_MISMATCH')
     expect(manifest.licences?.map((l) => [l.folder, l.use])).toEqual([
       ['card', 'commercial'],
+      ['custom', 'unspecified'],
       ['data', 'non-commercial'],
       ['raw', 'unspecified'],
     ])
     expect(result.stdout).not.toMatch(/^licences/m)
-    expect(result.stdout).toMatch(/^ {2}data {2}open-source, 3 files, .*licence CC-BY-4.0 → non-commercial/m)
+    expect(result.stdout).toMatch(/^ {2}data {4}open-source, 3 files, .*licence CC-BY-4.0 → non-commercial/m)
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe(`next: tdgov check ${configured} to gate the release`)
   })
 })

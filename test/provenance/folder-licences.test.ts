@@ -13,9 +13,9 @@ const doc = (path: string, ids: string[], from: 'licence-text' | 'dataset-card' 
 
 const classify = (ids: readonly string[]) => mostRestrictive(ids.map((id) => classifyLicence(id)))
 
-function licences(files: FileRecord[]) {
+function licences(files: FileRecord[], unidentified: string[] = []) {
   const sorted = withFacts([...files].sort((a, b) => (a.path < b.path ? -1 : 1)))
-  return folderLicences(sorted, sorted.some((f) => f.facts.licence) ? classify : null)
+  return folderLicences(sorted, sorted.some((f) => f.facts.licence) ? classify : null, new Set(unidentified))
 }
 
 // Classes by hand: CC BY-NC 4.0 forbids commercial use and asks for attribution; MIT allows it
@@ -59,5 +59,17 @@ describe('folderLicences', () => {
   it('calls an unknown licence unspecified, and leaves out a statement that covers no data file', () => {
     const result = licences([doc('x/README.md', ['other'], 'dataset-card'), file('x/a.jsonl'), doc('docs-only/LICENSE', ['MIT'])])
     expect(result).toEqual([{ folder: 'x', from: ['x/README.md'], ids: ['other'], use: 'unspecified', attribution: false, shareAlike: false, files: 1, bytes: 100, records: 4 }])
+  })
+
+  it('stops at a licence text nobody could identify: its folder is unspecified, not the licence above it', () => {
+    const text = file('custom/LICENSE', { format: 'document', modality: 'other', records: undefined, bytes: 10 })
+    const files = [doc('README.md', ['MIT'], 'dataset-card'), text, file('custom/x.jsonl'), file('y.jsonl')]
+    expect(licences(files, ['custom/LICENSE']).map((l) => [l.folder, l.from, l.ids, l.use])).toEqual([
+      ['.', ['README.md'], ['MIT'], 'commercial'],
+      ['custom', ['custom/LICENSE'], [], 'unspecified'],
+    ])
+    // Beside a known licence in the same folder it still binds: MIT alone would be commercial.
+    const both = [doc('d/README.md', ['MIT'], 'dataset-card'), file('d/LICENSE', { format: 'document', modality: 'other', records: undefined }), file('d/x.jsonl')]
+    expect(licences(both, ['d/LICENSE']).map((l) => [l.from, l.ids, l.use, l.attribution])).toEqual([[['d/LICENSE', 'd/README.md'], ['MIT'], 'unspecified', true]])
   })
 })
