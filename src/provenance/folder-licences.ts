@@ -57,17 +57,28 @@ export function folderLicences(files: readonly AnalysedFile[], classify: Classif
     return found
   }
   const unstated = new Map<string, Group>()
+  // The group of each directory, found once: a 100k-file tree has far fewer directories.
+  const groupOfDir = new Map<string, Group>()
+  let lastDir: string | null = null
+  let group: Group | undefined
   for (const file of files) {
     if (file.format === 'document') continue
     const dir = dirOf(file.path)
-    const over = covering(dir)
-    let group: Group
-    if (over !== null) group = statements.get(over)!
-    else {
-      const key = highestUnstated(dir, stated)
-      group = unstated.get(key) ?? { from: [], ids: new Set(), files: 0, bytes: 0, records: 0 }
-      unstated.set(key, group)
+    if (dir !== lastDir) {
+      lastDir = dir
+      group = groupOfDir.get(dir)
+      if (!group) {
+        const over = covering(dir)
+        if (over !== null) group = statements.get(over)!
+        else {
+          const key = highestUnstated(dir, stated)
+          group = unstated.get(key) ?? { from: [], ids: new Set(), files: 0, bytes: 0, records: 0 }
+          unstated.set(key, group)
+        }
+        groupOfDir.set(dir, group)
+      }
     }
+    group = group!
     group.files++
     group.bytes += file.bytes
     group.records += file.records ?? 0
