@@ -26,7 +26,7 @@ const { createReadStream } = require('node:fs')
     out.push({ bytes, sha256: hash.digest('hex') })
   }
   parentPort.postMessage(out)
-})().catch((error) => parentPort.postMessage({ error: String(error && error.message || error) }))
+})().catch((error) => parentPort.postMessage({ error: error && typeof error.code === 'string' ? error.code + (error.syscall ? ' (' + error.syscall + ')' : '') : 'an input could not be read' }))
 `
 
 export interface InputHashing {

@@ -107,7 +107,7 @@ export const EN: Catalogue = {
       ? `reviewer "${a('reviewer')}" (${a('count')} rows) is an annotator only in the roster; TC260-003 expects reviews by people who did not label`
       : `row ${a('row')}: item ${a('item')} was reviewed by its own annotator "${a('annotator')}"; TC260-003 expects reviewer and annotator to differ`,
   SOURCES_TOO_FEW: (a) =>
-    `${a('modality')}${a.raw('language') === undefined ? '' : ` × ${a('language')}`}: ${a('count')} source(s) (${a('sources')}); expected at least ${a('min')} for diversity (TC260-003 §5.1)`,
+    `${a('modality')}${a.raw('language') === undefined ? '' : ` × ${a('language')}`}: ${a('count')} ${a.count('count') === 1 ? 'source' : 'sources'} (${a('sources')}); expected at least ${a('min')} for diversity (TC260-003 §5.1)`,
   RULES_DOCUMENT_CHANGED: (a) =>
     `labelling rules "${a('rules')}": ${a('document')} is not the document audit ${a('audit')} was drawn under (sha256 ${a('recorded')} then, ${a('current')} now); re-audit under the current rules or restore them`,
   LICENCE_DENIED: (a) =>

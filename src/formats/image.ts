@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises'
 import { imageSize } from 'image-size'
 import type { FindingDraft } from '../findings/finding.js'
 import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer, MediaInfo } from './types.js'
+import { STRUCTURE_UNDECODED } from '../util/library-error.js'
 
 const MiB = 1024 * 1024
 /** Enough for JPEG headers that sit behind large EXIF/ICC/XMP segments. */
@@ -58,7 +59,8 @@ const IMAGE_SIZE_ERRORS: Readonly<Record<string, string>> = {
   'Invalid Tiff. Missing tags': 'first TIFF directory lacks ImageWidth or ImageLength; expected both',
 }
 
-function describeError(error: unknown, bytes: number): string {
+/** image-size's failures in tdgov's words (exported for its tests). */
+export function describeImageError(error: unknown, bytes: number): string {
   if (error instanceof RangeError) {
     return `header ends after ${bytes} bytes; expected a complete image header`
   }
@@ -66,7 +68,14 @@ function describeError(error: unknown, bytes: number): string {
   if (message.startsWith('unsupported file type')) {
     return 'no known image signature; expected PNG, JPEG, GIF, WebP, BMP, TIFF, HEIF, ICO or similar'
   }
-  return IMAGE_SIZE_ERRORS[message] ?? message
+  const known = IMAGE_SIZE_ERRORS[message]
+  if (known) return known
+  if (message === 'Reached end of input') return `header ends after ${bytes} bytes; expected a complete image header`
+  if (message === 'Empty file') return 'file is empty; expected an image header'
+  const format = /^Invalid (BigTIFF|HEIF|ICNS|ICO|JXL|PAM|PNM|SVG|WebP)\b/.exec(message)?.[1]
+  if (format) return `${format} header is malformed; expected the fields that give its size`
+  // Any other message is image-size's or the engine's, not tdgov's: it is not repeated.
+  return STRUCTURE_UNDECODED
 }
 
 /** image-size reports the largest entry of multi-image files (ICO, ICNS, HEIF), i.e. the main image. */
@@ -79,7 +88,7 @@ function measure(bytes: Uint8Array): Measurement {
     }
     return { ok: true, media: { width, height } }
   } catch (error) {
-    return { ok: false, reason: describeError(error, bytes.length) }
+    return { ok: false, reason: describeImageError(error, bytes.length) }
   }
 }
 

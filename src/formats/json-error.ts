@@ -1,19 +1,34 @@
 /**
- * JSON.parse messages quote the offending text (`Unexpected token 'a', "abc…" is not valid JSON`),
- * which could carry personal information into the manifest. Keep only what V8 says about the
- * syntax and where, never the quoted input.
+ * JSON.parse's messages in tdgov's words. V8's own (`Unexpected token 'a', "abc…" is not valid
+ * JSON`) quote the offending text, which could carry personal information into the manifest, and
+ * change between engine versions; so each known message maps to a fixed description, the place
+ * (V8's 0-based position) is kept as a 1-based character, and anything else is "malformed JSON syntax".
  */
+const JSON_MESSAGES: readonly [RegExp, string][] = [
+  [/^Unexpected end of JSON input/, 'unexpected end of data'],
+  [/^Unterminated string/, 'unterminated string'],
+  [/^Bad control character in string literal/, 'control character inside a string; expected it escaped (\\n, \\t, \\u0000)'],
+  [/^Bad escaped character/, 'invalid escape sequence in a string'],
+  [/^Bad Unicode escape/, 'invalid \\u escape in a string; expected four hexadecimal digits'],
+  [/^Expected property name or '\}'/, "expected a double-quoted property name or '}'"],
+  [/^Expected double-quoted property name/, 'expected a double-quoted property name'],
+  [/^Expected ':' after property name/, "expected ':' after a property name"],
+  [/^Expected ',' or '\}' after property value/, "expected ',' or '}' after a property value"],
+  [/^Expected ',' or '\]' after array element/, "expected ',' or ']' after an array element"],
+  [/^Unexpected non-whitespace character after JSON/, 'more data after the end of the JSON value'],
+  [/^No number after minus sign/, "no digits after '-'"],
+  [/^Exponent part is missing a number/, 'no digits in the exponent of a number'],
+  [/^Unterminated fractional number/, "no digits after the decimal point of a number"],
+  [/^Unexpected number/, 'unexpected number'],
+  [/^Unexpected string/, 'unexpected string'],
+  [/^Unexpected token/, 'unexpected character'],
+]
+
 export function describeJsonError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
-  if (/end of JSON input/i.test(message)) return 'unexpected end of data'
+  const known = JSON_MESSAGES.find(([pattern]) => pattern.test(message))
+  const what = known ? known[1] : 'malformed JSON syntax'
+  if (what === 'unexpected end of data') return what
   const position = /at position (\d+)/.exec(message)
-  const what = message
-    .replace(/ (in JSON )?at position \d+.*$/, '')
-    // `, "…text…" is not valid JSON` and `, ..."…text…"... is not valid JSON` quote the input
-    .split(/,\s*(?:\.\.\.)?"/)[0]!
-    .split('"')[0]!
-    .replace(/ is not valid JSON$/, '')
-    .trim()
-  const head = what.charAt(0).toLowerCase() + what.slice(1)
-  return position ? `${head} at character ${Number(position[1]) + 1}` : head
+  return position ? `${what} at character ${Number(position[1]) + 1}` : what
 }

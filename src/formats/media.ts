@@ -3,6 +3,7 @@ import type { IAudioMetadata, IOptions } from 'music-metadata'
 import type { FindingDraft } from '../findings/finding.js'
 import { HeadCollector } from './image.js'
 import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer, MediaInfo } from './types.js'
+import { describeSystemError, STRUCTURE_UNDECODED } from '../util/library-error.js'
 
 type MusicMetadata = typeof import('music-metadata')
 
@@ -61,13 +62,27 @@ function unreadable(reason: string): ContentAnalysis {
   return { findings: [finding] }
 }
 
-/** Error text with the relative path in place of the absolute one, which would make manifests host-specific. */
-function describeError(mm: MusicMetadata | undefined, error: unknown, ctx: AnalyzerContext): string {
-  if (mm && error instanceof mm.CouldNotDetermineFileTypeError) {
+/** Container names music-metadata's content errors carry (`fileType`): safe to repeat. */
+const CONTAINER_NAME = /^[A-Za-z0-9]{2,12}$/
+
+/**
+ * music-metadata's failures in tdgov's words, by the error's class, never its message: those quote
+ * header bytes as text (`FourCC contains invalid characters: … "\x0c…"`), absolute paths, and
+ * change between versions.
+ */
+export function describeMediaError(error: unknown): string {
+  const name = error instanceof Error ? error.name : ''
+  if (name === 'CouldNotDetermineFileTypeError') {
     return 'unrecognised content; expected an audio or video container such as MP3, WAV, FLAC, Ogg, MP4 or Matroska'
   }
-  const message = error instanceof Error ? error.message : String(error)
-  return message.split(ctx.absPath).join(ctx.relPath)
+  if (name === 'EndOfStreamError') return 'the data ends inside a header; expected the rest of the container (truncated file?)'
+  if (name === 'FieldDecodingError') return 'a header field holds bytes that are not valid for it; expected a well-formed container header'
+  if (name.endsWith('ContentError')) {
+    const fileType = (error as { fileType?: unknown }).fileType
+    const container = typeof fileType === 'string' && CONTAINER_NAME.test(fileType) ? `${fileType} ` : ''
+    return `the ${container}container's headers are inconsistent; expected a well-formed file`
+  }
+  return describeSystemError(error, STRUCTURE_UNDECODED)
 }
 
 async function analyze(ctx: AnalyzerContext, head: HeadCollector | null): Promise<ContentAnalysis> {
@@ -87,7 +102,7 @@ async function analyze(ctx: AnalyzerContext, head: HeadCollector | null): Promis
   } catch (error) {
     // A recognised format music-metadata has no parser for (MIDI, AVI, MPEG-TS, …) is not damage.
     if (mm && error instanceof mm.UnsupportedFileTypeError) return { findings: [] }
-    return unreadable(describeError(mm, error, ctx))
+    return unreadable(describeMediaError(error))
   }
 }
 

@@ -170,6 +170,25 @@ const sourceSummarySchema = z
   })
   .strict()
 
+export const folderLicenceSchema = z
+  .object({
+    folder: z.string().describe('POSIX path relative to the scanned directory; "." for the directory itself'),
+    from: z
+      .array(z.string())
+      .describe(
+        'the files in the folder that state its licence (LICENSE texts, dataset cards, Croissant), in path order; empty when no folder at or above it states one. ' +
+          'A licence text that matches no SPDX text counts: its terms are unknown, so the folder is unspecified',
+      ),
+    ids: z.array(z.string()).describe('the licences they state: canonical ids, SPDX where there is one, sorted'),
+    use: licenceUse.describe('most restrictive of the licences stated; unspecified when none is, or one is unknown'),
+    attribution: z.boolean(),
+    shareAlike: z.boolean(),
+    files: count.describe('data files (not documentation) whose nearest licence statement is this folder’s, or, without one, in this folder'),
+    bytes: count,
+    records: count,
+  })
+  .strict()
+
 const tokenTotalSchema = z.union([
   z.object({ method: z.literal('exact'), encoding: z.string(), total: count }).strict(),
   z
@@ -261,6 +280,14 @@ export const manifestSchema = z
       })
       .strict(),
     sources: z.array(sourceSummarySchema),
+    licences: z
+      .array(folderLicenceSchema)
+      .optional()
+      .describe(
+        'what the files themselves state, folder by folder: each licence statement covers the data files below its folder down to the next statement; ' +
+          'data files under none are grouped by the highest folder that holds no statement. Facts, with or without tdgov.yaml: a declared source’s licence (sources[].licence) stays what the rules check. ' +
+          'Always written by tdgov scan; absent in manifests of earlier versions',
+      ),
     content: contentSummarySchema,
     diversity: z
       .array(z.object({ modality: z.string(), language: z.string().nullable(), sources: z.array(z.string()) }).strict())
@@ -282,6 +309,7 @@ export type LicenceStatement = z.infer<typeof licenceStatementSchema>
 export type ContentFactsEntry = z.infer<typeof contentSchema>
 export type PiiFacts = z.infer<typeof piiSchema>
 export type AnnotationFacts = z.infer<typeof annotationFactsSchema>
+export type FolderLicence = z.infer<typeof folderLicenceSchema>
 
 /** The manifest without its file list and findings: totals, sources, content, diversity. */
 export type ManifestHeader = Omit<Manifest, 'files' | 'findings'>

@@ -3,7 +3,7 @@ import type { Severity } from '../findings/codes.js'
 import { toolVersion } from '../util/version.js'
 import { withFacts, type AnalysedFile, type FileRecord } from './file-record.js'
 import { CONFIG_FILE } from '../records/config-file.js'
-import { MANIFEST_VERSION, type FileEntry, type Manifest, type ManifestFinding } from '../records/manifest-schema.js'
+import { MANIFEST_VERSION, type FileEntry, type FolderLicence, type Manifest, type ManifestFinding } from '../records/manifest-schema.js'
 import { locationPath } from '../findings/finding.js'
 import type { ManifestHeader, RuleRecords } from '../check/index.js'
 import { compareStrings, sortedObject } from '../util/order.js'
@@ -13,6 +13,8 @@ import { summariseContent } from '../provenance/content-summary.js'
 import type { PiiMode, TokenMode } from '../provenance/record-facts.js'
 import type { ProvenanceResult } from '../provenance/provenance-result.js'
 import type { TokenDraw } from './token-sampling.js'
+import { folderLicences, type ClassifyStated } from '../provenance/folder-licences.js'
+import { findingsOf, summariseFindings, type FindingGroup } from './finding-summary.js'
 
 export interface ManifestInput {
   files: FileRecord[]
@@ -28,6 +30,8 @@ export interface ManifestInput {
   provenance: (files: readonly AnalysedFile[]) => ProvenanceResult
   /** the scan's rules over the manifest about to be written (null without tdgov.yaml) */
   rules: ((manifest: NonNullable<RuleRecords['manifest']>) => ManifestFinding[]) | null
+  /** classes licences stated together; null when no file states one (the licence tables are not loaded) */
+  classifyStated: ClassifyStated | null
 }
 
 export interface BuiltManifest {
@@ -35,18 +39,14 @@ export interface BuiltManifest {
   document: string
   fingerprint: string
   totals: Manifest['totals']
-  /** the first errors and warnings, in manifest order, for a summary */
-  listing: ManifestFinding[]
-  /** errors and warnings beyond the listing */
-  unlisted: number
+  /** every finding code with its count (and what FINDINGS_CAPPED left out) and a few examples, for a summary */
+  findingGroups: FindingGroup[]
   /** whether a tdgov.yaml was read */
   configured: boolean
   sources: Manifest['sources']
+  licences: FolderLicence[]
   content: Manifest['content']
 }
-
-/** Errors and warnings a summary lists before "and N more". */
-const LISTED_FINDINGS = 20
 
 /**
  * Assembles the manifest: files in path order, totals, fingerprint, and nothing that varies
@@ -65,6 +65,7 @@ export function buildManifest(input: ManifestInput): BuiltManifest {
     fingerprint: fingerprint(files),
   }
   const sources = provenance.sources
+  const licences = folderLicences(files, input.classifyStated, unidentifiedLicenceTexts(files))
   const content = summariseContent(files.map(tokenPopulation), provenance.sourceOf, input.tokenDraw, 0.95, input.deep)
   const diversity = provenance.diversity
   // The rules read the header without its totals (which count their findings) and what each file holds.
@@ -89,6 +90,7 @@ export function buildManifest(input: ManifestInput): BuiltManifest {
     ...facts,
     totals: { ...totals(files, findings), bySource: provenance.bySource, byKind: provenance.byKind, byOrigin: provenance.byOrigin },
     sources,
+    licences,
     content,
     diversity,
   }
@@ -101,16 +103,14 @@ export function buildManifest(input: ManifestInput): BuiltManifest {
     `${head.slice(0, -2)},\n` +
     `  "files": ${jsonLines(lines)},\n` +
     `  "findings": ${jsonLines(findings.map((f) => JSON.stringify(f)))}\n}\n`
-  const listing = firstSerious(findings, files)
-  const { error, warning } = header.totals.findings
   return {
     document,
     fingerprint: header.fingerprint,
     totals: header.totals,
-    listing,
-    unlisted: error + warning - listing.length,
+    findingGroups: summariseFindings(findings, files),
     configured: input.config !== null,
     sources: header.sources,
+    licences,
     content: header.content,
   }
 }
@@ -123,25 +123,20 @@ function tokenPopulation(file: AnalysedFile): AnalysedFile {
   return file.facts.tokenRecords === undefined ? file : { ...file, records: file.facts.tokenRecords }
 }
 
-/** The first errors and warnings in manifest order; file entries are parsed only until the list is full. */
-function firstSerious(datasetFindings: readonly ManifestFinding[], files: readonly FileRecord[]): ManifestFinding[] {
-  const listing = datasetFindings.filter((f) => f.severity !== 'info').slice(0, LISTED_FINDINGS)
+/** LICENSE / COPYING texts that match no SPDX text (LICENCE_TEXT_UNIDENTIFIED): terms stated, but not known. */
+function unidentifiedLicenceTexts(files: readonly FileRecord[]): Set<string> {
+  const paths = new Set<string>()
   for (const file of files) {
-    if (listing.length >= LISTED_FINDINGS) break
-    if (file.findings.error + file.findings.warning === 0) continue
-    for (const finding of findingsOf(file)) if (finding.severity !== 'info' && listing.length < LISTED_FINDINGS) listing.push(finding)
+    if (file.format !== 'document' || file.findings.warning === 0) continue
+    if (findingsOf(file.json).some((f) => f.code === 'LICENCE_TEXT_UNIDENTIFIED')) paths.add(file.path)
   }
-  return listing
+  return paths
 }
 
 /** The entry with `"source"` after its path: entries are cached without it, since it depends on tdgov.yaml. */
 function withSource(json: string, source: string | null): string {
   const afterPath = json.indexOf(',"bytes":')
   return `${json.slice(0, afterPath)},"source":${JSON.stringify(source)}${json.slice(afterPath)}`
-}
-
-function findingsOf(file: FileRecord): ManifestFinding[] {
-  return (JSON.parse(file.json) as { findings: ManifestFinding[] }).findings
 }
 
 /** Dataset-level findings in manifest order: by path, then code. */

@@ -12,6 +12,7 @@ import type { AnalyzerContext, ContentAnalysis, DetectedFormat, MediaInfo, Recor
 import { localSink, offloadSink, OFFLOAD_MIN_BYTES, threadReadBuffer } from './chunk-sink.js'
 import { decompressHead } from './decompress.js'
 import { yieldNowAndThen } from '../util/yield-now-and-then.js'
+import { describeSystemError, withoutEngineMessage } from '../util/library-error.js'
 import { workersAvailable } from './workers-available.js'
 import type { CacheKey } from './cache.js'
 import type { AnnotationFacts, FileEntry, PiiFacts } from '../records/manifest-schema.js'
@@ -169,11 +170,12 @@ async function scanOpenFile(
   if (sensitive) findings.push(sensitive)
   const facts = analysis.facts
   const exact = facts?.exactTokens ?? null
-  const entry = toEntry(relPath, bytes, hash.digest('hex'), format, analysis, exact, [...findings, ...analysis.findings])
+  const entry = toEntry(relPath, bytes, hash.digest('hex'), format, analysis, exact, [...findings, ...analysis.findings.map(withoutEngineReason)])
   const extras: FileExtras = {
     duplicateKeys: facts?.duplicateKeys ?? [],
     duplicateSample: facts?.duplicateSample ?? null,
-    tokenCandidates: options.tokens === 'estimate' ? (facts?.tokenCandidates ?? []) : [] }
+    tokenCandidates: options.tokens === 'estimate' ? (facts?.tokenCandidates ?? []) : [],
+  }
   if (analysis.tokenRecords !== undefined) extras.tokenRecords = analysis.tokenRecords
   return { entry, extras }
 }
@@ -192,6 +194,18 @@ function absentAnnexContent(absPath: string, relPath: string): FileOutcome | nul
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const entry = toEntry(relPath, bytes.length, sha256, format, { findings: [] }, null, [annexNotPresent(annexKeyOf(target))])
   return { entry, key, extras: { duplicateKeys: [], duplicateSample: null, tokenCandidates: [] } }
+}
+
+/**
+ * The last guard before the manifest: a reader's reason that carries a message of the JavaScript
+ * engine (a library tripping over malformed data: "Cannot destructure property 'type' of …")
+ * keeps the reader's own words and says the structure could not be decoded instead.
+ */
+export function withoutEngineReason(draft: FindingDraft): FindingDraft {
+  const reason = draft.args?.reason
+  if (typeof reason !== 'string') return draft
+  const clean = withoutEngineMessage(reason)
+  return clean === reason ? draft : { ...draft, args: { ...draft.args, reason: clean } }
 }
 
 function sensitiveFinding(pii: RecordFactsResult['pii']): FindingDraft | null {
@@ -287,6 +301,5 @@ function isIoError(error: unknown): boolean {
 }
 
 function reasonOf(error: unknown): string {
-  const e = error as NodeJS.ErrnoException
-  return e.code ? `${e.code}${e.syscall ? ` (${e.syscall})` : ''}` : String(error)
+  return describeSystemError(error, 'the operating system refused the read')
 }

@@ -9,6 +9,7 @@ import type { PiiMode, TokenCandidate, TokenMode } from '../provenance/record-fa
 import { TOKEN_INCLUSION_BYTES } from '../provenance/text/index.js'
 import { writeFileAtomic } from '../util/atomic-write.js'
 import { UserError } from '../util/errors.js'
+import { describeSystemError } from '../util/library-error.js'
 import { compareStrings } from '../util/order.js'
 import { toolVersion } from '../util/version.js'
 import { loadEntries, loadIndex, saveCache, statKey, type CacheIndex, type CacheKey, type WrittenManifest } from './cache.js'
@@ -17,6 +18,7 @@ import type { AnalysedFile, FileRecord } from './file-record.js'
 import { buildManifest, sortFindings, type BuiltManifest, type ManifestInput } from './manifest.js'
 import type { ManifestFinding } from '../records/manifest-schema.js'
 import { processFile } from './process-file.js'
+import type { ClassifyStated } from '../provenance/folder-licences.js'
 import { runTasks } from './run-tasks.js'
 import { ScanCollector, type ScanProgress, type ScanStats } from './scan-collector.js'
 import type { ScanFileOptions } from './scan-file.js'
@@ -166,12 +168,21 @@ async function scanWith(plan: ScanPlan): Promise<ScanResult> {
   // The rules (licence tables, SPDX parsing) load only when there is something declared to check.
   const provenance = config ? await provenanceFor(config) : withoutConfig
   const rules = config ? await scanRulesFor(root, config) : null
-  const { document, ...summary } = buildManifest({ ...scanOptions, config, tokenDraw, provenance, rules, files: run.records, findings: run.findings })
+  const classifyStated = run.records.some(statesLicence) ? await licenceClassifier() : null
+  const { document, ...summary } = buildManifest({
+    ...scanOptions,
+    config,
+    tokenDraw,
+    provenance,
+    rules,
+    classifyStated,
+    files: run.records,
+    findings: run.findings,
+  })
   try {
     writeFileAtomic(outFile, document)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error)
-    throw new UserError(`${options.outFile}: cannot write the manifest (${code}); choose another place with --out`)
+    throw new UserError(`${options.outFile}: cannot write the manifest (${describeSystemError(error, 'the write failed')}); choose another place with --out`)
   }
   if (options.cache) saveCacheQuietly(root, optionsKey, run, outFile, summary, configKey)
   return { summary, document, stats: run.stats }
@@ -180,6 +191,20 @@ async function scanWith(plan: ScanPlan): Promise<ScanResult> {
 async function provenanceFor(config: LoadedConfig): Promise<(files: readonly AnalysedFile[]) => ProvenanceResult> {
   const { resolveProvenance } = await import('../provenance/resolve-provenance.js')
   return (files) => resolveProvenance(config, files)
+}
+
+/**
+ * Whether a file states a licence (a LICENSE text, a card, Croissant), read from its facts'
+ * JSON without parsing it: `"licence":{` occurs there only as the key of a statement.
+ */
+function statesLicence(record: FileRecord): boolean {
+  return record.factsJson.includes('"licence":{')
+}
+
+/** Licences stated together, classed: loaded (licence tables, SPDX parsing) only when some file states one. */
+async function licenceClassifier(): Promise<ClassifyStated> {
+  const { classifyLicence, mostRestrictive } = await import('../provenance/licences/index.js')
+  return (ids) => mostRestrictive(ids.map(classifyLicence))
 }
 
 /** The rules `check` also runs, over the manifest being written; loaded only with a tdgov.yaml. */

@@ -76,7 +76,7 @@ describe('manifest schema', () => {
 
   it('is the parsed document with keys in manifest order', () => {
     const parsed = manifestSchema.parse(manifest)
-    expect(Object.keys(parsed)).toEqual(['manifest', 'version', 'tool', 'scan', 'config', 'fingerprint', 'totals', 'sources', 'content', 'diversity', 'files', 'findings'])
+    expect(Object.keys(parsed)).toEqual(['manifest', 'version', 'tool', 'scan', 'config', 'fingerprint', 'totals', 'sources', 'licences', 'content', 'diversity', 'files', 'findings'])
     expect(Object.keys(manifest as object)).toEqual(Object.keys(parsed))
   })
 })

@@ -27,7 +27,7 @@ export function parseCsvSheet(file: string, bytes: Uint8Array): ReadRow[] {
   } catch (error) {
     if (error instanceof CsvError) {
       const row = typeof error.records === 'number' ? error.records + 1 : 1
-      throw new UserError(`${file}: row ${row}: expected well-formed CSV (${error.message})`)
+      throw new UserError(`${file}: row ${row}: expected well-formed CSV (${describeCsvError(error.code)})`)
     }
     throw error
   }
@@ -41,6 +41,18 @@ export function parseCsvSheet(file: string, bytes: Uint8Array): ReadRow[] {
     if (read !== null) rows.push(read)
   })
   return rows
+}
+
+/** csv-parse's error codes in tdgov's words; its messages are not repeated (they change between versions). */
+const CSV_ERRORS: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted cell is never closed; expected a closing double quote',
+  CSV_INVALID_CLOSING_QUOTE: 'a closing double quote is followed by other characters; expected a delimiter or the end of the line',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'a closing double quote is followed by other characters; expected a delimiter or the end of the line',
+  CSV_MAX_RECORD_SIZE: 'a row is larger than the parser accepts',
+}
+
+export function describeCsvError(code: string): string {
+  return Object.hasOwn(CSV_ERRORS, code) ? CSV_ERRORS[code]! : 'the rows could not be split into cells'
 }
 
 /**

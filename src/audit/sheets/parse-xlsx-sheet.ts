@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import { UserError } from '../../util/errors.js'
+import { STRUCTURE_UNDECODED } from '../../util/library-error.js'
 import { cellText } from './cell-text.js'
 import { REVIEW_WORKSHEET } from './render-xlsx.js'
 import { findColumns, readRecord } from './sheet-table.js'
@@ -16,7 +17,7 @@ export async function parseXlsxSheet(file: string, bytes: Uint8Array): Promise<R
     // exceljs declares its own Buffer (an ArrayBuffer); JSZip takes an ArrayBuffer as well.
     await workbook.xlsx.load(bytes.slice().buffer as ArrayBuffer)
   } catch (error) {
-    throw new UserError(`${file}: expected an xlsx workbook, but it cannot be opened (${firstLine(error)})`)
+    throw new UserError(`${file}: expected an xlsx workbook, but it cannot be opened (${describeXlsxError(error)})`)
   }
   const sheet = workbook.getWorksheet(REVIEW_WORKSHEET) ?? workbook.worksheets[0]
   if (sheet === undefined) throw new UserError(`${file}: expected a worksheet named "${REVIEW_WORKSHEET}"; the workbook has none`)
@@ -33,6 +34,17 @@ export async function parseXlsxSheet(file: string, bytes: Uint8Array): Promise<R
   return rows
 }
 
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!
+/**
+ * Why exceljs (and JSZip under it) could not open a workbook, in tdgov's words: their messages
+ * are not repeated (one links a web page, another starts "Bug :").
+ */
+export function describeXlsxError(error: unknown): string {
+  const message = error instanceof Error ? error.message : ''
+  if (/central directory|End of data reached|Corrupted zip|is this a zip file|signature/i.test(message)) {
+    return 'not a zip archive, or a damaged one; an xlsx workbook is a zip archive'
+  }
+  if (/size mismatch|crc32|invalid (distance|code|block|stored)|unexpected end/i.test(message)) {
+    return 'a part of the workbook is damaged; its compressed data does not decode'
+  }
+  return STRUCTURE_UNDECODED
 }

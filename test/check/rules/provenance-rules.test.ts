@@ -42,6 +42,7 @@ function scanManifest(yaml: string, files: FileRecord[]): Manifest {
     tokenDraw: null,
     provenance: (analysed) => resolveProvenance(loaded, analysed),
     rules: (manifest) => runRules(SCAN_RULES, { ...configRecords(root, loaded), manifest }),
+    classifyStated: null,
   })
   return JSON.parse(document) as Manifest
 }
@@ -197,8 +198,8 @@ sources:
     // without policy.min_sources_per_cell, the default is the configuration's, not a key in it
     expect(tooFew.every((f) => f.location.kind === 'config' && f.location.path === 'tdgov.yaml' && f.location.yamlPath === undefined)).toBe(true)
     expect(tooFew.map((f) => f.message)).toEqual([
-      'image: 1 source(s) (b); expected at least 2 for diversity (TC260-003 §5.1)',
-      'text × en: 1 source(s) (b); expected at least 2 for diversity (TC260-003 §5.1)',
+      'image: 1 source (b); expected at least 2 for diversity (TC260-003 §5.1)',
+      'text × en: 1 source (b); expected at least 2 for diversity (TC260-003 §5.1)',
     ])
   })
 
@@ -266,6 +267,6 @@ sources:
     expect(byCode('SOURCE_MATCHES_NOTHING')).toEqual([[{ source: 'gone', paths: ['old/**'] }, at('sources[1].paths', 7, 55)]])
     expect(byCode('UNDECLARED_FILE')).toEqual([[{}, { kind: 'file', path: 'stray/1.jsonl' }]])
     // the summary places config findings at their line in tdgov.yaml
-    expect(result.stdout).toMatch(/warning tdgov\.yaml:3\s+commercial source "co" declares no contract; expected the agreement it was bought under \[SOURCE_CONTRACT_MISSING\]/)
+    expect(result.stdout).toMatch(/^ {2}warning {2}SOURCE_CONTRACT_MISSING {2}1\n {6}tdgov\.yaml:3 {2}commercial source "co" declares no contract; expected the agreement it was bought under$/m)
   })
 })
