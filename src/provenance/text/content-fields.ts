@@ -67,7 +67,7 @@ const MAX_LONGEST_FIELDS = 3
 export function chooseContentFields(record: unknown, declared?: readonly string[]): ContentFieldChoice {
   if (declared && declared.length > 0) return { fields: declared, how: 'declared' }
   if (!isObject(record)) return { fields: [], how: 'whole' }
-  const known = KNOWN_FIELDS.filter((field) => contentStrings(record, [field]).length > 0)
+  const known = KNOWN_FIELDS.filter((field) => contentStrings(record, [field]).length > 0 && !isReviewDecision(record, field))
   if (known.length > 0) return { fields: known, how: 'known' }
   // one level down: { "data": { "text": … } }
   const nested: string[] = []
@@ -119,6 +119,11 @@ export function contentStrings(record: unknown, fields: readonly string[]): stri
     for (const element of elements) if (isObject(element)) pushString(out, element[key])
   }
   return out
+}
+
+/** Prodigy's `answer` is the reviewer's decision (accept, reject, ignore), not an answer text. */
+function isReviewDecision(record: Record<string, unknown>, field: string): boolean {
+  return field === 'answer' && (record.answer === 'accept' || record.answer === 'reject' || record.answer === 'ignore')
 }
 
 function pushString(out: string[], value: unknown): void {

@@ -7,6 +7,7 @@ import {
   sampleKeyOfStrings,
   sampleKeyOfUtf8,
 } from '../../../src/provenance/text/duplicate-sample.js'
+import { SeededRandom } from '../../../src/util/prng.js'
 
 const Z95 = 1.959963984540054
 
@@ -35,6 +36,11 @@ describe('content fields', () => {
       note: 'short',
     }
     expect(chooseContentFields(record)).toEqual({ fields: ['body_md'], how: 'longest' })
+  })
+
+  it("does not take Prodigy's accept/reject decision for an answer text", () => {
+    expect(chooseContentFields({ text: 'Transition plan for node-github', _input_hash: -1, answer: 'reject' }).fields).toEqual(['text'])
+    expect(chooseContentFields({ question: 'Capital of France?', answer: 'Paris' }).fields).toEqual(['question', 'answer'])
   })
 
   it('uses the declared fields when tdgov.yaml names them', () => {
@@ -145,6 +151,35 @@ describe('duplicate estimate', () => {
     for (const [key, full] of [[0.1, 1], [0.3, 2], [0.6, 3]] as const) sampler.add(Math.floor(key * 2 ** 32), () => full)
     expect(sampler.toJSON()).toEqual({ threshold: 0.5, keys: [Math.floor(0.1 * 2 ** 32), 1, Math.floor(0.3 * 2 ** 32), 2], offered: 3 })
   })
+
+  it('has intervals that hold the true rate about 95% of the time (simulated populations)', () => {
+    const random = new SeededRandom('coverage')
+    /** K distinct texts, each with `copies()` records and a uniform 32-bit sampling key; threshold t. */
+    const covered = (K: number, copies: () => number, t: number): boolean => {
+      const keys: number[] = []
+      let records = 0
+      for (let k = 0; k < K; k++) {
+        const m = copies()
+        records += m
+        const sampleKey = Math.floor(random.next() * 2 ** 32)
+        if (sampleKey / 2 ** 32 < t) for (let j = 0; j < m; j++) keys.push(sampleKey, k)
+      }
+      const truth = (records - K) / records
+      const e = estimateDuplicates([{ threshold: t, keys, offered: records }], 0, 0.95, Z95, Infinity)!
+      return e.low <= truth && truth <= e.high
+    }
+    const cases: [string, number, () => number, number][] = [
+      ['about 98%, uneven copies', 2000, () => 1 + Math.floor(-Math.log(random.nextOpen()) * 59), 1 / 8],
+      ['about 30%', 20_000, () => (random.next() < 0.3 ? 1 + Math.ceil(random.next() * 2) : 1), 1 / 16],
+      ['about 0.5%', 50_000, () => (random.next() < 0.005 ? 2 : 1), 1 / 8],
+    ]
+    for (const [name, K, copies, t] of cases) {
+      let hits = 0
+      for (let i = 0; i < 200; i++) if (covered(K, copies, t)) hits++
+      expect(hits / 200, name).toBeGreaterThanOrEqual(0.9)
+      expect(hits / 200, name).toBeLessThanOrEqual(0.995)
+    }
+  }, 60_000)
 
   it('gives an upper bound above 0 when the sample saw no duplicate', () => {
     const estimate = estimateDuplicates([{ threshold: 0.25, keys: [1, 1, 2, 2, 3, 3], offered: 12 }], 0, 0.95, Z95)
