@@ -1,40 +1,6 @@
 import type { TextEncoding } from './encoding.js'
+import { FORMAT_BY_EXTENSION, formatNamed, FORMATS, MAGIC_FORMATS } from './descriptors/index.js'
 import type { Compression, DetectedFormat, Modality } from './types.js'
-
-/** Record and text formats recognised by extension once magic bytes have said nothing. */
-const EXTENSION_FORMATS: Record<string, string> = {
-  jsonl: 'jsonl',
-  ndjson: 'jsonl',
-  json: 'json',
-  csv: 'csv',
-  tsv: 'tsv',
-  tab: 'tsv',
-  parquet: 'parquet',
-  arrow: 'arrow',
-  feather: 'arrow',
-  arrows: 'arrow-stream',
-  txt: 'text',
-  text: 'text',
-  md: 'text',
-  markdown: 'text',
-  rst: 'text',
-  yaml: 'text',
-  yml: 'text',
-  // Annotation exports (Pascal VOC, CVAT): hashed and typed, their records are the audit's business.
-  xml: 'xml',
-}
-
-const MODALITY: Record<string, Modality> = {
-  jsonl: 'text',
-  json: 'text',
-  text: 'text',
-  xml: 'text',
-  csv: 'tabular',
-  tsv: 'tabular',
-  parquet: 'tabular',
-  arrow: 'tabular',
-  'arrow-stream': 'tabular',
-}
 
 /**
  * A dataset's own documentation (licence, card, changelog) is not training data: it is recorded
@@ -69,7 +35,7 @@ export function statesLicence(relPath: string): boolean {
 }
 
 export function modalityOf(format: string): Modality {
-  return MODALITY[format] ?? 'other'
+  return formatNamed(format)?.modality ?? 'other'
 }
 
 function startsWith(head: Uint8Array, bytes: readonly number[], at = 0): boolean {
@@ -78,24 +44,15 @@ function startsWith(head: Uint8Array, bytes: readonly number[], at = 0): boolean
   return true
 }
 
-const ASCII = (s: string): number[] => [...s].map((c) => c.charCodeAt(0))
-
 export function detectCompression(head: Uint8Array): Compression | null {
   if (startsWith(head, [0x1f, 0x8b])) return 'gzip'
   if (startsWith(head, [0x28, 0xb5, 0x2f, 0xfd])) return 'zstd'
   return null
 }
 
-/** Container formats that carry records, recognised by their magic bytes. */
+/** Container formats that carry records, recognised by their magic bytes (their descriptors say how). */
 function detectRecordMagic(head: Uint8Array): string | null {
-  if (startsWith(head, ASCII('PAR1'))) return 'parquet'
-  if (startsWith(head, ASCII('ARROW1'))) return 'arrow'
-  // An IPC stream opens with the 0xFFFFFFFF continuation marker and a positive metadata length.
-  if (startsWith(head, [0xff, 0xff, 0xff, 0xff]) && head.length >= 8) {
-    const length = (head[4]! | (head[5]! << 8) | (head[6]! << 16) | (head[7]! << 24)) >>> 0
-    if (length > 0 && length < 1 << 30) return 'arrow-stream'
-  }
-  return null
+  return MAGIC_FORMATS.find((format) => format.magic!(head))?.name ?? null
 }
 
 /** The extension of a file name, lower case, ignoring a trailing compression extension. */
@@ -122,12 +79,10 @@ export function detectByMagicOrExtension(head: Uint8Array, relPath: string): str
   const magic = detectRecordMagic(head)
   if (magic) return magic
   if (isDocumentation(relPath) && looksLikeText(head)) return 'document'
-  const byExtension = EXTENSION_FORMATS[recordExtension(relPath)]
+  const byExtension = FORMAT_BY_EXTENSION.get(recordExtension(relPath))
   if (byExtension === undefined) return null
   // A file named .parquet or .arrow without the magic is not one: leave it to the fallbacks.
-  if (byExtension === 'parquet' || byExtension === 'arrow' || byExtension === 'arrow-stream') {
-    return looksLikeText(head) ? null : byExtension
-  }
+  if (formatNamed(byExtension)?.binary) return looksLikeText(head) ? null : byExtension
   // Content that is clearly binary is not a text record format whatever the name says.
   if (!looksLikeText(head)) return null
   // Many datasets ship JSON Lines named .json (Hugging Face among them): one object per line.
@@ -154,10 +109,10 @@ export function detected(format: string, compression: Compression | null, modali
 }
 
 /** Formats whose content is text, which may be in an encoding other than UTF-8. */
-export const TEXT_FORMATS: ReadonlySet<string> = new Set(['jsonl', 'json', 'csv', 'tsv', 'text', 'xml', 'document'])
+export const TEXT_FORMATS: ReadonlySet<string> = new Set(FORMATS.filter((f) => f.text).map((f) => f.name))
 
 /** Whether the file's name says it holds text: a text or record format's extension, or documentation. */
 export function isTextByName(relPath: string): boolean {
-  const format = EXTENSION_FORMATS[recordExtension(relPath)]
+  const format = FORMAT_BY_EXTENSION.get(recordExtension(relPath))
   return isDocumentation(relPath) || (format !== undefined && TEXT_FORMATS.has(format))
 }

@@ -1,15 +1,11 @@
 import { prepareTokenCounter } from '../provenance/index.js'
-import { statesLicence } from './detect.js'
-import { createJsonAnalyzer } from './json.js'
-import { createJsonlAnalyzer } from './jsonl.js'
-import { createTextAnalyzer } from './text.js'
+import { formatNamed, FORMATS } from './descriptors/index.js'
 import { transcoding } from './encoding.js'
 import type { AnalyzerContext, ContentAnalyzer, DetectedFormat } from './types.js'
 
 /**
- * The analyzer for a detected format, or null when hashing is all there is to do. Analyzers with
- * libraries behind them (CSV, Parquet, Arrow, media) load lazily, so a dataset pays only for the
- * formats it has.
+ * The analyzer for a detected format (its descriptor's reader), or null when hashing is all there
+ * is to do. Readers load lazily, so a dataset pays only for the formats it has.
  */
 export async function createAnalyzer(detected: DetectedFormat, ctx: AnalyzerContext): Promise<ContentAnalyzer | null> {
   const analyzer = await analyzerFor(detected, ctx)
@@ -22,7 +18,12 @@ export async function createAnalyzer(detected: DetectedFormat, ctx: AnalyzerCont
 }
 
 /** Formats whose records carry text: analysed for content facts, tokens and personal information. */
-export const RECORD_FORMATS: ReadonlySet<string> = new Set(['jsonl', 'json', 'csv', 'tsv', 'text'])
+export const RECORD_FORMATS: ReadonlySet<string> = new Set(FORMATS.filter((f) => f.records).map((f) => f.name))
+
+/** Formats whose large files are parsed on a second thread (the descriptor's `offload`). */
+export function parsedOnSecondThread(format: string): boolean {
+  return formatNamed(format)?.offload ?? false
+}
 
 /** Counts the content an analyzer is given: the size the token estimate scales its sample to. */
 function countingContent(analyzer: ContentAnalyzer): ContentAnalyzer {
@@ -42,29 +43,8 @@ function countingContent(analyzer: ContentAnalyzer): ContentAnalyzer {
 
 async function analyzerFor(detected: DetectedFormat, ctx: AnalyzerContext): Promise<ContentAnalyzer | null> {
   if (ctx.tokens === 'exact' && RECORD_FORMATS.has(detected.format)) await prepareTokenCounter()
-  switch (detected.format) {
-    case 'jsonl':
-      return createJsonlAnalyzer(ctx)
-    case 'json':
-      return createJsonAnalyzer(ctx)
-    case 'csv':
-    case 'tsv':
-      return (await import('./csv.js')).createCsvAnalyzer(ctx, detected.format)
-    case 'document':
-      // A CHANGELOG or CITATION states no licence: nothing to read beyond the hash.
-      return statesLicence(ctx.relPath) ? (await import('./document.js')).createDocumentAnalyzer(ctx) : null
-    case 'text':
-      return createTextAnalyzer(ctx)
-    case 'lfs-pointer':
-    case 'annex-pointer':
-    case 'dvc-pointer':
-      return (await import('./pointer.js')).createPointerAnalyzer(ctx, detected.format)
-    case 'parquet':
-      return detected.compression ? null : (await import('./parquet.js')).createParquetAnalyzer(ctx)
-    case 'arrow':
-    case 'arrow-stream':
-      return (await import('./arrow.js')).createArrowAnalyzer(ctx, detected.format === 'arrow' ? 'file' : 'stream')
-  }
+  const format = formatNamed(detected.format)
+  if (format) return format.reader(ctx, detected)
   if (detected.modality === 'image') return (await import('./image.js')).createImageAnalyzer(ctx)
   if (detected.modality === 'audio' || detected.modality === 'video') {
     return (await import('./media.js')).createMediaAnalyzer(ctx)

@@ -7,7 +7,7 @@ import { detectFormat } from '../formats/detect-format.js'
 import { annexNotPresent } from '../formats/pointer.js'
 import { annexKeyOf, annexLinkTarget, linkStat } from '../util/annex-link.js'
 import { sniffAnnotationExport } from '../formats/annotations/sniff-export.js'
-import { RECORD_FORMATS } from '../formats/registry.js'
+import { parsedOnSecondThread, RECORD_FORMATS } from '../formats/registry.js'
 import type { AnalyzerContext, ContentAnalysis, DetectedFormat, MediaInfo, RecordSchema } from '../formats/types.js'
 import { localSink, offloadSink, OFFLOAD_MIN_BYTES, threadReadBuffer } from './chunk-sink.js'
 import { decompressHead } from './decompress.js'
@@ -292,7 +292,7 @@ function canonicalMedia(media: MediaInfo): MediaInfo {
  */
 function worthOffloading(format: DetectedFormat, size: number): boolean {
   if (size < OFFLOAD_MIN_BYTES || !workersAvailable()) return false
-  return format.compression === 'zstd' || ['jsonl', 'csv', 'tsv', 'json', 'text'].includes(format.format)
+  return format.compression === 'zstd' || parsedOnSecondThread(format.format)
 }
 
 /** A failed system call on the file (EIO, EACCES, …): a finding. Anything else is a bug. */

@@ -1,0 +1,23 @@
+import type { FormatDescriptor } from '../format-descriptor.js'
+
+/** Comma-separated values with a header row (RFC 4180). */
+export const csv: FormatDescriptor = {
+  name: 'csv',
+  extensions: ['csv'],
+  modality: 'tabular',
+  records: true,
+  text: true,
+  offload: true,
+  reader: async (ctx) => (await import('../csv.js')).createCsvAnalyzer(ctx, 'csv'),
+}
+
+/** Tab-separated values with a header row. */
+export const tsv: FormatDescriptor = {
+  name: 'tsv',
+  extensions: ['tsv', 'tab'],
+  modality: 'tabular',
+  records: true,
+  text: true,
+  offload: true,
+  reader: async (ctx) => (await import('../csv.js')).createCsvAnalyzer(ctx, 'tsv'),
+}

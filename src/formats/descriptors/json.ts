@@ -1,0 +1,12 @@
+import type { FormatDescriptor } from '../format-descriptor.js'
+
+/** A JSON document of records: an array, or an object whose values are arrays (splits or columns). */
+export const json: FormatDescriptor = {
+  name: 'json',
+  extensions: ['json'],
+  modality: 'text',
+  records: true,
+  text: true,
+  offload: true,
+  reader: async (ctx) => (await import('../json.js')).createJsonAnalyzer(ctx),
+}

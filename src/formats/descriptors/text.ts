@@ -1,0 +1,12 @@
+import type { FormatDescriptor } from '../format-descriptor.js'
+
+/** Plain text: records are lines. */
+export const text: FormatDescriptor = {
+  name: 'text',
+  extensions: ['txt', 'text', 'md', 'markdown', 'rst', 'yaml', 'yml'],
+  modality: 'text',
+  records: true,
+  text: true,
+  offload: true,
+  reader: async (ctx) => (await import('../text.js')).createTextAnalyzer(ctx),
+}
