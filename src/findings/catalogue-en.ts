@@ -115,7 +115,7 @@ export const EN: Catalogue = {
   PII_DENSITY_HIGH: (a) =>
     `source "${a('source')}" holds ${a('density')} personal values per 10,000 records searched; the policy allows at most ${a('max')} (policy.pii_density_max)`,
   DUPLICATE_RATE_HIGH: (a) =>
-    `${a.pct('rate')} of the ${a('records')} analysed records repeat another; the policy allows at most ${a.pct('max')} (policy.duplicate_rate_max)`,
+    `${a.raw('low') === undefined ? `${a.pct('rate')} of the ${a('records')} analysed records repeat another` : a.raw('exact') === true ? `${a.pct('rate')} of the ${a('records')} records with text repeat another` : `an estimated ${a.pct('rate')} (95% interval ${a.pct('low')}–${a.pct('high')}) of the ${a('records')} records with text repeat another`}; the policy allows at most ${a.pct('max')} (policy.duplicate_rate_max)`,
   AUDIT_MISSING: (a) =>
     `annotation file is not covered by a scored audit of its current content${a.count('audits') > 0 ? ` (audits ${a('audits')} sampled another version of it)` : ''}; run \`tdgov audit sample\` and \`tdgov audit score\``,
   AUDIT_REJECTED: (a) =>

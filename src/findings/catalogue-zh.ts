@@ -115,7 +115,7 @@ export const ZH: Catalogue = {
   PII_DENSITY_HIGH: (a) =>
     `来源 "${a('source')}" 在所检索的记录中每 10,000 条含 ${a('density')} 项个人信息；策略允许的上限为 ${a('max')}（policy.pii_density_max）`,
   DUPLICATE_RATE_HIGH: (a) =>
-    `在分析的 ${a('records')} 条记录中，有 ${a.pct('rate')} 与其他记录重复；策略允许的上限为 ${a.pct('max')}（policy.duplicate_rate_max）`,
+    `${a.raw('low') === undefined ? `在分析的 ${a('records')} 条记录中，有 ${a.pct('rate')} 与其他记录重复` : a.raw('exact') === true ? `在 ${a('records')} 条有文本的记录中，有 ${a.pct('rate')} 与其他记录重复` : `在 ${a('records')} 条有文本的记录中，估计有 ${a.pct('rate')}（95% 区间 ${a.pct('low')}–${a.pct('high')}）与其他记录重复`}；策略允许的上限为 ${a.pct('max')}（policy.duplicate_rate_max）`,
   AUDIT_MISSING: (a) =>
     `标注文件的当前内容未被任何已评分的抽检覆盖${a.count('audits') > 0 ? `（抽检 ${a('audits')} 抽取的是该文件的其他版本）` : ''}；请运行 \`tdgov audit sample\` 和 \`tdgov audit score\``,
   AUDIT_REJECTED: (a) =>

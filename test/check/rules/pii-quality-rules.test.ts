@@ -91,6 +91,18 @@ describe('DUPLICATE_RATE_HIGH', () => {
     ])
   })
 
+  it('judges the dataset-wide estimate when the scan drew one, and gives its interval', () => {
+    const content = contentSummary({ records: 400, rate: 0.01 })
+    const estimate = { method: 'content-hash sample' as const, rate: 0.3, low: 0.29, high: 0.31, confidence: 0.95, threshold: 0.0625, sampledRecords: 6000, sampledDuplicates: 1800, records: 100_000, uncoveredFiles: 0 }
+    const header = { content: { ...content, duplicates: { ...content.duplicates, estimate } } }
+    expect(run(duplicateRateHigh, records({ config, manifest: { header } }))).toEqual([
+      ['DUPLICATE_RATE_HIGH', { rate: 0.3, records: 100_000, max: 0.05, low: 0.29, high: 0.31, exact: false }, configAt('policy.duplicate_rate_max', 3, 23)],
+    ])
+    // the per-file samples alone (1 %) would not have fired
+    const low = { content: { ...content, duplicates: { ...content.duplicates, estimate: { ...estimate, rate: 0.04, low: 0.03, high: 0.05 } } } }
+    expect(run(duplicateRateHigh, records({ config, manifest: { header: low } }))).toEqual([])
+  })
+
   it('does not fire at the threshold, or without the policy', () => {
     expect(run(duplicateRateHigh, records({ config, manifest: { header: { content: contentSummary({ records: 400, rate: 0.05 }) } } }))).toEqual([])
     expect(run(duplicateRateHigh, records({ config: yaml(DATASET), manifest: { header: { content: contentSummary({ rate: 0.9 }) } } }))).toEqual([])
