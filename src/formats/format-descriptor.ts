@@ -21,8 +21,11 @@ export interface FormatDescriptor {
   records: boolean
   /** its content is text (and may be in UTF-16 or GB18030) */
   text: boolean
-  /** large files are parsed on a second thread while the first reads and hashes */
-  offload: boolean
+  /**
+   * whether large files are parsed on a second thread while the first reads and hashes: always,
+   * only when every record is parsed (--deep, --pii full), or never
+   */
+  offload: 'always' | 'every-record' | 'never'
   /** the reader: the analyzer that is pushed the file's content and yields its facts and records */
   reader(ctx: AnalyzerContext, detected: DetectedFormat): Promise<ContentAnalyzer | null>
 }

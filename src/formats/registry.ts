@@ -20,9 +20,10 @@ export async function createAnalyzer(detected: DetectedFormat, ctx: AnalyzerCont
 /** Formats whose records carry text: analysed for content facts, tokens and personal information. */
 export const RECORD_FORMATS: ReadonlySet<string> = new Set(FORMATS.filter((f) => f.records).map((f) => f.name))
 
-/** Formats whose large files are parsed on a second thread (the descriptor's `offload`). */
-export function parsedOnSecondThread(format: string): boolean {
-  return formatNamed(format)?.offload ?? false
+/** Whether a large file of this format is parsed on a second thread (the descriptor's `offload`). */
+export function parsedOnSecondThread(format: string, everyRecordParsed: boolean): boolean {
+  const offload = formatNamed(format)?.offload ?? 'never'
+  return offload === 'always' || (offload === 'every-record' && everyRecordParsed)
 }
 
 /** Counts the content an analyzer is given: the size the token estimate scales its sample to. */

@@ -145,7 +145,7 @@ async function scanOpenFile(
   }
   const declared = declaredContentFields(relPath, options.contentFields)
   if (declared) ctx.contentFields = declared
-  const sink = worthOffloading(format, size) ? offloadSink(format, ctx, CHUNK) : await localSink(format, ctx, CHUNK)
+  const sink = worthOffloading(format, size, options) ? offloadSink(format, ctx, CHUNK) : await localSink(format, ctx, CHUNK)
   const hash = createHash('sha256')
   hash.update(head)
   onBytesRead(bytes)
@@ -290,9 +290,9 @@ function canonicalMedia(media: MediaInfo): MediaInfo {
  * content is keyed for the dataset-wide duplicate sample (which made in-thread JSON Lines about
  * 0.5 µs a line slower than the hand-over costs).
  */
-function worthOffloading(format: DetectedFormat, size: number): boolean {
+function worthOffloading(format: DetectedFormat, size: number, options: ScanFileOptions): boolean {
   if (size < OFFLOAD_MIN_BYTES || !workersAvailable()) return false
-  return format.compression === 'zstd' || parsedOnSecondThread(format.format)
+  return format.compression === 'zstd' || parsedOnSecondThread(format.format, options.deep || options.pii === 'full')
 }
 
 /** A failed system call on the file (EIO, EACCES, …): a finding. Anything else is a bug. */

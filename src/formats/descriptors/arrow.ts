@@ -11,7 +11,7 @@ export const arrow: FormatDescriptor = {
   modality: 'tabular',
   records: false,
   text: false,
-  offload: false,
+  offload: 'never',
   reader: async (ctx) => (await import('../arrow.js')).createArrowAnalyzer(ctx, 'file'),
 }
 
@@ -28,6 +28,6 @@ export const arrowStream: FormatDescriptor = {
   modality: 'tabular',
   records: false,
   text: false,
-  offload: false,
+  offload: 'never',
   reader: async (ctx) => (await import('../arrow.js')).createArrowAnalyzer(ctx, 'stream'),
 }

@@ -7,7 +7,7 @@ export const csv: FormatDescriptor = {
   modality: 'tabular',
   records: true,
   text: true,
-  offload: true,
+  offload: 'always',
   reader: async (ctx) => (await import('../csv.js')).createCsvAnalyzer(ctx, 'csv'),
 }
 
@@ -18,6 +18,6 @@ export const tsv: FormatDescriptor = {
   modality: 'tabular',
   records: true,
   text: true,
-  offload: true,
+  offload: 'always',
   reader: async (ctx) => (await import('../csv.js')).createCsvAnalyzer(ctx, 'tsv'),
 }

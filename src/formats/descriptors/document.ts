@@ -10,7 +10,7 @@ export const document: FormatDescriptor = {
   modality: 'other',
   records: false,
   text: true,
-  offload: false,
+  offload: 'never',
   // A CHANGELOG or CITATION states no licence: nothing to read beyond the hash.
   reader: async (ctx) => ((await import('../detect.js')).statesLicence(ctx.relPath) ? (await import('../document.js')).createDocumentAnalyzer(ctx) : null),
 }

@@ -7,6 +7,6 @@ export const json: FormatDescriptor = {
   modality: 'text',
   records: true,
   text: true,
-  offload: true,
+  offload: 'always',
   reader: async (ctx) => (await import('../json.js')).createJsonAnalyzer(ctx),
 }

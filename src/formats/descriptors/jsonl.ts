@@ -7,7 +7,8 @@ export const jsonl: FormatDescriptor = {
   modality: 'text',
   records: true,
   text: true,
-  // Every line's content is keyed for the duplicate sample: worth the second thread.
-  offload: true,
+  // Split with indexOf and keyed in-thread faster than the hand-over costs (measured on the 1 GB
+  // bench file: 1.6 s in-thread, 2.1 s offloaded), unless every line is parsed.
+  offload: 'every-record',
   reader: async (ctx) => (await import('../jsonl.js')).createJsonlAnalyzer(ctx),
 }

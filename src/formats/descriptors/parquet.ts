@@ -11,7 +11,7 @@ export const parquet: FormatDescriptor = {
   modality: 'tabular',
   records: false,
   text: false,
-  offload: false,
+  offload: 'never',
   // The footer and row groups are read from disk by offset: a compressed Parquet file cannot be.
   reader: async (ctx, detected) => (detected.compression ? null : (await import('../parquet.js')).createParquetAnalyzer(ctx)),
 }

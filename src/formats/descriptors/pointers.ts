@@ -9,7 +9,7 @@ function pointer(name: 'lfs-pointer' | 'annex-pointer' | 'dvc-pointer'): FormatD
     records: false,
     // ASCII by construction, and recognised before any encoding is looked for
     text: false,
-    offload: false,
+    offload: 'never',
     reader: async (ctx) => (await import('../pointer.js')).createPointerAnalyzer(ctx, name),
   }
 }

@@ -7,6 +7,6 @@ export const text: FormatDescriptor = {
   modality: 'text',
   records: true,
   text: true,
-  offload: true,
+  offload: 'every-record',
   reader: async (ctx) => (await import('../text.js')).createTextAnalyzer(ctx),
 }

@@ -7,6 +7,6 @@ export const xml: FormatDescriptor = {
   modality: 'text',
   records: false,
   text: true,
-  offload: false,
+  offload: 'never',
   reader: async () => null,
 }

@@ -19,7 +19,7 @@
  */
 
 /** Significant bytes of a content string that go into the sampling key. */
-const SIG_BYTES = 48
+const SIG_BYTES = 32
 /** Sampled records a file keeps before it halves its threshold. */
 export const FILE_SAMPLE_BUDGET = 10_000
 /** Sampled records the dataset keeps before it halves the threshold. */
@@ -290,31 +290,35 @@ export function sampleKeyOfUtf8(buf: Uint8Array, start: number, end: number): nu
  * not -1) the byte `stop` outside an escape; JSON escapes are decoded when `stop` is the quote.
  */
 function hashUtf8(buf: Uint8Array, start: number, end: number, stop: number): void {
-  // The state in locals: this loop runs for every record, and module variables cost a context
-  // load and store per byte.
+  // The state in locals, and one table lookup per byte: this loop runs for every record, and
+  // module variables or a branch per byte class cost more than the rest of the line's work.
+  const table = stop === QUOTE ? JSON_BYTES : TEXT_BYTES
   let h = H
   let c = C
   for (let i = start; i < end && c < SIG_BYTES; ) {
     const b = buf[i]!
-    if (b < 0x80) {
-      if (b === stop) break
-      if (stop === QUOTE && b === BACKSLASH) {
-        H = h
-        C = c
-        i = escape(buf, i, end)
-        h = H
-        c = C
-        if (i < 0) break
-        continue
-      }
-      i++
-      if (b === 0x20 || (b >= 0x09 && b <= 0x0d)) continue
-      h = Math.imul(h ^ (b >= 0x41 && b <= 0x5a ? b + 32 : b), 0x01000193)
+    const m = table[b]!
+    if (m >= 0) {
+      h = Math.imul(h ^ m, 0x01000193)
       c++
+      i++
       continue
     }
-    // Multi-byte: the bytes are hashed as they are (the parsed side re-encodes the same UTF-8),
-    // except the few non-ASCII whitespace characters, told apart by their lead bytes.
+    if (m === SKIP) {
+      i++
+      continue
+    }
+    if (m === STOP) break
+    if (m === ESCAPE) {
+      H = h
+      C = c
+      i = escape(buf, i, end)
+      h = H
+      c = C
+      if (i < 0) break
+      continue
+    }
+    // LEAD: a lead byte of a non-ASCII whitespace character (\s) or of a full-width ASCII form
     if (b === 0xef && i + 2 < end && (buf[i + 1] === 0xbc || buf[i + 1] === 0xbd)) {
       const cp = 0xf000 | ((buf[i + 1]! & 0x3f) << 6) | (buf[i + 2]! & 0x3f)
       if (cp >= 0xff01 && cp <= 0xff5e && (buf[i + 2]! & 0xc0) === 0x80) {
@@ -325,7 +329,7 @@ function hashUtf8(buf: Uint8Array, start: number, end: number, stop: number): vo
         continue
       }
     }
-    const skip = b === 0xc2 || b === 0xe1 || b === 0xe2 || b === 0xe3 || b === 0xef ? unicodeSpaceLength(buf, i, end) : 0
+    const skip = unicodeSpaceLength(buf, i, end)
     if (skip > 0) {
       i += skip
       continue
@@ -336,6 +340,24 @@ function hashUtf8(buf: Uint8Array, start: number, end: number, stop: number): vo
   }
   H = h
   C = c
+}
+
+const SKIP = -1
+const STOP = -2
+const ESCAPE = -3
+const LEAD = -4
+
+/** What each byte of UTF-8 text contributes: itself, ASCII lower-cased, skipped (whitespace), or a closer look. */
+function byteTable(json: boolean): Int8Array | Int16Array {
+  const table = new Int16Array(256)
+  for (let b = 0; b < 256; b++) table[b] = b >= 0x41 && b <= 0x5a ? b + 32 : b
+  for (const b of [0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d]) table[b] = SKIP
+  for (const b of [0xc2, 0xe1, 0xe2, 0xe3, 0xef]) table[b] = LEAD
+  if (json) {
+    table[QUOTE] = STOP
+    table[BACKSLASH] = ESCAPE
+  }
+  return table
 }
 
 /** Bytes of the non-ASCII whitespace character (\s) encoded at `i`, or 0. */
@@ -519,3 +541,6 @@ function valueStart(buf: Buffer, at: number, end: number): number {
 function isJsonSpace(b: number): boolean {
   return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d
 }
+
+const TEXT_BYTES = byteTable(false)
+const JSON_BYTES = byteTable(true)
