@@ -12,11 +12,19 @@ import type { AnalyzerContext, ContentAnalyzer, DetectedFormat } from './types.j
  */
 export async function createAnalyzer(detected: DetectedFormat, ctx: AnalyzerContext): Promise<ContentAnalyzer | null> {
   const analyzer = await analyzerFor(detected, ctx)
-  return analyzer && RECORD_FORMATS.has(detected.format) ? countingContent(analyzer) : analyzer
+  return analyzer && RECORD_FORMATS.has(detected.format) && !SELF_SIZED_FORMATS.has(detected.format) ? countingContent(analyzer) : analyzer
 }
 
 /** Formats whose records carry text: analysed for content facts, tokens and personal information. */
-export const RECORD_FORMATS: ReadonlySet<string> = new Set(['jsonl', 'json', 'csv', 'tsv', 'text'])
+export const RECORD_FORMATS: ReadonlySet<string> = new Set(['jsonl', 'json', 'csv', 'tsv', 'text', 'parquet', 'arrow', 'arrow-stream'])
+
+/**
+ * Record formats whose analyzer sets the content size itself: their bytes on disk are encoded
+ * (and for Parquet compressed) columns, not text, so the size the token estimate scales its sample
+ * to is the rows' size as JSON text (the measure of the sampled records' bytes), estimated from the
+ * rows analysed. The manifest entry carries it as `content.contentBytes`.
+ */
+export const SELF_SIZED_FORMATS: ReadonlySet<string> = new Set(['parquet', 'arrow', 'arrow-stream'])
 
 /** Counts the content an analyzer is given: the size the token estimate scales its sample to. */
 function countingContent(analyzer: ContentAnalyzer): ContentAnalyzer {

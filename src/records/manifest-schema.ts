@@ -63,7 +63,7 @@ const contentSchema = z
       .optional()
       .describe('characters of record text'),
     licences: z.record(z.string(), count).optional().describe('per-record licence field values'),
-    contentBytes: count.optional().describe('decompressed size, for compressed files: the token estimate scales its sample to it'),
+    contentBytes: count.optional().describe('decompressed size, for compressed files; for Parquet and Arrow, the rows\' size as JSON text, estimated from the rows analysed: the token estimate scales its sample to it'),
     tokens: tokenFactsSchema.optional(),
   })
   .strict()

@@ -3,7 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { toFinding, type FindingDraft } from '../findings/finding.js'
 import { detectCompression } from '../formats/detect.js'
 import { detectFormat } from '../formats/detect-format.js'
-import { RECORD_FORMATS } from '../formats/registry.js'
+import { RECORD_FORMATS, SELF_SIZED_FORMATS } from '../formats/registry.js'
 import type { AnalyzerContext, ContentAnalysis, DetectedFormat, MediaInfo, RecordSchema } from '../formats/types.js'
 import { localSink, offloadSink, OFFLOAD_MIN_BYTES, threadReadBuffer } from './chunk-sink.js'
 import { decompressHead } from './decompress.js'
@@ -149,8 +149,9 @@ function toEntry(
 ): FileEntry {
   const content = analysis.facts?.content
   const pii = analysis.facts?.pii
-  // The estimate scales its sample to the content's size: the file's own, unless compressed.
-  const contentBytes = format.compression && analysis.facts ? analysis.facts.contentBytes : undefined
+  // The estimate scales its sample to the content's size: the file's own, unless compressed or
+  // encoded in columns (Parquet, Arrow: the rows' size as JSON text, which their analyzers estimate).
+  const contentBytes = (format.compression || SELF_SIZED_FORMATS.has(format.format)) && analysis.facts ? analysis.facts.contentBytes : undefined
   // Keys in manifest order; optional ones only when known.
   return {
     path: relPath,
