@@ -29,7 +29,7 @@ const FILE_TAIL_BYTES = 10
 /** Real headers are kilobytes; a length beyond this is garbage, not a header worth buffering. */
 const MAX_METADATA_BYTES = 64 * 1024 * 1024
 /** A record batch body beyond this is not decoded for the content facts (the rows are still counted). */
-const MAX_BODY_BYTES = 1024 * 1024 * 1024
+const MAX_BODY_BYTES = 256 * 1024 * 1024
 /** Dictionary batches kept to decode record batches with, at most. */
 const MAX_DICTIONARY_BYTES = 256 * 1024 * 1024
 

@@ -11,7 +11,7 @@ import {
 import type { FindingDraft } from '../findings/finding.js'
 import { RecordFacts } from '../provenance/index.js'
 import { CachingBuffer, groupRanges, leafBytes, ParquetRowSource, rowJson, toPlainRow } from './parquet-rows.js'
-import { planRowSample, uniformPicks, type SampleUnit } from './row-sample.js'
+import { planRowSample, uniformPicks, type RowSamplePlan, type SampleUnit } from './row-sample.js'
 import type { RecordFactsResult } from '../provenance/index.js'
 import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer, FieldSchema } from './types.js'
 
@@ -150,7 +150,7 @@ async function analyzeRows(file: CachingBuffer, metadata: FileMetaData, ctx: Ana
       file.release()
     }
   } else {
-    const plan = planRowSample(sampleUnits(source), ctx.sampleSize, SAMPLE_DECODE_BUDGET, ctx.relPath)
+    const plan = planParquetSample(source, ctx.sampleSize, SAMPLE_DECODE_BUDGET, ctx.relPath)
     let group = -1
     for (const unit of plan.units) {
       const first = unit.start + unit.picks[0]!
@@ -174,6 +174,11 @@ async function analyzeRows(file: CachingBuffer, metadata: FileMetaData, ctx: Ana
   result.contentBytes = analysed === 0 ? 0 : Math.round((analysedBytes / analysed) * source.rows)
   const findings: FindingDraft[] = [...source.unreadable].map(([column, reason]) => ({ code: 'COLUMN_UNREADABLE', args: { column, reason } }))
   return { facts: result, findings }
+}
+
+/** The rows a scan analyses of a Parquet file when not reading it whole (see row-sample.ts). */
+export function planParquetSample(source: ParquetRowSource, k: number, budget: number, seed: string): RowSamplePlan {
+  return planRowSample(sampleUnits(source), k, budget, seed)
 }
 
 /** Sample units: runs of rows of about one page of the widest flat column, with what decoding one costs. */
