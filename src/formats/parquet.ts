@@ -37,29 +37,36 @@ class ShortReadError extends Error {
 /**
  * Reads the row count and top-level schema from the Parquet footer, then the content facts of a
  * seeded sample of rows (every row under --deep or --pii full; see analyzeRows). The scanner
- * streams the bytes for hashing; they are ignored here, and the file is read from disk afterwards
- * by position: the last 8 bytes, the footer and the column chunks of the rows analysed. Needs an
+ * streams the bytes for hashing; they are ignored here, and the file is read from disk by
+ * position: the last 8 bytes, the footer and the column chunks of the rows analysed. Needs an
  * uncompressed file on disk (the registry does not route compressed Parquet here). I/O errors
  * propagate for the scanner to report.
  */
 export function createParquetAnalyzer(ctx: AnalyzerContext): ContentAnalyzer {
+  // Started at once, not at finish(): on an analysis worker (large files) the rows are then read
+  // while the scanner is still hashing the bytes on its own thread.
+  const running = analyzeFile(ctx)
+  // a failure is reported by finish(); until then it must not count as unhandled
+  running.catch(() => {})
   return {
     push(): void {},
-    async finish(): Promise<ContentAnalysis> {
-      const handle = await open(ctx.absPath, 'r')
-      try {
-        const footer = await analyzeFooter(await fileSource(handle))
-        if (!('metadata' in footer)) return footer
-        const { metadata, analysis } = footer
-        const content = await analyzeRows(await CachingBuffer.open(handle), metadata, ctx)
-        return { ...analysis, facts: content.facts, findings: [...analysis.findings, ...content.findings] }
-      } catch (error) {
-        if (error instanceof ShortReadError) return truncated(error.message, error.offset)
-        throw error
-      } finally {
-        await handle.close()
-      }
-    },
+    finish: () => running,
+  }
+}
+
+async function analyzeFile(ctx: AnalyzerContext): Promise<ContentAnalysis> {
+  const handle = await open(ctx.absPath, 'r')
+  try {
+    const footer = await analyzeFooter(await fileSource(handle))
+    if (!('metadata' in footer)) return footer
+    const { metadata, analysis } = footer
+    const content = await analyzeRows(await CachingBuffer.open(handle), metadata, ctx)
+    return { ...analysis, facts: content.facts, findings: [...analysis.findings, ...content.findings] }
+  } catch (error) {
+    if (error instanceof ShortReadError) return truncated(error.message, error.offset)
+    throw error
+  } finally {
+    await handle.close()
   }
 }
 
@@ -112,11 +119,16 @@ function describe(metadata: FileMetaData): ContentAnalysis {
 /** Pages are assumed this size (the default of parquet-mr, pyarrow, arrow-rs and hyparquet-writer): the footer does not say. */
 const PAGE_BYTES = 1024 * 1024
 /**
- * Bytes of column data a sample may decode. hyparquet decodes about 230 MB/s of it here (measured
- * on the 2M-row bench file with lazily decoded text), so this is about 0.2 s of a 0.5 s budget; the
- * rest goes to the record facts of the analysed rows.
+ * Column data a sample may decode, in the cost units of sampleUnits (uncompressed page bytes). The
+ * budget is what a scan may spend on a file's rows: at most 0.5 s more than reading its footer for
+ * the 2M-row bench file (bench/gen-parquet.ts: 20 row groups of 100k rows, 1 MiB pages, snappy).
+ * Measured there (2 vCPU, load ≈ 1): hyparquet decodes a page of each of the 7 columns per unit,
+ * about 30 ms, of which snappy and scavenging the page's values are most; a whole row group takes
+ * about 0.4 s. This budget buys 5 units of ~4,100 rows, ~0.15–0.2 s, and the scan then takes
+ * 0.78 s instead of 0.32 s (of the 0.46 s, ~0.18 s is the token estimate's encoder starting up).
+ * So on a file that size the sample is 5 clusters of ~200 rows, not a uniform one (row-sample.ts).
  */
-export const SAMPLE_DECODE_BUDGET = 48 * 1024 * 1024
+export const SAMPLE_DECODE_BUDGET = 24 * 1024 * 1024
 
 /**
  * Content facts of the rows: every row under --deep (all analysed) or --pii full (all searched for
@@ -191,6 +203,10 @@ function sampleUnits(source: ParquetRowSource): SampleUnit[] {
       column,
       bytes: leafBytes(chunks, column.leaves),
       dictionary: source.chunks(group.index, column).some((meta) => meta.dictionary_page_offset !== undefined),
+      // without an offset index hyparquet reads the whole chunk to find the pages (kept for the row group's other units)
+      unindexed: column.leaves.some((leaf) => !source.hasOffsetIndex(group.index, leaf))
+        ? source.chunks(group.index, column).reduce((sum, meta) => sum + Number(meta.total_compressed_size), 0)
+        : 0,
     }))
     const widest = Math.max(0, ...columns.map((c) => c.bytes))
     const whole = widest <= PAGE_BYTES || columns.some((c) => !c.column.flat)
@@ -203,8 +219,10 @@ function sampleUnits(source: ParquetRowSource): SampleUnit[] {
       const rows = base + (i < extra ? 1 : 0)
       let cost = 0
       for (const c of columns) {
-        // the pages overlapping the rows (one more on average, as runs straddle page boundaries), and the dictionary
-        cost += whole ? c.bytes : Math.min(c.bytes, PAGE_BYTES + (c.bytes * rows) / group.rows) + (c.dictionary ? Math.min(c.bytes, PAGE_BYTES) : 0)
+        // the pages overlapping the rows (one more on average, as runs straddle page boundaries),
+        // the dictionary, and reading an unindexed chunk (copying costs about 1/16 of decoding)
+        const pages = whole ? c.bytes : Math.min(c.bytes, PAGE_BYTES + (c.bytes * rows) / group.rows) + (c.dictionary ? Math.min(c.bytes, PAGE_BYTES) : 0)
+        cost += pages + c.unindexed / 16
       }
       units.push({ start, rows, cost })
       start += rows
