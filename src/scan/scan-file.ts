@@ -206,13 +206,10 @@ function canonicalMedia(media: MediaInfo): MediaInfo {
  * A second thread pays off only where analysis costs about as much as hashing: formats parsed
  * byte by byte (CSV, JSON) and pure-JS zstd decoding. JSON Lines is split with indexOf and scanned
  * in-thread faster than the hand-over costs (measured: 0.9 s against 1.0 s for 1 GB), unless every
- * line is decoded and analysed (--pii full, --deep). Parquet and Arrow decode their sampled rows
- * there while this thread hashes (measured on the 2M-row bench Parquet file: the sample's ~0.3 s
- * then hides behind the ~0.2 s of hashing instead of following it).
+ * line is decoded and analysed (--pii full, --deep).
  */
 function worthOffloading(format: DetectedFormat, size: number, options: ScanFileOptions): boolean {
   if (size < OFFLOAD_MIN_BYTES || !workersAvailable()) return false
-  if (['parquet', 'arrow', 'arrow-stream'].includes(format.format)) return true
   if (format.format === 'jsonl' && (options.pii === 'full' || options.deep)) return true
   return format.compression === 'zstd' || ['csv', 'tsv', 'json'].includes(format.format)
 }
