@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs'
+import { createReadStream, type ReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import {
   compressionRegistry,
@@ -183,15 +183,15 @@ const FILE_MAGIC = Buffer.from('ARROW1')
 export async function* readArrowRows(absPath: string, options: ReadArrowRowsOptions = {}): AsyncGenerator<{ index: number; row: Record<string, unknown> }> {
   const head = Buffer.alloc(FILE_MAGIC.length)
   const handle = await open(absPath, 'r')
+  let stream: ReadStream | null = null
   try {
     const { bytesRead } = await handle.read(head, 0, head.length, 0)
     const isFile = bytesRead === head.length && head.equals(FILE_MAGIC)
     let reader: Awaited<ReturnType<typeof RecordBatchReader.from>>
     try {
       // the file format reads batches by position from the footer; the stream format is read in order
-      reader = isFile
-        ? await RecordBatchReader.from(handle)
-        : await RecordBatchReader.from(createReadStream(absPath, { highWaterMark: 1 << 20 }))
+      if (!isFile) stream = createReadStream(absPath, { highWaterMark: 1 << 20 })
+      reader = stream ? await RecordBatchReader.from(stream) : await RecordBatchReader.from(handle)
       await reader.open()
     } catch (error) {
       throw new Error(`${absPath}: expected Arrow IPC ${isFile ? 'file' : 'stream'} data: ${reasonOf(error)}`, { cause: error })
@@ -228,6 +228,8 @@ export async function* readArrowRows(absPath: string, options: ReadArrowRowsOpti
       for (const row of rows) yield { index: ++index, row }
     }
   } finally {
+    // also when the caller stops early
+    stream?.destroy()
     await handle.close()
   }
 }
