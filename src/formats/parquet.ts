@@ -124,12 +124,14 @@ const PAGE_BYTES = 1024 * 1024
  * the 2M-row bench file (bench/gen-parquet.ts: 20 row groups of 100k rows, 1 MiB pages, snappy).
  * Measured there (2 vCPU, load ≈ 1): hyparquet decodes a page of each of the 7 columns per unit,
  * about 30 ms, of which snappy and scavenging the page's values are most; a whole row group takes
- * about 0.4 s. This budget buys 7 units of ~4,100 rows, ~0.25 s, and the scan then takes 0.72 s
- * instead of 0.31 s (the 0.41 s include ~0.15 s of the token estimate's encoder starting up, which
- * a footer-only scan never needed). So on a file that size the sample is 7 clusters of ~140 rows,
- * not a uniform one (row-sample.ts).
+ * about 0.4 s. This budget buys 5 units of ~4,100 rows, ~0.15–0.2 s: the scan then took 0.64–0.69 s
+ * instead of 0.29–0.31 s at load ≈ 1, 0.88 s instead of 0.37 s at load ≈ 1.6 (medians of 8), the
+ * difference including ~0.15 s of the token estimate's encoder starting up, which a footer-only
+ * scan never needed. 32 MiB (7 units) measured 0.05 s more and crossed 0.5 s under load, and the
+ * limit is hard. So on a file that size the sample is 5 clusters of ~200 rows, not a uniform one
+ * (row-sample.ts).
  */
-export const SAMPLE_DECODE_BUDGET = 32 * 1024 * 1024
+export const SAMPLE_DECODE_BUDGET = 24 * 1024 * 1024
 
 /**
  * Content facts of the rows: every row under --deep (all analysed) or --pii full (all searched for
