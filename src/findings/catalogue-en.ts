@@ -52,6 +52,8 @@ export const EN: Catalogue = {
     `Arrow IPC data ends inside a message: ${a('reason')}`,
   ARROW_INVALID_MESSAGE: (a) =>
     `Arrow IPC message header cannot be read: ${a('reason')}`,
+  COLUMN_UNREADABLE: (a) =>
+    `column ${a('column')} cannot be decoded, so its values are left out of the content facts: ${a('reason')}`,
   COMPRESSED_CORRUPT: (a) =>
     `${a('codec')} stream is corrupt or truncated: ${a('reason')}`,
   IMAGE_UNREADABLE: (a) =>

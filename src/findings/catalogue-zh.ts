@@ -52,6 +52,8 @@ export const ZH: Catalogue = {
     `Arrow IPC 数据在某条消息中途结束：${a('reason')}`,
   ARROW_INVALID_MESSAGE: (a) =>
     `无法读取 Arrow IPC 消息头：${a('reason')}`,
+  COLUMN_UNREADABLE: (a) =>
+    `列 ${a('column')} 无法解码，其值未计入内容统计：${a('reason')}`,
   COMPRESSED_CORRUPT: (a) =>
     `${a('codec')} 压缩流已损坏或被截断：${a('reason')}`,
   IMAGE_UNREADABLE: (a) =>

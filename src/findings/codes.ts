@@ -28,6 +28,7 @@ export const FINDING_SEVERITY = {
   PARQUET_INVALID_FOOTER: 'error',
   ARROW_TRUNCATED: 'error',
   ARROW_INVALID_MESSAGE: 'error',
+  COLUMN_UNREADABLE: 'warning',
   COMPRESSED_CORRUPT: 'error',
   IMAGE_UNREADABLE: 'warning',
   MEDIA_UNREADABLE: 'warning',

@@ -1,7 +1,12 @@
-import type { DataType, Field } from 'apache-arrow'
+import { open } from 'node:fs/promises'
+import { Message, RecordBatchReader, type DataType, type Field, type Schema } from 'apache-arrow'
 import type { FindingDraft } from '../findings/finding.js'
+import { ArrowContent, type BatchPlan } from './arrow-content.js'
 import { decodeMessage, HEADER_NAMES, HeaderType, IpcError, type BatchHeader } from './arrow-message.js'
+import { decodeMessages, frameMetadata } from './arrow-rows.js'
 import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer } from './types.js'
+
+export { readArrowRows, type ReadArrowRowsOptions } from './arrow-rows.js'
 
 /*
  * Arrow IPC, counted from message headers only. Each message is
@@ -9,7 +14,11 @@ import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer } from './types.
  * (the continuation marker is absent in pre-0.15 streams); a length of 0 ends the stream. The file
  * format is "ARROW1\0\0", a stream, then the footer, int32 footer length and "ARROW1"; apache-arrow
  * JS leaves the Schema message out of a file's stream, so the schema may have to come from the footer.
- * Bodies are skipped by counting, so memory stays at the size of the largest header (or footer).
+ * Bodies are skipped by counting, so memory stays at the size of the largest header (or footer),
+ * except the record batches the content sample needs (see arrow-content.ts) and the dictionary
+ * batches, which are kept to decode them: those are decoded as they arrive, one at a time. A file
+ * whose stream has no Schema message (apache-arrow JS writes none) has its sampled batches read
+ * from disk by position at the end instead, when the footer has given the schema.
  */
 
 const CONTINUATION = 0xffffffff
@@ -19,6 +28,10 @@ const FILE_HEAD_BYTES = 8
 const FILE_TAIL_BYTES = 10
 /** Real headers are kilobytes; a length beyond this is garbage, not a header worth buffering. */
 const MAX_METADATA_BYTES = 64 * 1024 * 1024
+/** A record batch body beyond this is not decoded for the content facts (the rows are still counted). */
+const MAX_BODY_BYTES = 256 * 1024 * 1024
+/** Dictionary batches kept to decode record batches with, at most. */
+const MAX_DICTIONARY_BYTES = 256 * 1024 * 1024
 
 type Step = 'magic' | 'prefix' | 'length' | 'metadata' | 'body' | 'ended' | 'failed'
 
@@ -29,8 +42,17 @@ interface SchemaSource {
   offset: number
 }
 
-export function createArrowAnalyzer(_ctx: AnalyzerContext, kind: 'file' | 'stream'): ContentAnalyzer {
-  return new ArrowHeaderScanner(kind)
+export function createArrowAnalyzer(ctx: AnalyzerContext, kind: 'file' | 'stream'): ContentAnalyzer {
+  return new ArrowHeaderScanner(kind, ctx)
+}
+
+/** A message body being copied out of the pushed chunks to be decoded. */
+interface Collecting {
+  kind: 'dictionary' | 'record'
+  metadata: Uint8Array
+  body: Uint8Array
+  filled: number
+  plan: BatchPlan | null
 }
 
 class ArrowHeaderScanner implements ContentAnalyzer {
@@ -56,7 +78,21 @@ class ArrowHeaderScanner implements ContentAnalyzer {
   private nodeNulls: number[] | null = null
   private nodeCountMismatch: IpcError | null = null
 
-  constructor(private readonly kind: 'file' | 'stream') {
+  private readonly content: ArrowContent
+  /** the Schema message framed for a stream, once decoded: record batches are decoded as they arrive */
+  private schemaFrame: Uint8Array | null = null
+  /** framed dictionary batches (metadata, body, ...) in stream order */
+  private readonly dictionaries: Uint8Array[] = []
+  private dictionaryBytes = 0
+  private collecting: Collecting | null = null
+  /** row counts of the record batches, in stream order (for batches read from disk at the end) */
+  private readonly batchLengths: number[] = []
+
+  constructor(
+    private readonly kind: 'file' | 'stream',
+    private readonly ctx: AnalyzerContext,
+  ) {
+    this.content = new ArrowContent(ctx)
     this.step = kind === 'file' ? 'magic' : 'prefix'
     this.piece = this.scratch.subarray(0, kind === 'file' ? FILE_HEAD_BYTES : 4)
     this.trailer = kind === 'file' ? new FileTrailer() : null
@@ -67,7 +103,7 @@ class ArrowHeaderScanner implements ContentAnalyzer {
     this.trailer?.observe(chunk)
     let at = 0
     while (at < chunk.length && this.step !== 'ended' && this.step !== 'failed') {
-      at += this.step === 'body' ? this.skipBody(chunk.length - at) : this.collect(chunk, at)
+      at += this.step === 'body' ? this.skipBody(chunk, at) : this.collect(chunk, at)
     }
     if (this.step === 'ended' && at < chunk.length) this.trailer?.retain(chunk.subarray(at))
   }
@@ -85,7 +121,48 @@ class ArrowHeaderScanner implements ContentAnalyzer {
     if (columns === null) return { records: this.records, findings }
     const nulls = this.nullsPerColumn(columns, findings)
     const fields = columns.map(({ name, type }, i) => (nulls === null ? { name, type } : { name, type, nulls: nulls[i] }))
-    return { records: this.records, schema: { fields }, findings }
+    if (this.schemaFrame === null && source.from === 'file footer') await this.readFromDisk(source)
+    const content = this.content.result()
+    return { records: this.records, schema: { fields }, facts: content.facts, findings: [...findings, ...content.findings] }
+  }
+
+  /**
+   * The sampled record batches of a file whose stream had no Schema message, read by position
+   * through apache-arrow's file reader now that the footer has given the schema. A compressed file
+   * cannot be read by position: its columns are then reported unreadable.
+   */
+  private async readFromDisk(source: SchemaSource): Promise<void> {
+    const schema = await footerSchema(source)
+    if (this.ctx.compression) {
+      this.content.unavailable(schema, `the IPC stream has no Schema message and the file is ${this.ctx.compression}-compressed, so its record batches cannot be read by position`)
+      return
+    }
+    this.content.setSchema(schema)
+    const handle = await open(this.ctx.absPath, 'r')
+    try {
+      const reader = await RecordBatchReader.from(handle)
+      await reader.open()
+      if (!reader.isFile()) throw new Error('expected the IPC file format')
+      if (reader.numRecordBatches !== this.batchLengths.length) {
+        throw new Error(`the footer lists ${reader.numRecordBatches} record batches; the stream holds ${this.batchLengths.length}`)
+      }
+      for (let i = 0; i < this.batchLengths.length; i++) {
+        const length = this.batchLengths[i]!
+        const plan = this.content.batchStart(length)
+        if (!plan) continue
+        const batch = await reader.readRecordBatch(i)
+        if (!batch || batch.numRows !== length) {
+          this.content.batchFailed(plan, `the footer's record batch ${i} has ${batch?.numRows ?? 'no'} rows; expected ${length}`)
+          continue
+        }
+        this.content.batch(plan, batch)
+      }
+    } catch (error) {
+      if (isIoError(error)) throw error
+      this.content.batchFailed(null, error instanceof Error ? error.message : String(error))
+    } finally {
+      await handle.close()
+    }
   }
 
   /** Null count per top-level column, or null when the batches' field nodes do not fit the schema. */
@@ -110,12 +187,52 @@ class ArrowHeaderScanner implements ContentAnalyzer {
     })
   }
 
-  private skipBody(available: number): number {
-    const n = Math.min(this.bodyLeft, available)
+  private skipBody(chunk: Uint8Array, at: number): number {
+    const n = Math.min(this.bodyLeft, chunk.length - at)
+    const collecting = this.collecting
+    if (collecting) {
+      collecting.body.set(chunk.subarray(at, at + n), collecting.filled)
+      collecting.filled += n
+    }
     this.bodyLeft -= n
     this.consumed += n
-    if (this.bodyLeft === 0) this.expect('prefix', this.scratch.subarray(0, 4))
+    if (this.bodyLeft === 0) {
+      this.expect('prefix', this.scratch.subarray(0, 4))
+      this.completeMessage()
+    }
     return n
+  }
+
+  /** Starts copying the body of a message the content facts need. */
+  private startCollecting(kind: Collecting['kind'], metadata: Uint8Array, bodyLength: number, plan: BatchPlan | null): void {
+    if (bodyLength > MAX_BODY_BYTES) {
+      this.content.batchFailed(plan, `${kind === 'record' ? 'record' : 'dictionary'} batch body of ${bodyLength} bytes; at most ${MAX_BODY_BYTES} are decoded`)
+      return
+    }
+    this.collecting = { kind, metadata, body: new Uint8Array(bodyLength), filled: 0, plan }
+  }
+
+  /** A collected message is complete: a dictionary is kept; a record batch is decoded and its rows handed on. */
+  private completeMessage(): void {
+    const collecting = this.collecting
+    if (!collecting) return
+    this.collecting = null
+    if (collecting.kind === 'dictionary') {
+      this.dictionaries.push(frameMetadata(collecting.metadata), collecting.body)
+      this.dictionaryBytes += collecting.body.length
+      if (this.dictionaryBytes > MAX_DICTIONARY_BYTES) {
+        this.content.batchFailed(null, `dictionary batches of more than ${MAX_DICTIONARY_BYTES} bytes; at most that many are kept`)
+      }
+      return
+    }
+    const plan = collecting.plan!
+    try {
+      const [batch] = decodeMessages([this.schemaFrame!, ...this.dictionaries, frameMetadata(collecting.metadata), collecting.body])
+      if (!batch) throw new Error('apache-arrow decoded no record batch from the message')
+      this.content.batch(plan, batch)
+    } catch (error) {
+      this.content.batchFailed(plan, error instanceof Error ? error.message : String(error))
+    }
   }
 
   private collect(chunk: Uint8Array, at: number): number {
@@ -187,7 +304,33 @@ class ArrowHeaderScanner implements ContentAnalyzer {
     if (message.batch !== undefined) this.addBatch(message.batch)
     this.bodyLength = message.bodyLength
     this.bodyLeft = message.bodyLength
+    this.prepareContent(message.headerType, metadata, message.batch, message.bodyLength)
     this.expect(this.bodyLeft > 0 ? 'body' : 'prefix', this.scratch.subarray(0, 4))
+    if (this.bodyLeft === 0) this.completeMessage()
+  }
+
+  /** What the content facts need of a message: the schema, dictionaries, and the record batches with wanted rows. */
+  private prepareContent(headerType: number, metadata: Uint8Array, batch: BatchHeader | undefined, bodyLength: number): void {
+    if (headerType === HeaderType.Schema) {
+      try {
+        const schema = Message.decode(metadata).header() as Schema | null
+        if (!schema) throw new Error('expected a Schema header')
+        this.content.setSchema(schema)
+        this.schemaFrame = frameMetadata(metadata)
+      } catch {
+        // a type this apache-arrow cannot decode: finish() reports it, and there are no content facts
+      }
+      return
+    }
+    if (headerType === HeaderType.DictionaryBatch && this.schemaFrame !== null && this.content.ready) {
+      this.startCollecting('dictionary', metadata, bodyLength, null)
+      return
+    }
+    if (batch === undefined) return
+    this.batchLengths.push(batch.length)
+    if (this.schemaFrame === null) return
+    const plan = this.content.batchStart(batch.length)
+    if (plan) this.startCollecting('record', metadata, bodyLength, plan)
   }
 
   private addBatch(batch: BatchHeader): void {
@@ -332,6 +475,17 @@ async function decodeSchema(source: SchemaSource): Promise<SchemaColumn[]> {
     const type: DataType = field.type
     return { name: field.name, type: type.toString(), nodes: nodeCount(type) }
   })
+}
+
+/** The schema of a file footer, as an apache-arrow Schema. */
+async function footerSchema(source: SchemaSource): Promise<Schema> {
+  const { Footer } = await import('apache-arrow/ipc/metadata/file')
+  return Footer.decode(source.bytes).schema
+}
+
+/** A failed system call on the file: for the scanner to report. */
+function isIoError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string'
 }
 
 async function schemaFields(source: SchemaSource): Promise<Field[]> {

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises'
-import type { AnalysedRecord } from '../provenance/index.js'
+import { chooseContentFields, contentStrings, type AnalysedRecord, type ContentFieldChoice } from '../provenance/index.js'
 import { detectCompression } from './detect.js'
 import { detectFormat } from './detect-format.js'
 import { createDecoder, decompressHead } from './decompress.js'
@@ -33,10 +33,29 @@ export async function readFileRecords(absPath: string, relPath: string): Promise
       await handle.close()
       return null
     }
+    if (COLUMNAR.has(format.format) && !format.compression) {
+      // Parquet and Arrow are read by offset, row group (record batch) by row group, not streamed.
+      await handle.close()
+      return { format, records: columnarRecords(absPath, format.format) }
+    }
     return { format, records: streamRecords(handle, absPath, relPath, format, head) }
   } catch (error) {
     await handle.close()
     throw error
+  }
+}
+
+const COLUMNAR: ReadonlySet<string> = new Set(['parquet', 'arrow', 'arrow-stream'])
+
+/** The rows of a Parquet or Arrow file as records, their text from their content fields (as the scan measures them). */
+async function* columnarRecords(absPath: string, format: string): AsyncGenerator<AnalysedRecord> {
+  // A column that cannot be decoded is left out here; the scan reports it as COLUMN_UNREADABLE.
+  const options = { onColumnUnreadable: () => undefined }
+  const rows = format === 'parquet' ? (await import('./parquet-rows.js')).readParquetRows(absPath, options) : (await import('./arrow-rows.js')).readArrowRows(absPath, options)
+  let choice: ContentFieldChoice | null = null
+  for await (const { index, row } of rows) {
+    choice ??= chooseContentFields(row)
+    yield { index, value: row, text: contentStrings(row, choice.fields).join('\n') }
   }
 }
 

@@ -9,7 +9,7 @@ import type { AnalyzerContext, ContentAnalyzer, DetectedFormat } from './types.j
  */
 export async function createAnalyzer(detected: DetectedFormat, ctx: AnalyzerContext): Promise<ContentAnalyzer | null> {
   const analyzer = await analyzerFor(detected, ctx)
-  const plain = analyzer && RECORD_FORMATS.has(detected.format) ? countingContent(analyzer) : analyzer
+  const plain = analyzer && RECORD_FORMATS.has(detected.format) && !SELF_SIZED_FORMATS.has(detected.format) ? countingContent(analyzer) : analyzer
   // Text in UTF-16 or GB18030 reaches its analyzer (and the content count) as UTF-8, on either thread.
   const decoded = plain && detected.encoding ? transcoding(plain, detected.encoding) : plain
   // An annotation export is counted by its adapter, over the plain analysis (kept as the fallback).
@@ -25,6 +25,14 @@ export function parsedOnSecondThread(format: string, everyRecordParsed: boolean)
   const offload = formatNamed(format)?.offload ?? 'never'
   return offload === 'always' || (offload === 'every-record' && everyRecordParsed)
 }
+
+/**
+ * Record formats whose analyzer sets the content size itself: their bytes on disk are encoded
+ * (and for Parquet compressed) columns, not text, so the size the token estimate scales its sample
+ * to is the rows' size as JSON text (the measure of the sampled records' bytes), estimated from the
+ * rows analysed. The manifest entry carries it as `content.contentBytes`.
+ */
+export const SELF_SIZED_FORMATS: ReadonlySet<string> = new Set(['parquet', 'arrow', 'arrow-stream'])
 
 /** Counts the content an analyzer is given: the size the token estimate scales its sample to. */
 function countingContent(analyzer: ContentAnalyzer): ContentAnalyzer {

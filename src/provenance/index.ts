@@ -3,3 +3,4 @@
 // itself, lazily, and are not part of this entry.
 export { prepareTokenCounter, RecordFacts, type AnalysedRecord, type PiiMode, type RecordFactsResult, type TokenCandidate, type TokenMode } from './record-facts.js'
 export type { DocumentLicence } from './document-licence.js'
+export { chooseContentFields, contentStrings, type ContentFieldChoice } from './text/content-fields.js'

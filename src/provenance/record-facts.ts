@@ -1,7 +1,7 @@
 import { sortedObject } from '../util/order.js'
 import { scanForPii, scanValueForPii, PiiTally, type PiiTallyJson } from './pii/index.js'
 import { classifyLanguage, duplicateHash, LanguageCounts, LengthStats, loadTokenCounter, type LanguageCountsJson } from './text/index.js'
-import { chooseContentFields, contentStrings, type ContentFieldChoice } from './text/content-fields.js'
+import { ALL_STRINGS, chooseContentFields, contentStrings, type ContentFieldChoice } from './text/content-fields.js'
 import { DuplicateSampler, RawJsonKeys, sampleKeyOfStrings, sampleKeyOfUtf8, type DuplicateSampleJson } from './text/duplicate-sample.js'
 
 export type PiiMode = 'off' | 'sample' | 'full'
@@ -146,7 +146,7 @@ export class RecordFacts {
     if (!this.choice || (this.choice.fields.length === 0 && this.choice.how !== 'whole' && this.choiceTries < CHOICE_TRIES)) {
       this.choiceTries++
       this.choice = chooseContentFields(value, this.options.contentFields)
-      this.rawKeys = this.choice.fields.length > 0 ? new RawJsonKeys(this.choice.fields) : null
+      this.rawKeys = this.choice.fields.length > 0 && !this.choice.fields.includes(ALL_STRINGS) ? new RawJsonKeys(this.choice.fields) : null
     }
     return this.choice
   }

@@ -60,14 +60,14 @@ const contentSchema = z
     fields: z
       .array(z.string())
       .optional()
-      .describe('the content fields language, length, duplicates and tokens were measured on (`key`, or `key[].sub` in a list of objects); absent when records are plain text'),
+      .describe('the content fields language, length, duplicates and tokens were measured on (`key`, `key.sub`, `key[].sub` in a list of objects, or `*`: every string of the fields that are not identifiers, when text is only nested); absent when records are plain text'),
     length: z
       .object({ min: count, p50: count, p90: count, p99: count, max: count, mean: z.number().nonnegative() })
       .strict()
       .optional()
       .describe('characters of record text'),
     licences: z.record(z.string(), count).optional().describe('per-record licence field values'),
-    contentBytes: count.optional().describe('decompressed size in UTF-8, for compressed files and text not in UTF-8: the token estimate scales its sample to it'),
+    contentBytes: count.optional().describe('decompressed size in UTF-8, for compressed files and text not in UTF-8; for Parquet and Arrow, the rows\' size as JSON text, estimated from the rows analysed: the token estimate scales its sample to it'),
     tokens: tokenFactsSchema.optional(),
   })
   .strict()

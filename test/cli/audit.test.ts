@@ -274,6 +274,24 @@ policy: {safety_pass_rate_min: 0.96, harmful_rate_max: 0.05}
     expect(JSON.parse(harmful.stdout)).toMatchObject({ decision: 'reject', source_rejected: true })
   })
 
+  it('samples the rows of a Parquet file, read by the scan\'s row reader, not the file as one item', async () => {
+    const { parquetWriteBuffer } = await import('hyparquet-writer')
+    const pq = makeTempDir()
+    const texts = Array.from({ length: 40 }, (_, i) => `parquet row ${i + 1} about topic ${i % 5}`)
+    writeTree(pq, {
+      'tdgov.yaml': 'dataset: {name: t, intended_use: research}\nsources:\n  - {id: hub, name: Hub, kind: open-source, license: CC0-1.0, paths: ["hub/**"]}\n',
+      'hub/train.parquet': Buffer.from(
+        parquetWriteBuffer({ columnData: [{ name: 'id', data: texts.map((_, i) => `id-${i}`), type: 'STRING' }, { name: 'text', data: texts, type: 'STRING' }] }),
+      ),
+    })
+    ok(await runCli(['audit', 'sample', '--source', 'hub', '--ratio', '1', '--seed', 'rows', '--sheet', 'rows.jsonl', '--id', 'hub-rows'], { cwd: pq }))
+    const rows = await readSheet(path.join(pq, 'rows.jsonl'))
+    expect(rows).toHaveLength(40)
+    const byId = new Map(rows.map((r) => [r.cells.item_id, r.cells]))
+    // row 7 is the seventh text written; its preview is its content field, not its id
+    expect(byId.get('hub/train.parquet#7')).toMatchObject({ preview: 'parquet row 7 about topic 1' })
+  })
+
   it('reads compressed and quoted records as text, one item per record', async () => {
     ok(await runCli(['audit', 'sample', '--source', 'web', '--ratio', '1', '--seed', 'all', '--sheet', 'all.jsonl', '--id', 'all-records'], { cwd: dir }))
     const rows = await readSheet(path.join(dir, 'all.jsonl'))

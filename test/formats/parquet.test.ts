@@ -1,13 +1,20 @@
 import { existsSync, readdirSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parquetWriteBuffer } from 'hyparquet-writer'
+import { Dictionary, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow'
+import { parquetMetadataAsync } from 'hyparquet'
+import { parquetWriteBuffer, type SchemaElement } from 'hyparquet-writer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { analyzeInChunks } from '../helpers/analyze.js'
-import { createParquetAnalyzer } from '../../src/formats/parquet.js'
+import { knownRows, toJsonl, type KnownRow } from '../helpers/columnar-rows.js'
+import { runCli } from '../helpers/exec.js'
+import { makeTempDir, removeTempDirs } from '../helpers/tmp.js'
+import { createParquetAnalyzer, planParquetSample, readParquetRows } from '../../src/formats/parquet.js'
+import { CachingBuffer, ParquetRowSource, toPlainRow } from '../../src/formats/parquet-rows.js'
 import type { AnalyzerContext, ContentAnalysis } from '../../src/formats/types.js'
+import type { FileEntry } from '../../src/records/manifest-schema.js'
 
 const corpus = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus')
 const parquetDir = join(corpus, 'parquet')
@@ -92,6 +99,13 @@ async function writeTemp(name: string, bytes: Uint8Array): Promise<string> {
   const path = join(tmp, name)
   await writeFile(path, bytes)
   return path
+}
+
+/** The footer's part of an analysis: what it says without reading rows. */
+function withoutFacts(analysis: ContentAnalysis): Omit<ContentAnalysis, 'facts'> {
+  const rest: Omit<ContentAnalysis, 'facts'> & { facts?: unknown } = { ...analysis }
+  delete rest.facts
+  return rest
 }
 
 function typesOf(analysis: ContentAnalysis): Record<string, string> {
@@ -194,7 +208,7 @@ describe('Parquet footer analysis on generated files', () => {
 
   it('sums null_count over every row group', async () => {
     const analysis = await analyze(await writeTemp('nulls.parquet', generated), 7)
-    expect(analysis).toEqual({
+    expect(withoutFacts(analysis)).toEqual({
       records: 5,
       schema: {
         fields: [
@@ -259,3 +273,278 @@ describe('Parquet footer analysis on generated files', () => {
     expect(analysis.findings[0]).toMatchObject({ code: 'PARQUET_INVALID_FOOTER', args: { reason: expect.any(String) } })
   })
 })
+
+/* ---------------------------------------------------------------------------------------------- */
+/* Content: the rows                                                                               */
+/* ---------------------------------------------------------------------------------------------- */
+
+function knownParquet(rows: readonly KnownRow[], options: { rowGroupSize?: number; pageSize?: number } = {}): Uint8Array {
+  return new Uint8Array(
+    parquetWriteBuffer({
+      columnData: [
+        { name: 'id', data: Int32Array.from(rows.map((r) => r.id)), type: 'INT32' },
+        { name: 'text', data: rows.map((r) => r.text), type: 'STRING' },
+        { name: 'tag', data: rows.map((r) => r.tag), type: 'STRING' },
+        { name: 'score', data: Float64Array.from(rows.map((r) => r.score)), type: 'DOUBLE' },
+      ],
+      rowGroupSize: options.rowGroupSize ?? 1000,
+      ...(options.pageSize !== undefined && { pageSize: options.pageSize }),
+    }),
+  )
+}
+
+async function analyzeWith(absPath: string, overrides: Partial<AnalyzerContext> = {}): Promise<ContentAnalysis> {
+  const bytes = await readFile(absPath)
+  const ctx: AnalyzerContext = { ...context(absPath, bytes.length), relPath: 'known.parquet', pii: 'sample', ...overrides }
+  return analyzeInChunks(() => createParquetAnalyzer(ctx), bytes, 64 * 1024)
+}
+
+async function allRows(absPath: string, options?: Parameters<typeof readParquetRows>[1]): Promise<{ index: number; row: Record<string, unknown> }[]> {
+  const rows: { index: number; row: Record<string, unknown> }[] = []
+  for await (const item of readParquetRows(absPath, options)) rows.push(item)
+  return rows
+}
+
+describe('Parquet content facts from the rows', () => {
+  const known = knownRows()
+  let path: string
+
+  beforeAll(async () => {
+    path = await writeTemp('known.parquet', knownParquet(known.rows))
+  })
+
+  it('analyses every row under --deep: languages, personal information, duplicates', async () => {
+    const analysis = await analyzeWith(path, { deep: true })
+    expect(analysis.findings).toEqual([])
+    expect(analysis.records).toBe(5000)
+    expect(analysis.schema?.fields).toEqual([
+      { name: 'id', type: 'INT32', nulls: 0 },
+      { name: 'text', type: 'STRING', nulls: 0 },
+      { name: 'tag', type: 'STRING', nulls: 0 },
+      { name: 'score', type: 'DOUBLE', nulls: 0 },
+    ])
+    expect(analysis.facts?.content).toMatchObject({ records: 5000, empty: 0, duplicates: known.duplicates, languages: known.languages })
+    expect(known.languages).toEqual({ zh: 4000, en: 1000 })
+    expect(analysis.facts?.pii).toMatchObject({ records: 5000, counts: { 'cn-mobile': known.phones } })
+    expect(known.phones).toBe(100)
+  })
+
+  it('analyses a seeded sample of 1,000 rows by default, the same one on every scan', async () => {
+    const analysis = await analyzeWith(path)
+    const content = analysis.facts!.content!
+    expect(analysis.records).toBe(5000)
+    expect(content.records).toBe(1000)
+    expect(analysis.facts?.pii?.records).toBe(1000)
+    // a uniform sample of 1,000 of 5,000 rows: 200 English rows expected (sd ≈ 11), 20 phones (sd ≈ 4),
+    // 8 duplicate pairs with both rows drawn (200 pairs × 0.2²); the bounds are over 5 sd wide
+    expect(content.languages.en).toBeGreaterThan(140)
+    expect(content.languages.en).toBeLessThan(260)
+    expect((content.languages.zh ?? 0) + (content.languages.en ?? 0)).toBe(1000)
+    const phones = analysis.facts?.pii?.counts?.['cn-mobile'] ?? 0
+    expect(phones).toBeGreaterThan(2)
+    expect(phones).toBeLessThan(45)
+    expect(content.duplicates).toBeLessThan(30)
+    expect(await analyzeWith(path)).toEqual(analysis)
+    const other = await analyzeWith(path, { relPath: 'elsewhere/known.parquet' })
+    expect(other.facts?.duplicateKeys).not.toEqual(analysis.facts?.duplicateKeys)
+  })
+
+  it('searches every row for personal information under --pii full, and analyses the sample', async () => {
+    const analysis = await analyzeWith(path, { pii: 'full' })
+    expect(analysis.facts?.pii).toMatchObject({ records: 5000, counts: { 'cn-mobile': 100 } })
+    expect(analysis.facts?.content?.records).toBe(1000)
+  })
+
+  it('estimates the rows\u2019 size as JSON text for the token estimate', async () => {
+    const deep = await analyzeWith(path, { deep: true, tokens: 'estimate' })
+    const jsonBytes = known.rows.reduce((sum, r) => sum + Buffer.byteLength(JSON.stringify(r)), 0)
+    expect(deep.facts?.contentBytes).toBe(jsonBytes)
+    const sampled = await analyzeWith(path, { tokens: 'estimate' })
+    expect(Math.abs(sampled.facts!.contentBytes - jsonBytes) / jsonBytes).toBeLessThan(0.05)
+    expect(sampled.facts?.tokenCandidates.length).toBeGreaterThan(0)
+  })
+
+  it('reads the planned rows of a cluster sample, within the decode budget', async () => {
+    // 40 row groups of 125 rows, pages of about 2 KB: units of a few dozen rows
+    const many = await writeTemp('many.parquet', knownParquet(known.rows, { rowGroupSize: 125, pageSize: 2048 }))
+    const handle = await open(many, 'r')
+    try {
+      const file = await CachingBuffer.open(handle)
+      const metadata = await parquetMetadataAsync(file)
+      const source = new ParquetRowSource(file, metadata)
+      const plan = planParquetSample(source, 300, 64 * 1024, 'many.parquet')
+      expect(plan.design).toBe('clusters')
+      const picked = plan.units.reduce((n, u) => n + u.picks.length, 0)
+      expect(picked).toBeLessThanOrEqual(300)
+      expect(plan.units.length).toBeLessThan(plan.unitsInFile)
+      for (const unit of plan.units) {
+        const rows = await source.readRange(unit.start, unit.start + unit.rows)
+        for (const pick of unit.picks) {
+          const row = toPlainRow(rows[pick]!, source.columns)
+          expect(row).toEqual(known.rows[unit.start + pick])
+        }
+      }
+      const uniform = planParquetSample(source, 300, 1024 * 1024 * 1024, 'many.parquet')
+      expect(uniform.design).toBe('uniform')
+      expect(uniform.units.reduce((n, u) => n + u.picks.length, 0)).toBe(300)
+    } finally {
+      await handle.close()
+    }
+  })
+
+  it('reports a column it cannot decode as COLUMN_UNREADABLE and analyses the others', async () => {
+    const rows = known.rows.slice(0, 300)
+    const bytes = parquetWriteBuffer({
+      columnData: [
+        { name: 'id', data: Int32Array.from(rows.map((r) => r.id)), type: 'INT32' },
+        { name: 'text', data: rows.map((r) => r.text), type: 'STRING' },
+        // LZO: a Parquet codec no JavaScript reader implements
+        { name: 'notes', data: rows.map((r) => r.text), type: 'STRING', codec: 'LZO' },
+      ],
+      compressors: { LZO: (input: Uint8Array) => input },
+    })
+    const lzo = await writeTemp('lzo.parquet', new Uint8Array(bytes))
+    const analysis = await analyzeWith(lzo, { deep: true })
+    expect(analysis.findings).toEqual([
+      { code: 'COLUMN_UNREADABLE', args: { column: 'notes', reason: 'parquet unsupported compression codec: LZO (rows 1 to 300)' } },
+    ])
+    expect(analysis.facts?.content).toMatchObject({ records: 300, duplicates: 0, languages: { zh: 240, en: 60 } })
+    expect(analysis.facts?.pii).toMatchObject({ counts: { 'cn-mobile': 7 } })
+    await expect(allRows(lzo)).rejects.toThrow(`${lzo}: column "notes" cannot be read: parquet unsupported compression codec: LZO`)
+    const told: string[] = []
+    const read = await allRows(lzo, { onColumnUnreadable: (column) => told.push(column) })
+    expect(told).toEqual(['notes'])
+    expect(read.map((r) => r.row)).toEqual(rows.map((r) => ({ id: r.id, text: r.text })))
+  })
+
+  it('converts values: dates as ISO strings, INT64 as bigints, JSON parsed; binary columns left out', async () => {
+    const bytes = parquetWriteBuffer({
+      columnData: [
+        { name: 'n', data: BigInt64Array.from([1n, 2n ** 60n]), type: 'INT64' },
+        { name: 'at', data: [new Date(Date.UTC(2024, 1, 29, 12)), null], type: 'TIMESTAMP' },
+        { name: 'doc', data: [{ title: '标题', pages: 3 }, null], type: 'JSON' },
+        { name: 'blob', data: [Uint8Array.of(0x89, 0x50), Uint8Array.of(1)], type: 'BYTE_ARRAY' },
+        { name: 'ok', data: [true, false], type: 'BOOLEAN' },
+      ],
+    })
+    const typed = await writeTemp('typed.parquet', new Uint8Array(bytes))
+    expect((await allRows(typed)).map((r) => r.row)).toEqual([
+      { n: 1n, at: '2024-02-29T12:00:00.000Z', doc: { title: '标题', pages: 3 }, ok: true },
+      { n: 2n ** 60n, at: null, doc: null, ok: false },
+    ])
+    await expect(allRows(typed, { columns: ['blob'] })).rejects.toThrow(`${typed}: column "blob" is binary; expected a text, number or time column`)
+    await expect(allRows(typed, { columns: ['nope'] })).rejects.toThrow(`${typed}: no column "nope"; expected one of n, at, doc, blob, ok`)
+    const analysis = await analyzeWith(typed, { deep: true })
+    // the row's text is its strings: the ISO date and the JSON title
+    expect(analysis.facts?.content).toMatchObject({ records: 2, empty: 1, languages: { zh: 1 } })
+  })
+
+  it('reads nested list and struct columns of strings as arrays and objects', async () => {
+    const schema: SchemaElement[] = [
+      { name: 'root', num_children: 3 },
+      { name: 'id', type: 'INT32', repetition_type: 'REQUIRED' },
+      { name: 'tags', repetition_type: 'OPTIONAL', converted_type: 'LIST', num_children: 1 },
+      { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+      { name: 'element', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
+      { name: 'meta', repetition_type: 'OPTIONAL', num_children: 2 },
+      { name: 'author', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
+      { name: 'phone', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
+    ]
+    const bytes = parquetWriteBuffer({
+      schema,
+      columnData: [
+        { name: 'id', data: [1, 2, 3] },
+        { name: 'tags', data: [['新闻', '体育'], null, []] },
+        { name: 'meta', data: [{ author: '张三', phone: '联系电话13912345678' }, null, { author: null, phone: null }] },
+      ],
+    })
+    const nested = await writeTemp('nested.parquet', new Uint8Array(bytes))
+    expect((await allRows(nested)).map((r) => r.row)).toEqual([
+      { id: 1, tags: ['新闻', '体育'], meta: { author: '张三', phone: '联系电话13912345678' } },
+      { id: 2, tags: null, meta: null },
+      { id: 3, tags: [], meta: { author: null, phone: null } },
+    ])
+    const analysis = await analyzeWith(nested)
+    expect(analysis.facts?.content).toMatchObject({ records: 3, empty: 2, languages: { zh: 1 } })
+    expect(analysis.facts?.pii).toMatchObject({ records: 3, counts: { 'cn-mobile': 1 } })
+  })
+
+  it('readParquetRows yields every row in order with its 1-based index, row group by row group', async () => {
+    const read = await allRows(path, { columns: ['text', 'id'] })
+    expect(read).toHaveLength(5000)
+    expect(read.map((r) => r.index)).toEqual(known.rows.map((_, i) => i + 1))
+    // projected columns come in schema order
+    expect(read[4799]!.row).toEqual({ id: 4800, text: known.rows[4799]!.text })
+    expect(Object.keys(read[0]!.row)).toEqual(['id', 'text'])
+    // a caller may stop early; the file is closed all the same
+    for await (const { index } of readParquetRows(path)) if (index === 3) break
+  })
+})
+
+describe.skipIf(!existsSync(parquetDir))('Parquet corpus rows (skipped: ../shared/corpus absent)', () => {
+  it.each(Object.entries(EXPECTED))('%s: every row is read and analysed without a finding', async (file, expected) => {
+    const path = join(parquetDir, file)
+    // every column of the corpus decodes with the codecs here (GZIP, ZSTD, LZ4_RAW included);
+    // COLUMN_UNREADABLE on generated data is tested above
+    const analysis = await analyzeWith(path, { relPath: file })
+    expect(analysis.findings).toEqual([])
+    expect(analysis.facts?.content?.records).toBe(Math.min(expected.rows, 1000))
+    const told: string[] = []
+    const read = await allRows(path, { onColumnUnreadable: (column) => told.push(column) })
+    expect(told).toEqual([])
+    expect(read).toHaveLength(expected.rows)
+  })
+
+  it('decodes LZ4_RAW pages (values from arrow-rs test_read_lz4_raw; c1 is BYTE_ARRAY without annotation, so binary)', async () => {
+    const read = await allRows(join(parquetDir, 'lz4_raw_compressed.parquet'))
+    expect(read.map((r) => r.row)).toEqual([
+      { c0: 1593604800n, v11: 42 },
+      { c0: 1593604800n, v11: 7.7 },
+      { c0: 1593604801n, v11: 42.125 },
+      { c0: 1593604801n, v11: 7.7 },
+    ])
+  })
+})
+
+describe('Parquet, Arrow and JSON Lines twins scanned by the CLI', () => {
+  afterAll(removeTempDirs)
+
+  it('give the same language mix, personal information and duplicates under --deep', async () => {
+    const known = knownRows()
+    const dir = makeTempDir()
+    await writeFile(join(dir, 'rows.parquet'), knownParquet(known.rows))
+    await writeFile(join(dir, 'rows.jsonl'), toJsonl(known.rows))
+    await writeFile(join(dir, 'rows.arrow'), tableToIPC(knownArrowTable(known.rows, 500), 'stream'))
+    await writeFile(join(dir, 'rows.feather'), tableToIPC(knownArrowTable(known.rows, 500), 'file'))
+    const out = join(makeTempDir(), 'manifest.json')
+    const result = await runCli(['scan', dir, '--out', out, '--deep', '--no-cache'], { timeoutMs: 120_000 })
+    expect(result.stderr).not.toMatch(/Error/)
+    expect(result.status).toBe(0)
+    const manifest = JSON.parse(await readFile(out, 'utf8')) as { files: FileEntry[] }
+    const facts = manifest.files.map((f) => ({
+      path: f.path,
+      records: f.records,
+      content: { records: f.content?.records, duplicates: f.content?.duplicates, empty: f.content?.empty, languages: f.content?.languages },
+      pii: { records: f.pii?.records, counts: f.pii?.counts },
+    }))
+    const expected = {
+      records: 5000,
+      content: { records: 5000, duplicates: 200, empty: 0, languages: { zh: 4000, en: 1000 } },
+      pii: { records: 5000, counts: { 'cn-mobile': 100 } },
+    }
+    expect(facts).toEqual(['rows.arrow', 'rows.feather', 'rows.jsonl', 'rows.parquet'].map((p) => ({ path: p, ...expected })))
+    expect(manifest.files.map((f) => f.format)).toEqual(['arrow-stream', 'arrow', 'jsonl', 'parquet'])
+  })
+})
+
+function knownArrowTable(rows: readonly KnownRow[], batchSize: number): Table {
+  const whole = new Table({
+    id: vectorFromArray(rows.map((r) => r.id), new Int32()),
+    text: vectorFromArray(rows.map((r) => r.text), new Utf8()),
+    tag: vectorFromArray(rows.map((r) => r.tag), new Dictionary(new Utf8(), new Int32())),
+    score: vectorFromArray(rows.map((r) => r.score), new Float64()),
+  })
+  const batches = []
+  for (let start = 0; start < whole.numRows; start += batchSize) batches.push(...whole.slice(start, start + batchSize).batches)
+  return new Table(batches)
+}

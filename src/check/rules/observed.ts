@@ -332,6 +332,19 @@ export const OBSERVED: readonly RuleDoc[] = [
     ),
   }),
   defineObserved({
+    code: 'COLUMN_UNREADABLE',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Unreadable column', zh: '列无法读取' },
+    description: {
+      en: "A column of a Parquet or Arrow file cannot be decoded by the scanner (an encoding, compression codec or type it does not support, or damaged data). The rest of the file is analysed without it, so the column's text escapes the language, duplicate and personal-information checks; the record count and schema still come from the file's metadata.",
+      zh: 'Parquet 或 Arrow 文件中的某一列无法被扫描程序解码（其不支持的编码、压缩算法或类型，或数据已损坏）。文件其余部分照常分析，但该列不计入其中，因此该列文本未经语种、重复和个人信息检查；记录数和数据结构仍取自文件元数据。',
+    },
+    fix: fix(
+      'Rewrite the file with a current Parquet or Arrow writer using common encodings and codecs (for example SNAPPY or ZSTD, and string, number or list types), or restore it from an intact copy; then rerun `tdgov scan`.',
+      '使用当前版本的 Parquet 或 Arrow 写入程序、以常见的编码和压缩算法（例如 SNAPPY 或 ZSTD，以及字符串、数值或列表类型）重新生成该文件，或从完好的副本恢复；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
     code: 'COMPRESSED_CORRUPT',
     clause: 'Art. 7 (data quality)',
     title: { en: 'Corrupt compressed file', zh: '压缩文件已损坏' },

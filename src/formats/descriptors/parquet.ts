@@ -9,7 +9,7 @@ export const parquet: FormatDescriptor = {
   magic: (head) => PAR1.every((byte, i) => head[i] === byte),
   binary: true,
   modality: 'tabular',
-  records: false,
+  records: true,
   text: false,
   offload: 'never',
   // The footer and row groups are read from disk by offset: a compressed Parquet file cannot be.

@@ -87,6 +87,11 @@ export function chooseContentFields(record: unknown, declared?: readonly string[
     if (NOT_CONTENT_VALUE.test(trimmed) || !(trimmed.length >= MIN_LONGEST_CHARS || TEXT_LIKE.test(trimmed))) continue
     candidates.push({ name, length: trimmed.length, order })
   }
+  // Text only in nested values (a list of tags, a struct of names): every string of the fields
+  // that are not identifiers or metadata, `*`.
+  if (candidates.length === 0 && !Object.values(record).some((v) => typeof v === 'string') && Object.keys(record).some((k) => !NOT_CONTENT_NAME.test(k) && hasString(record[k]))) {
+    return { fields: [ALL_STRINGS], how: 'longest' }
+  }
   const longest = candidates
     .sort((a, b) => b.length - a.length || a.order - b.order)
     .slice(0, MAX_LONGEST_FIELDS)
@@ -104,6 +109,10 @@ export function contentStrings(record: unknown, fields: readonly string[]): stri
   if (!isObject(record)) return []
   const out: string[] = []
   for (const field of fields) {
+    if (field === ALL_STRINGS) {
+      for (const key in record) if (!NOT_CONTENT_NAME.test(key)) collectStrings(record[key], out)
+      continue
+    }
     const list = field.indexOf('[].')
     if (list === -1) {
       const dot = field.indexOf('.')
@@ -129,6 +138,32 @@ function isReviewDecision(record: Record<string, unknown>, field: string): boole
 function pushString(out: string[], value: unknown): void {
   if (typeof value === 'string' && value !== '') out.push(value)
   else if (Array.isArray(value)) for (const v of value) if (typeof v === 'string' && v !== '') out.push(v)
+}
+
+/** The field that stands for every string in the record's non-identifier fields. */
+export const ALL_STRINGS = '*'
+
+function hasString(value: unknown): boolean {
+  const found: string[] = []
+  collectStrings(value, found, 1)
+  return found.length > 0
+}
+
+/** Non-empty string leaves, depth first (an explicit stack: hostile files nest deeply), at most `limit`. */
+function collectStrings(value: unknown, out: string[], limit = Infinity): void {
+  const stack: unknown[] = [value]
+  const start = out.length
+  while (stack.length > 0 && out.length - start < limit) {
+    const node = stack.pop()
+    if (typeof node === 'string') {
+      if (node !== '') out.push(node)
+    } else if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i])
+    } else if (isObject(node)) {
+      const values = Object.values(node)
+      for (let i = values.length - 1; i >= 0; i--) stack.push(values[i])
+    }
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
