@@ -19,9 +19,9 @@
  */
 
 /** Significant bytes of a content string that go into the sampling key. */
-const SIG_BYTES = 32
+const SIG_BYTES = 24
 /** Sampled records a file keeps before it halves its threshold. */
-export const FILE_SAMPLE_BUDGET = 10_000
+export const FILE_SAMPLE_BUDGET = 4_096
 /** Sampled records the dataset keeps before it halves the threshold. */
 export const DATASET_SAMPLE_BUDGET = 250_000
 
