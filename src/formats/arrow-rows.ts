@@ -1,4 +1,5 @@
 import { createReadStream, type ReadStream } from 'node:fs'
+import { columnUnreadableReporter } from './column-unreadable.js'
 import { open } from 'node:fs/promises'
 import {
   compressionRegistry,
@@ -202,15 +203,7 @@ export async function* readArrowRows(absPath: string, options: ReadArrowRowsOpti
       if (!field) throw new Error(`${absPath}: no column "${name}"; expected one of ${reader.schema.fields.map((f) => f.name).join(', ')}`)
       if (isBinary(field.type)) throw new Error(`${absPath}: column "${name}" is binary; expected a text, number or time column`)
     }
-    const told = new Set<string>()
-    const tell = (): void => {
-      for (const [column, reason] of converter.unreadable) {
-        if (told.has(column)) continue
-        if (!options.onColumnUnreadable) throw new Error(`${absPath}: column "${column}" cannot be read: ${reason}`)
-        told.add(column)
-        options.onColumnUnreadable(column, reason)
-      }
-    }
+    const tell = columnUnreadableReporter(absPath, converter.unreadable, options.onColumnUnreadable)
     let index = 0
     const batches = reader[Symbol.asyncIterator]()
     for (;;) {

@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises'
+import { columnUnreadableReporter } from './column-unreadable.js'
 import { brotliDecompressSync, unzipSync } from 'node:zlib'
 import { decompress as zstdDecompress } from 'fzstd'
 import {
@@ -321,15 +322,7 @@ export async function* readParquetRows(absPath: string, options: ReadRowsOptions
         throw new Error(`${absPath}: no column "${name}"; expected one of ${known.join(', ')}`)
       }
     }
-    const told = new Set<string>()
-    const tell = (): void => {
-      for (const [column, reason] of source.unreadable) {
-        if (told.has(column)) continue
-        if (!options.onColumnUnreadable) throw new Error(`${absPath}: column "${column}" cannot be read: ${reason}`)
-        told.add(column)
-        options.onColumnUnreadable(column, reason)
-      }
-    }
+    const tell = columnUnreadableReporter(absPath, source.unreadable, options.onColumnUnreadable)
     tell()
     for (const group of source.groups) {
       for (const [start, end] of groupRanges(source, group)) {

@@ -3,7 +3,7 @@ import { chooseContentFields, contentStrings, type AnalysedRecord, type ContentF
 import { detectCompression } from './detect.js'
 import { detectFormat } from './detect-format.js'
 import { createDecoder, decompressHead } from './decompress.js'
-import { createAnalyzer, RECORD_FORMATS } from './registry.js'
+import { COLUMNAR_FORMATS, createAnalyzer, RECORD_FORMATS } from './registry.js'
 import type { DetectedFormat } from './types.js'
 
 const CHUNK = 1 << 20
@@ -33,7 +33,7 @@ export async function readFileRecords(absPath: string, relPath: string): Promise
       await handle.close()
       return null
     }
-    if (COLUMNAR.has(format.format) && !format.compression) {
+    if (COLUMNAR_FORMATS.has(format.format) && !format.compression) {
       // Parquet and Arrow are read by offset, row group (record batch) by row group, not streamed.
       await handle.close()
       return { format, records: columnarRecords(absPath, format.format) }
@@ -44,8 +44,6 @@ export async function readFileRecords(absPath: string, relPath: string): Promise
     throw error
   }
 }
-
-const COLUMNAR: ReadonlySet<string> = new Set(['parquet', 'arrow', 'arrow-stream'])
 
 /** The rows of a Parquet or Arrow file as records, their text from their content fields (as the scan measures them). */
 async function* columnarRecords(absPath: string, format: string): AsyncGenerator<AnalysedRecord> {

@@ -9,7 +9,7 @@ import type { AnalyzerContext, ContentAnalyzer, DetectedFormat } from './types.j
  */
 export async function createAnalyzer(detected: DetectedFormat, ctx: AnalyzerContext): Promise<ContentAnalyzer | null> {
   const analyzer = await analyzerFor(detected, ctx)
-  const plain = analyzer && RECORD_FORMATS.has(detected.format) && !SELF_SIZED_FORMATS.has(detected.format) ? countingContent(analyzer) : analyzer
+  const plain = analyzer && RECORD_FORMATS.has(detected.format) && !COLUMNAR_FORMATS.has(detected.format) ? countingContent(analyzer) : analyzer
   // Text in UTF-16 or GB18030 reaches its analyzer (and the content count) as UTF-8, on either thread.
   const decoded = plain && detected.encoding ? transcoding(plain, detected.encoding) : plain
   // An annotation export is counted by its adapter, over the plain analysis (kept as the fallback).
@@ -27,12 +27,12 @@ export function parsedOnSecondThread(format: string, everyRecordParsed: boolean)
 }
 
 /**
- * Record formats whose analyzer sets the content size itself: their bytes on disk are encoded
- * (and for Parquet compressed) columns, not text, so the size the token estimate scales its sample
- * to is the rows' size as JSON text (the measure of the sampled records' bytes), estimated from the
- * rows analysed. The manifest entry carries it as `content.contentBytes`.
+ * Record formats stored as encoded columns (Parquet, Arrow: their descriptors say binary): read by
+ * offset, row group or batch at a time, not streamed; and their analyzer sets the content size
+ * itself, since their bytes on disk are not text: the size the token estimate scales its sample to
+ * is the rows' size as JSON text, estimated from the rows analysed (`content.contentBytes`).
  */
-export const SELF_SIZED_FORMATS: ReadonlySet<string> = new Set(['parquet', 'arrow', 'arrow-stream'])
+export const COLUMNAR_FORMATS: ReadonlySet<string> = new Set(FORMATS.filter((f) => f.binary && f.records).map((f) => f.name))
 
 /** Counts the content an analyzer is given: the size the token estimate scales its sample to. */
 function countingContent(analyzer: ContentAnalyzer): ContentAnalyzer {

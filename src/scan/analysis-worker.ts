@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { createAnalyzer } from '../formats/registry.js'
 import type { AnalyzerContext, ContentAnalysis, DetectedFormat } from '../formats/types.js'
-import { createDecoder } from './decompress.js'
+import { createDecoder } from '../formats/decompress.js'
 
 export interface AnalysisWorkerData {
   ring: SharedArrayBuffer

@@ -3,7 +3,7 @@ import { createAnalyzer } from '../formats/registry.js'
 import type { AnalyzerContext, ContentAnalysis, DetectedFormat } from '../formats/types.js'
 import { InternalError } from '../util/errors.js'
 import type { AnalysisReply, AnalysisRequest, AnalysisWorkerData } from './analysis-worker.js'
-import { createDecoder } from './decompress.js'
+import { createDecoder } from '../formats/decompress.js'
 
 /** Where the read loop puts each chunk after hashing it. */
 export interface ChunkSink {

@@ -7,10 +7,10 @@ import { detectFormat } from '../formats/detect-format.js'
 import { annexNotPresent } from '../formats/pointer.js'
 import { annexKeyOf, annexLinkTarget, linkStat } from '../util/annex-link.js'
 import { sniffAnnotationExport } from '../formats/annotations/sniff-export.js'
-import { parsedOnSecondThread, RECORD_FORMATS, SELF_SIZED_FORMATS } from '../formats/registry.js'
+import { parsedOnSecondThread, RECORD_FORMATS, COLUMNAR_FORMATS } from '../formats/registry.js'
 import type { AnalyzerContext, ContentAnalysis, DetectedFormat, MediaInfo, RecordSchema } from '../formats/types.js'
 import { localSink, offloadSink, OFFLOAD_MIN_BYTES, threadReadBuffer } from './chunk-sink.js'
-import { decompressHead } from './decompress.js'
+import { decompressHead } from '../formats/decompress.js'
 import { yieldNowAndThen } from '../util/yield-now-and-then.js'
 import { describeSystemError, withoutEngineMessage } from '../util/library-error.js'
 import { workersAvailable } from './workers-available.js'
@@ -227,7 +227,7 @@ function toEntry(
   const pii = analysis.facts?.pii
   // The estimate scales its sample to the content's size: the file's own, unless compressed, not
   // UTF-8, or encoded in columns (Parquet, Arrow: the rows' size as JSON text, which their analyzers estimate).
-  const contentBytes = (format.compression || format.encoding || SELF_SIZED_FORMATS.has(format.format)) && analysis.facts ? analysis.facts.contentBytes : undefined
+  const contentBytes = (format.compression || format.encoding || COLUMNAR_FORMATS.has(format.format)) && analysis.facts ? analysis.facts.contentBytes : undefined
   // Keys in manifest order; optional ones only when known.
   return {
     path: relPath,

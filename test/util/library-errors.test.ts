@@ -10,7 +10,7 @@ import { describeXlsxError } from '../../src/audit/sheets/parse-xlsx-sheet.js'
 import { describeImageError } from '../../src/formats/image.js'
 import { describeJsonError } from '../../src/formats/json-error.js'
 import { describeMediaError } from '../../src/formats/media.js'
-import { describeDecodingError } from '../../src/scan/decompress.js'
+import { describeDecodingError } from '../../src/formats/decompress.js'
 import { withoutEngineReason } from '../../src/scan/scan-file.js'
 import { describeSystemError, holdsEngineMessage, STRUCTURE_UNDECODED, withoutEngineMessage } from '../../src/util/library-error.js'
 
