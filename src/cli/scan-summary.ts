@@ -8,6 +8,7 @@ import type { ScanStats } from '../scan/scan.js'
 import { formatBytes } from '../util/format-bytes.js'
 import type { Palette } from '../util/palette.js'
 import { terminalSafe } from '../util/terminal-safe.js'
+import { formatCount } from '../util/format-count.js'
 
 /** What the summary of one scan is made from. */
 export interface ScanSummaryView {
@@ -73,7 +74,7 @@ interface Labels {
 }
 
 /** 1,234 */
-const n = (value: number): string => value.toLocaleString('en')
+const n = formatCount
 const plural = (count: number, one: string, many: string): string => `${n(count)} ${count === 1 ? one : many}`
 
 const EN: Labels = {

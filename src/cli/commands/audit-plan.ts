@@ -4,6 +4,7 @@ import { UserError } from '../../util/errors.js'
 import { planFlagsSchema, planFromFlags, pct, wholeNumberOption } from '../audit-options.js'
 import { createOutput } from '../output.js'
 import { parseOptions } from '../parse-options.js'
+import { formatCount } from '../../util/format-count.js'
 
 const optionsSchema = z.object({
   ...planFlagsSchema,
@@ -51,7 +52,7 @@ export function planJson(plan: ResolvedPlan): Record<string, unknown> {
 }
 
 export function describePlan(plan: ResolvedPlan): string {
-  const n = (v: number): string => v.toLocaleString('en')
+  const n = (v: number): string => formatCount(v)
   if (plan.method === 'iso-2859-1') {
     const inspect = plan.full_inspection
       ? `inspect all ${n(plan.population)} items (100% inspection: the plan's n=${n(plan.plan_sample_size)} is not smaller than the lot)`

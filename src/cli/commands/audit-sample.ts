@@ -9,6 +9,7 @@ import { LANGUAGES, type Language } from '../../findings/messages.js'
 import { createOutput, createProgressLine, describeFindings, type Palette } from '../output.js'
 import { parseOptions } from '../parse-options.js'
 import { describePlan, planJson } from './audit-plan.js'
+import { formatCount } from '../../util/format-count.js'
 
 /** TC260-003 §5.1: a source's content is checked on a random sample of at least 4,000 items. */
 const CONTENT_SAMPLE_SIZE = 4000
@@ -54,7 +55,7 @@ export async function auditSampleCommand(raw: Record<string, unknown>): Promise<
     force: options.force,
     config,
     today: new Date(),
-    onProgress: (units, pass) => progress.update(`sampling: ${units.toLocaleString('en')} items read${pass === 2 ? ' (second pass: a ratio needs the population size first)' : ''}`),
+    onProgress: (units, pass) => progress.update(`sampling: ${formatCount(units)} items read${pass === 2 ? ' (second pass: a ratio needs the population size first)' : ''}`),
   })
   progress.done()
   if (options.json) {
@@ -80,7 +81,7 @@ function sampleJson({ record, recordFile, sheetFile }: SampleAuditOutput): Recor
 }
 
 function describeSample({ record, recordFile, sheetFile }: SampleAuditOutput, c: Palette, lang: Language): string {
-  const n = (v: number): string => v.toLocaleString('en')
+  const n = (v: number): string => formatCount(v)
   const verdicts = record.kind === 'content' ? 'pass / fail, risk category in error_type' : 'correct / incorrect'
   const lines = [
     `${c.bold('audit')} ${record.id}: ${n(record.sample.length)} of ${n(record.population.units)} ${record.kind === 'content' ? `records of source ${record.source}` : 'annotations'} sampled (seed "${record.seed}")`,

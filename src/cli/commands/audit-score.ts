@@ -17,6 +17,7 @@ import { confidenceOption, pct, shareOption } from '../audit-options.js'
 import { LANGUAGES, type Language } from '../../findings/messages.js'
 import { createOutput, describeFindings, type Palette } from '../output.js'
 import { parseOptions } from '../parse-options.js'
+import { formatCount } from '../../util/format-count.js'
 
 const optionsSchema = z.object({
   sheet: z.string(),
@@ -82,7 +83,7 @@ function describeScore(record: AuditRecord, recordFile: string, c: Palette, lang
   if (r.weighted_accuracy !== null) {
     lines.push(`  stratified estimate (strata weighted by population) ${pct(r.weighted_accuracy)}, ${conf} interval ${interval(r.weighted_interval)}`)
   }
-  lines.push(`  human verification ratio ${pct(r.verification_ratio)} (${r.reviewed} of ${record.population.units.toLocaleString('en')} ${record.kind === 'content' ? 'records' : 'annotations'})`)
+  lines.push(`  human verification ratio ${pct(r.verification_ratio)} (${r.reviewed} of ${formatCount(record.population.units)} ${record.kind === 'content' ? 'records' : 'annotations'})`)
   lines.push(`${verdict}: ${r.rule}`)
   const perAnnotator = Object.entries(r.per_annotator)
   if (record.kind === 'annotation') {

@@ -1,11 +1,12 @@
 import { formatBytes } from '../../util/format-bytes.js'
 import type { FindingLocation } from '../../findings/finding.js'
 import type { LicenceTerms, ManifestDiff, TokenChange, TokenFigure } from '../manifest-diff.js'
+import { formatCount } from '../../util/format-count.js'
 
 // Plain wording shared by the text and Markdown reports; callers escape what they print.
 
 export function count(n: number): string {
-  return n.toLocaleString('en')
+  return formatCount(n)
 }
 
 export function signed(n: number): string {

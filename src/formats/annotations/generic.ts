@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
-import { parse, type CsvError } from 'csv-parse'
+import type { CsvError } from 'csv-parse'
 import { sniffDelimiter } from '../csv-dialect.js'
 import { UserError } from '../../util/errors.js'
 import { cutPreview, type AdapterOptions, type AnnotationAdapter, type AnnotationItem, type ColumnNames } from './item.js'
@@ -35,6 +35,8 @@ export async function* readCsvRecords(file: string): AsyncGenerator<CsvRecord> {
   // Neither `info` nor `skip_empty_lines`: csv-parse's per-record info snapshot made a
   // 10-million-row file four times slower. Blank lines come through as [''] and every record
   // spans one line plus the newlines inside its quoted cells, which is all a line number needs.
+  // Loaded here, not at the top: the scan imports this module to sniff every file that may be an export.
+  const { parse } = await import('csv-parse')
   const parser = parse({ delimiter, bom: true, relax_column_count: true })
   const input = createReadStream(file)
   input.on('error', (error) => parser.destroy(inputError(file, error)))

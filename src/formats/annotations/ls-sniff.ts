@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync'
+import { createRequire } from 'node:module'
 import { sniffDelimiter } from '../csv-dialect.js'
 import { headStartsWith } from './json-document.js'
 import { firstLineOf } from './json-lines.js'
@@ -7,6 +7,10 @@ import { firstLineOf } from './json-lines.js'
 export type LabelStudioLayout = 'json' | 'json-min' | 'csv'
 
 const TAB = 0x09
+// csv-parse is required on the first CSV head, not imported at the top: the scan loads this module
+// to sniff every file that may be an export, most of which are not CSV.
+const requireModule = createRequire(import.meta.url)
+let parseCsv: typeof import('csv-parse/sync').parse | undefined
 const COMMA = 0x2c
 
 /**
@@ -41,7 +45,8 @@ function headerCells(head: string): string[] {
   if (line === '') return []
   const delimiter = String.fromCharCode(sniffDelimiter(Buffer.from(head), head.includes('\t') ? TAB : COMMA))
   try {
-    const rows = parse(line, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][]
+    parseCsv ??= (requireModule('csv-parse/sync') as typeof import('csv-parse/sync')).parse
+    const rows = parseCsv(line, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][]
     return (rows[0] ?? []).map((cell) => cell.trim())
   } catch {
     return []

@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs'
-import { SaxesParser } from 'saxes'
 import { UserError } from '../../util/errors.js'
 
 /** An element start: `path` is the slash-joined names from the root, e.g. "annotation/object/name". */
@@ -44,6 +43,8 @@ const CHUNK_BYTES = 64 * 1024
  * Malformed XML throws a UserError "file:line:column: not well-formed XML (reason)".
  */
 export async function* readXmlEventBatches(file: string): AsyncGenerator<XmlEvent[]> {
+  // Loaded here, not at the top: the scan imports this module to sniff every JSON and XML file.
+  const { SaxesParser } = await import('saxes')
   const parser = new SaxesParser<{ position: true; xmlns: false }>({ position: true, xmlns: false })
   const stack: Frame[] = []
   let pending: XmlEvent[] = []

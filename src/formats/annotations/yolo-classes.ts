@@ -1,6 +1,5 @@
 import { opendir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { parse as parseYaml } from 'yaml'
 import { UserError } from '../../util/errors.js'
 
 /** Class names by class index, and the name of the file they came from (for messages). */
@@ -105,7 +104,7 @@ async function readClassFile(file: string, shownAs: string): Promise<ClassList |
     throw new UserError(`${file}: cannot read the class-name file (${(err as NodeJS.ErrnoException).code ?? String(err)})`)
   }
   const ext = path.extname(file).toLowerCase()
-  const names = ext === '.yaml' || ext === '.yml' ? namesFromYaml(text, file) : namesFromLines(text)
+  const names = ext === '.yaml' || ext === '.yml' ? namesFromYaml(text, file, (await import('yaml')).parse) : namesFromLines(text)
   return names && names.length > 0 ? { names, source: shownAs } : null
 }
 
@@ -117,7 +116,9 @@ function namesFromLines(text: string): string[] {
 }
 
 /** Ultralytics data.yaml: `names: [a, b]` or `names: {0: a, 1: b}`. */
-function namesFromYaml(text: string, file: string): (string | undefined)[] | null {
+// The YAML parser comes in from the (async) caller: the scan loads this module for every file
+// that may be an export, and the parser only for a data.yaml.
+function namesFromYaml(text: string, file: string, parseYaml: (text: string) => unknown): (string | undefined)[] | null {
   let doc: unknown
   try {
     doc = parseYaml(text)
