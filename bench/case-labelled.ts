@@ -350,7 +350,13 @@ function casePiiScan(ctx: LabelledCtx): CaseResult {
   printRows(['type', 'planted valid', 'manifest count'], types.map((t) => [t, String(planted[t] ?? 0), String(counts[t] ?? 0)]))
   const checks: Check[] = []
   if (m.ok) checks.push(check('manifest records == planted sentences', ctx.truth.pii.sentences.length, num(at(manifest, 'totals', 'records'))))
-  const targets = types.map((t) => target(`scan count ${t} == planted valid`, (counts[t] ?? 0) === (planted[t] ?? 0), `= ${planted[t] ?? 0}`, counts[t] ?? 0))
+  // The manifest counts matches, true and false together: every planted valid value found
+  // (recall 100%) and at most 1% of the count false (precision ≥ 99%) bound it on both sides.
+  const targets = types.map((t) => {
+    const valid = planted[t] ?? 0
+    const found = counts[t] ?? 0
+    return target(`scan count ${t} within [planted valid, planted valid / 0.99]`, found >= valid && found <= valid / 0.99, `${valid}–${Math.floor(valid / 0.99)}`, found)
+  })
   printTargets(targets)
   return {
     id: 'H', name: 'labelled: PII scan --deep --pii full', reference: null, tdgov: summary(m), ratio: null, ratioKind: 'none', targets, checks,

@@ -459,7 +459,9 @@ function encodingRows(rng: Rng, n: number): TableRows {
     rows.push(row)
     count(row)
   }
-  const distinct = new Set(rows.map((r) => normaliseText(r.join('\n')))).size
+  // Duplicates are of the content, the text columns (name, city, remark): the amount is a number
+  // column, which a scan does not take for content, so rows differing only there are copies.
+  const distinct = new Set(rows.map((r) => normaliseText(r.slice(0, 3).join('\n')))).size
   return { rows, pii, distinct }
 }
 

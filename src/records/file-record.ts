@@ -4,7 +4,7 @@ import type { ContentFactsEntry, LicenceStatement, PiiFacts, TokenSample } from 
 /** A file's part of the dataset-wide duplicate sample (see provenance/text/duplicate-sample.ts). */
 export interface DuplicateSampleFacts {
   threshold: number
-  /** sampling key, then full key, per sampled record */
+  /** sampling key, full key and number of records, per distinct sampled text (duplicate-sample.ts) */
   keys: number[]
   offered: number
 }

@@ -108,8 +108,8 @@ describe('duplicate estimate', () => {
     // texts A A B across two files: 1 duplicate in 3 records
     const estimate = estimateDuplicates(
       [
-        { threshold: 1, keys: [10, 100, 10, 100], offered: 2 },
-        { threshold: 1, keys: [20, 200], offered: 1 },
+        { threshold: 1, keys: [10, 100, 2], offered: 2 },
+        { threshold: 1, keys: [20, 200, 1], offered: 1 },
       ],
       0,
       0.95,
@@ -118,16 +118,30 @@ describe('duplicate estimate', () => {
     expect(estimate).toMatchObject({ rate: 0.333333, low: 0.333333, high: 0.333334, threshold: 1, sampledRecords: 3, sampledDuplicates: 1, records: 3 })
   })
 
+  it('merges the counts of one text kept by several files', () => {
+    // text A twice in each of two files, text B once: 4 + 1 records, 2 distinct, 3 duplicates
+    const estimate = estimateDuplicates(
+      [
+        { threshold: 1, keys: [10, 100, 2], offered: 2 },
+        { threshold: 1, keys: [10, 100, 2, 20, 200, 1], offered: 3 },
+      ],
+      0,
+      0.95,
+      Z95,
+    )
+    expect(estimate).toMatchObject({ rate: 0.6, sampledRecords: 5, sampledDuplicates: 3 })
+  })
+
   it('counts copies whose sampling keys differ as duplicates all the same', () => {
     // one text under two sampling keys (a letter-case variant outside ASCII, say): 1 duplicate in 2
-    expect(estimateDuplicates([{ threshold: 1, keys: [7, 70, 8, 70], offered: 2 }], 0, 0.95, Z95)).toMatchObject({ rate: 0.5, sampledDuplicates: 1 })
+    expect(estimateDuplicates([{ threshold: 1, keys: [7, 70, 1, 8, 70, 1], offered: 2 }], 0, 0.95, Z95)).toMatchObject({ rate: 0.5, sampledDuplicates: 1 })
   })
 
   it('gives the ratio estimator its cluster variance (hand calculation)', () => {
     // threshold 0.5 (keys below 2^31); clusters: key 1 holds one text twice (n 2, d 1), keys 2 and 3 one record each.
     // R = 1/4; residuals 1 − 0.25·2 = 0.5, −0.25, −0.25; Σe² = 0.375; V = (1 − 0.5)·0.375 / 4² = 0.01171875;
     // se = 0.108253; R ± 1.959964·se = 0.0378277 … 0.4621723.
-    const estimate = estimateDuplicates([{ threshold: 0.5, keys: [1, 11, 1, 11, 2, 22, 3, 33], offered: 8 }], 0, 0.95, Z95)
+    const estimate = estimateDuplicates([{ threshold: 0.5, keys: [1, 11, 2, 2, 22, 1, 3, 33, 1], offered: 8 }], 0, 0.95, Z95)
     expect(estimate).toMatchObject({ rate: 0.25, low: 0.037827, high: 0.462173, threshold: 0.5, sampledRecords: 4, sampledDuplicates: 1 })
   })
 
@@ -135,8 +149,8 @@ describe('duplicate estimate', () => {
     const high = 3 * 2 ** 30 // 0.75 of the key range
     const estimate = estimateDuplicates(
       [
-        { threshold: 1, keys: [high, 1, 5, 2], offered: 2 },
-        { threshold: 0.5, keys: [5, 2], offered: 5 },
+        { threshold: 1, keys: [high, 1, 1, 5, 2, 1], offered: 2 },
+        { threshold: 0.5, keys: [5, 2, 1], offered: 5 },
       ],
       1,
       0.95,
@@ -145,11 +159,18 @@ describe('duplicate estimate', () => {
     expect(estimate).toMatchObject({ threshold: 0.5, sampledRecords: 2, sampledDuplicates: 1, records: 7, uncoveredFiles: 1 })
   })
 
+  it('counts copies of a kept text instead of keeping them, so the budget is in distinct texts', () => {
+    const sampler = new DuplicateSampler(2)
+    // five records of text 1 and one of text 2 under a budget of 2: nothing to halve
+    for (const full of [1, 1, 2, 1, 1, 1]) sampler.add(full === 1 ? 100 : 200, () => full)
+    expect(sampler.toJSON()).toEqual({ threshold: 1, keys: [100, 1, 5, 200, 2, 1], offered: 6 })
+  })
+
   it('halves a file threshold when its sample outgrows the budget', () => {
     const sampler = new DuplicateSampler(2)
     // keys as fractions of 2^32: 0.1, 0.3, 0.6 → the third record makes 3 > 2: threshold 0.5 drops 0.6
     for (const [key, full] of [[0.1, 1], [0.3, 2], [0.6, 3]] as const) sampler.add(Math.floor(key * 2 ** 32), () => full)
-    expect(sampler.toJSON()).toEqual({ threshold: 0.5, keys: [Math.floor(0.1 * 2 ** 32), 1, Math.floor(0.3 * 2 ** 32), 2], offered: 3 })
+    expect(sampler.toJSON()).toEqual({ threshold: 0.5, keys: [Math.floor(0.1 * 2 ** 32), 1, 1, Math.floor(0.3 * 2 ** 32), 2, 1], offered: 3 })
   })
 
   it('has intervals that hold the true rate about 95% of the time (simulated populations)', () => {
@@ -162,7 +183,7 @@ describe('duplicate estimate', () => {
         const m = copies()
         records += m
         const sampleKey = Math.floor(random.next() * 2 ** 32)
-        if (sampleKey / 2 ** 32 < t) for (let j = 0; j < m; j++) keys.push(sampleKey, k)
+        if (sampleKey / 2 ** 32 < t) keys.push(sampleKey, k, m)
       }
       const truth = (records - K) / records
       const e = estimateDuplicates([{ threshold: t, keys, offered: records }], 0, 0.95, Z95, Infinity)!
@@ -182,7 +203,7 @@ describe('duplicate estimate', () => {
   }, 60_000)
 
   it('gives an upper bound above 0 when the sample saw no duplicate', () => {
-    const estimate = estimateDuplicates([{ threshold: 0.25, keys: [1, 1, 2, 2, 3, 3], offered: 12 }], 0, 0.95, Z95)
+    const estimate = estimateDuplicates([{ threshold: 0.25, keys: [1, 1, 1, 2, 2, 1, 3, 3, 1], offered: 12 }], 0, 0.95, Z95)
     // rule of three over 3 clusters: −ln(0.05) / 3 = 0.998577…
     expect(estimate).toMatchObject({ rate: 0, low: 0, high: 0.998578 })
   })
