@@ -200,6 +200,28 @@ Examples:
     })
 
   program
+    .command('report')
+    .description('the Art. 19 report from the records (manifest, tdgov.yaml, audit records): the report model as JSON')
+    .argument('[dir]', 'the project (dataset) directory (default: the folder of --config, else .)')
+    .option('--project <dir>', 'the project root, when it is not [dir]')
+    .option('--config <file>', 'tdgov.yaml (default: <dir>/tdgov.yaml)')
+    .addOption(new Option('--format <format>', 'json (the report model; more formats are to come)').default('json'))
+    .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--date <YYYY-MM-DD>', 'the report date (default: SOURCE_DATE_EPOCH, else today, UTC)')
+    .option('--strict', 'refuse when the manifest was made against another tdgov.yaml or an audit is stale')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ tdgov report data --out report.json
+  $ SOURCE_DATE_EPOCH=1735689600 tdgov report data --strict`,
+    )
+    .action(async (dir: string | undefined, options: Record<string, unknown>) => {
+      const { reportCommand } = await import('./commands/report.js')
+      setExitCode(await reportCommand({ ...options, ...(dir !== undefined && { dir }) }))
+    })
+
+  program
     .command('explain')
     .description('what a finding code checks, the clause it serves, how to fix it and how to re-grade or suppress it')
     .argument('[code]', 'finding code (UNDECLARED_FILE or undeclared-file); omit to list every code')

@@ -177,6 +177,9 @@ export const configSchema = z
     sources: z.array(sourceSchema).default([]),
     labelling_rules: z.array(labellingRuleSchema).default([]),
     annotators: z.array(annotatorSchema).default([]),
+    mechanism: text
+      .optional()
+      .describe('the algorithmic mechanism the training data serves (model, training method, how the data shapes its output), in the words the report gives regulators (Art. 19)'),
     excludes: z.array(text).default([]).describe('.gitignore-style patterns of files that are not part of the dataset'),
     policy: policySchema.prefault({}),
   })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { auditRecordSchema } from './audit-record.js'
 import { manifestSchema } from './manifest-schema.js'
 import { configSchema } from './config-schema.js'
+import { reportSchema } from './report-schema.js'
 
 /** The JSON Schemas of the files tdgov reads and writes, generated from their zod schemas. */
 export const JSON_SCHEMAS = {
@@ -9,6 +10,7 @@ export const JSON_SCHEMAS = {
   config: () => toJsonSchema(configSchema, 'config', 'tdgov.yaml: the declared provenance of a dataset', 'input'),
   manifest: () => toJsonSchema(manifestSchema, 'manifest', 'The tdgov scan manifest (.tdgov/manifest.json)', 'output'),
   audit: () => toJsonSchema(auditRecordSchema, 'audit', 'A tdgov audit record (.tdgov/audits/<audit-id>.json)', 'output'),
+  report: () => toJsonSchema(reportSchema, 'report', 'The tdgov report model (tdgov report --format json)', 'output'),
 }
 
 export type SchemaName = keyof typeof JSON_SCHEMAS

@@ -1,0 +1,41 @@
+import { z } from 'zod'
+import { locateProject } from '../../records/project.js'
+import { buildReport, renderReport, reportDate, REPORT_FORMATS } from '../../report/index.js'
+import { writeFileAtomic } from '../../util/atomic-write.js'
+import { UserError } from '../../util/errors.js'
+import { createOutput } from '../output.js'
+import { parseOptions } from '../parse-options.js'
+
+const optionsSchema = z.object({
+  dir: z.string().optional(),
+  project: z.string().optional(),
+  config: z.string().optional(),
+  format: z.enum(REPORT_FORMATS, { message: `expected --format ${REPORT_FORMATS.join(', ')}` }).default('json'),
+  out: z.string().optional(),
+  date: z.string().optional(),
+  strict: z.boolean().default(false),
+})
+
+/** `tdgov report [dir]`: the Art. 19 report model from the records; 0 written, 2 bad input. */
+export async function reportCommand(raw: Record<string, unknown>): Promise<number> {
+  const options = parseOptions(optionsSchema, raw)
+  const project = locateProject(options)
+  const report = await buildReport(project, { date: reportDate(options.date, process.env, new Date()) })
+  if (options.strict && report.warnings.length > 0) {
+    const codes = report.warnings.map((w) => (w.args.audit !== undefined ? `${w.code} (${w.args.audit})` : w.code)).join(', ')
+    throw new UserError(`${project.manifestFile}: the records are not current (${codes}); rescan or re-audit, or drop --strict`)
+  }
+  const text = renderReport(report, options.format)
+  const output = createOutput(options.out !== undefined)
+  if (options.out === undefined) {
+    output.out(text)
+    return 0
+  }
+  try {
+    writeFileAtomic(options.out, text)
+  } catch (error) {
+    throw new UserError(`${options.out}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+  }
+  output.err(`report (${options.format}) → ${options.out}${report.warnings.length > 0 ? ` (${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'} at the top)` : ''}\n`)
+  return 0
+}

@@ -1,0 +1,4 @@
+// The report domain's public entry: the model built from the records, and its date.
+export { buildReport, type ReportOptions } from './build-report.js'
+export { reportDate } from './report-date.js'
+export { REPORT_FORMATS, renderReport, type ReportFormat } from './render.js'
