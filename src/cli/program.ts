@@ -201,11 +201,12 @@ Examples:
 
   program
     .command('report')
-    .description('the Art. 19 report from the records (manifest, tdgov.yaml, audit records): the report model as JSON')
+    .description('the Art. 19 report from the records (manifest, tdgov.yaml, audit records): the model as JSON, or the CAC explanation')
     .argument('[dir]', 'the project (dataset) directory (default: the folder of --config, else .)')
     .option('--project <dir>', 'the project root, when it is not [dir]')
     .option('--config <file>', 'tdgov.yaml (default: <dir>/tdgov.yaml)')
-    .addOption(new Option('--format <format>', 'json (the report model; more formats are to come)').default('json'))
+    .addOption(new Option('--format <format>', 'json (the report model) or cac (the Art. 19 explanation, Markdown)').default('json'))
+    .addOption(new Option('--lang <lang>', 'language of the cac explanation: zh or en').default('zh'))
     .option('--out <file>', 'write the report to a file instead of stdout')
     .option('--date <YYYY-MM-DD>', 'the report date (default: SOURCE_DATE_EPOCH, else today, UTC)')
     .option('--strict', 'refuse when the manifest was made against another tdgov.yaml or an audit is stale')
@@ -214,6 +215,7 @@ Examples:
       `
 Examples:
   $ tdgov report data --out report.json
+  $ tdgov report data --format cac --lang en --out explanation.md
   $ SOURCE_DATE_EPOCH=1735689600 tdgov report data --strict`,
     )
     .action(async (dir: string | undefined, options: Record<string, unknown>) => {

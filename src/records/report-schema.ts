@@ -168,6 +168,8 @@ export const reportSchema = z
         byType,
         byAcquisition: z.object(Object.fromEntries(ACQUISITIONS.map((a) => [a, tally])) as Record<(typeof ACQUISITIONS)[number], typeof tally>).strict(),
         foreignOpenSource: z.object({ total: tally, byType }).strict().describe('open-source sources declared foreign (domestic: false)'),
+        selfCollected: z.object({ total: tally, byType }).strict().describe('self-collected sources (the filing form asks their amount per type)'),
+        commercial: z.object({ total: tally, byType }).strict().describe('commercial sources (the filing form asks their amount per type)'),
         excluded: tally.describe('documentation and tooling files: in the manifest, not training data'),
       })
       .strict(),
@@ -240,6 +242,20 @@ export const reportSchema = z
         diversity: z.array(z.object({ modality: z.string(), language: z.string().nullable(), sources: z.array(z.string()) }).strict()),
       })
       .strict(),
+    clauses: z
+      .array(
+        z
+          .object({
+            clause: z.string().describe('Art. 7(1)–(5) and Art. 8 of the Interim Measures; TC260-003 §5.1–5.3 and §9.2'),
+            status: z.enum(['met', 'not-met', 'not-applicable', 'not-assessed']),
+            findings: z.record(z.string(), count).describe('counted findings of the clause’s codes, by code'),
+            setAside: z.record(z.string(), count).describe('findings of its codes that policy set aside (suppressed, off, baseline)'),
+            missing: z.array(z.string()).describe('items the clause needs that the records lack: labelling-rules, annotator-roster, scored-annotation-audit, safety-labelling-rules, declared-sources'),
+            checks: z.array(z.string()).describe('the finding codes that bear on it'),
+          })
+          .strict(),
+      )
+      .describe('the clause matrix: not met when a finding of its codes is counted or an item is missing'),
     crawled: z
       .object({ domains: z.array(z.object({ domain: z.string(), bytes: count }).strict()) })
       .strict()
@@ -247,7 +263,12 @@ export const reportSchema = z
       .describe('top registrable domains by bytes; null: not measured (the scan does not yet record per-record URLs)'),
     mechanism: z.string().nullable().describe('the algorithmic mechanism as declared in tdgov.yaml (mechanism); null: not declared'),
     findings: z
-      .object({ passed: z.boolean(), counts: z.object({ error: count, warning: count, info: count }).strict(), items: z.array(findingSchema.extend({ fingerprint: z.string().describe('the finding’s stable id (baselines, SARIF)') })) })
+      .object({
+        passed: z.boolean(),
+        counts: z.object({ error: count, warning: count, info: count }).strict(),
+        items: z.array(findingSchema.extend({ fingerprint: z.string().describe('the finding’s stable id (baselines, SARIF)') })),
+        setAside: z.array(z.object({ code: z.string(), by: z.enum(['off', 'suppression', 'baseline']), reason: z.string() }).strict()),
+      })
       .strict()
       .describe('the gate’s findings (tdgov check), after policy'),
     evidence: z

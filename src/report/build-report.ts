@@ -14,6 +14,7 @@ import { UserError } from '../util/errors.js'
 import { normalQuantile } from '../util/normal-quantile.js'
 import { compareStrings } from '../util/order.js'
 import { toolVersion } from '../util/version.js'
+import { clauseMatrix } from './clauses.js'
 import { sizeByType, splitFiles, type SplitOptions } from './type-split.js'
 
 export interface ReportOptions {
@@ -100,9 +101,10 @@ export async function buildReport(project: Project, options: ReportOptions): Pro
       emptyRecords: { empty: manifest.content.empty, analysed: manifest.content.records },
       diversity: manifest.diversity.map((d) => ({ modality: d.modality, language: d.language, sources: [...d.sources] })),
     },
+    clauses: [],
     crawled: null,
     mechanism: config?.mechanism ?? null,
-    findings: { passed: gate.passed, counts: gate.counts, items: gate.findings },
+    findings: { passed: gate.passed, counts: gate.counts, items: gate.findings, setAside: gate.setAside.map((s) => ({ code: s.finding.code, by: s.by, reason: s.reason })) },
     evidence: {
       manifest: {
         file: relative(project.root, project.manifestFile),
@@ -114,6 +116,7 @@ export async function buildReport(project: Project, options: ReportOptions): Pro
       audits: audits.map(({ record, file }) => ({ id: record.id, file: relative(project.root, file), sha256: sha256Of(readFileSync(file)) })),
     },
   }
+  report.clauses = clauseMatrix({ ...report, setAside: report.findings.setAside })
   // The model is checked against its own schema: a report that breaks it is a bug, not output.
   return reportSchema.parse(report)
 }
@@ -192,9 +195,15 @@ function scaleOf(manifest: Manifest, config: Config | null, data: readonly FileE
     videoHours: hoursOf(data, 'video'),
     byType: sizeByType(data, split),
     byAcquisition: Object.fromEntries(ACQUISITIONS.map((a) => [a, tallyOf(data.filter((f) => acquisitionOf(f) === a))])) as Report['scale']['byAcquisition'],
-    foreignOpenSource: { total: tallyOf(foreignOpen), byType: sizeByType(foreignOpen, split) },
+    foreignOpenSource: partOf(foreignOpen, split),
+    selfCollected: partOf(data.filter((f) => acquisitionOf(f) === 'selfCollected'), split),
+    commercial: partOf(data.filter((f) => acquisitionOf(f) === 'commercial'), split),
     excluded: tallyOf(manifest.files.filter((f) => !isData(f.format))),
   }
+}
+
+function partOf(files: readonly FileEntry[], split: SplitOptions): Report['scale']['commercial'] {
+  return { total: tallyOf(files), byType: sizeByType(files, split) }
 }
 
 function tokensOf(manifest: Manifest): Report['scale']['tokens'] {

@@ -1,13 +1,21 @@
 import type { Report } from '../records/report-schema.js'
+import { renderCac } from './formats/cac.js'
+import type { CacLang } from './formats/cac-labels.js'
 
-/** The formats `tdgov report` writes; the model itself (json) is the first. */
-export const REPORT_FORMATS = ['json'] as const
+/** The formats `tdgov report` writes; `json` is the model itself. */
+export const REPORT_FORMATS = ['json', 'cac'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
+export interface RenderOptions {
+  lang: CacLang
+}
+
 /** The report in a format, as the bytes to write: the same model gives the same text. */
-export function renderReport(report: Report, format: ReportFormat): string {
+export function renderReport(report: Report, format: ReportFormat, options: RenderOptions): string {
   switch (format) {
     case 'json':
       return JSON.stringify(report, null, 2) + '\n'
+    case 'cac':
+      return renderCac(report, options.lang)
   }
 }

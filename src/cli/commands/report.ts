@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { locateProject } from '../../records/project.js'
-import { buildReport, renderReport, reportDate, REPORT_FORMATS } from '../../report/index.js'
+import { buildReport, CAC_LANGS, renderReport, reportDate, REPORT_FORMATS } from '../../report/index.js'
 import { writeFileAtomic } from '../../util/atomic-write.js'
 import { UserError } from '../../util/errors.js'
 import { createOutput } from '../output.js'
@@ -13,6 +13,7 @@ const optionsSchema = z.object({
   format: z.enum(REPORT_FORMATS, { message: `expected --format ${REPORT_FORMATS.join(', ')}` }).default('json'),
   out: z.string().optional(),
   date: z.string().optional(),
+  lang: z.enum(CAC_LANGS, { message: 'expected --lang zh or en' }).default('zh'),
   strict: z.boolean().default(false),
 })
 
@@ -25,7 +26,7 @@ export async function reportCommand(raw: Record<string, unknown>): Promise<numbe
     const codes = report.warnings.map((w) => (w.args.audit !== undefined ? `${w.code} (${w.args.audit})` : w.code)).join(', ')
     throw new UserError(`${project.manifestFile}: the records are not current (${codes}); rescan or re-audit, or drop --strict`)
   }
-  const text = renderReport(report, options.format)
+  const text = renderReport(report, options.format, { lang: options.lang })
   const output = createOutput(options.out !== undefined)
   if (options.out === undefined) {
     output.out(text)

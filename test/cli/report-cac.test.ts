@@ -1,0 +1,96 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { REPO_ROOT, runCli } from '../helpers/exec.js'
+import { makeTempDir, removeTempDirs } from '../helpers/tmp.js'
+
+/** The demo's records as a user makes them: scan, then the README's audit of the labels. */
+async function demoProject(): Promise<string> {
+  const demo = path.join(makeTempDir(), 'demo')
+  cpSync(path.join(REPO_ROOT, 'fixtures', 'demo'), demo, { recursive: true, filter: (src) => !src.includes(`${path.sep}.tdgov`) })
+  const config = path.join(demo, 'tdgov.yaml')
+  for (const args of [
+    ['scan', demo, '--no-cache'],
+    ['audit', 'sample', path.join(demo, 'annotations', 'label-studio-export.json'), '--aql', '6.5', '--seed', 'demo-2024-05', '--config', config],
+    ['audit', 'score', path.join(demo, 'governance', 'sentiment-review.csv'), '--config', config],
+  ]) {
+    const run = await runCli(args)
+    expect(run.status, `${args.join(' ')}: ${run.stderr}`).toBe(0)
+  }
+  return demo
+}
+
+// What Art. 19 names and the eleven figures of the filing form (regulatory.md §5.1), as each language writes them.
+const ELEMENTS = {
+  zh: ['数据来源', '数据规模', '数据类型', '标注规则', '算法机制', '标注质量', '个人信息与知识产权', '数据质量措施', '证据'],
+  en: ['Sources', 'Scale', 'Types', 'Labelling rules', 'Algorithmic mechanism', 'Labelling quality', 'Personal information and intellectual property', 'Data quality measures', 'Evidence'],
+}
+const FILING = {
+  zh: ['训练语料存储规模', '训练语料词元数', '各类型语料规模', '来源构成', '境外开源', '自采与商业', '标注数据量', '标注人员', '| 标注规则 |', '人工核验比例', '语料合法性'],
+  en: ['storage size', 'Training-corpus tokens', 'Size per type', 'Source composition', 'foreign open source', 'Self-collected and commercial', 'Annotated items', 'Annotators', '| Labelling rules |', 'human verification ratio', 'Corpus legality'],
+}
+
+describe('tdgov report --format cac', () => {
+  let demo: string
+  beforeAll(async () => {
+    demo = await demoProject()
+  }, 120_000)
+  afterAll(removeTempDirs)
+
+  for (const lang of ['zh', 'en'] as const) {
+    it(`names every Art. 19 element and all eleven filing-form figures (--lang ${lang})`, async () => {
+      const run = await runCli(['report', demo, '--format', 'cac', '--lang', lang, '--date', '2026-12-02'])
+      expect(run.status, run.stderr).toBe(0)
+      for (const heading of ELEMENTS[lang]) expect(run.stdout, heading).toMatch(new RegExp(`^## .*${heading}`, 'm'))
+      for (const figure of FILING[lang]) expect(run.stdout, figure).toContain(figure)
+      expect(FILING[lang]).toHaveLength(11)
+      // the demo declares no mechanism: it is said to be missing, not left out
+      expect(run.stdout).toContain(lang === 'zh' ? '缺失：tdgov.yaml 未声明算法机制' : 'Missing: tdgov.yaml declares no algorithmic mechanism')
+      // estimates carry their interval where they appear
+      expect(run.stdout).toMatch(lang === 'zh' ? /约 16,\d{3}（估计值 \[\d\]，95% 区间 16,\d{3}–16,\d{3}）/ : /≈ 16,\d{3} \(estimate \[\d\], 95% interval 16,\d{3}–16,\d{3}\)/)
+    })
+  }
+
+  it('says the labelling rules are missing and marks Art. 8 not met when tdgov.yaml drops them', async () => {
+    const copy = path.join(makeTempDir(), 'demo')
+    cpSync(demo, copy, { recursive: true })
+    const config = path.join(copy, 'tdgov.yaml')
+    const text = readFileSync(config, 'utf8')
+    const start = text.indexOf('labelling_rules:')
+    const end = text.indexOf('\n# The people in the exports')
+    expect(start).toBeGreaterThan(0)
+    writeFileSync(config, text.slice(0, start) + text.slice(end + 1))
+    expect((await runCli(['scan', copy, '--no-cache'])).status).toBeLessThan(2)
+    const run = await runCli(['report', copy, '--format', 'cac', '--lang', 'en', '--date', '2026-12-02'])
+    expect(run.status, run.stderr).toBe(0)
+    expect(run.stdout).toContain('Missing: tdgov.yaml declares no labelling rules (labelling_rules).')
+    expect(run.stdout).toMatch(/^\| Art\. 8 \| not met \| .*missing: labelling rules/m)
+    expect(run.stdout).toMatch(/^\| Labelling rules \| missing \|$/m)
+    const model = JSON.parse((await runCli(['report', copy, '--date', '2026-12-02'])).stdout)
+    expect(model.clauses.find((c: { clause: string }) => c.clause === 'Art. 8')).toMatchObject({ status: 'not-met', missing: ['labelling-rules'] })
+  })
+
+  it('renders a hostile source name and label as text', async () => {
+    const copy = path.join(makeTempDir(), 'demo')
+    cpSync(demo, copy, { recursive: true })
+    const config = path.join(copy, 'tdgov.yaml')
+    const hostile = readFileSync(config, 'utf8')
+      .replace('name: Open Science QA', 'name: "<img src=x onerror=alert(1)>"')
+      .replace('labels: [positive, negative, neutral]', 'labels: [positive, negative, neutral, "</script><script>alert(1)</script>"]')
+    writeFileSync(config, hostile)
+    expect((await runCli(['scan', copy, '--no-cache'])).status).toBeLessThan(2)
+    const run = await runCli(['report', copy, '--format', 'cac', '--lang', 'en', '--date', '2026-12-02'])
+    expect(run.status, run.stderr).toBe(0)
+    // no angle bracket reaches the Markdown unescaped, so no renderer sees a tag
+    expect(run.stdout).not.toMatch(/(^|[^\\])[<>]/m)
+    expect(run.stdout).toContain('\\<img src=x onerror=alert(1)\\>')
+    expect(run.stdout).toContain('\\</script\\>\\<script\\>alert(1)\\</script\\>')
+  })
+
+  it('gives the same bytes twice for the same date', async () => {
+    const args = ['report', demo, '--format', 'cac', '--date', '2026-12-02']
+    const [a, b] = [await runCli(args), await runCli(args)]
+    expect(a.status).toBe(0)
+    expect(b.stdout).toBe(a.stdout)
+  })
+})
