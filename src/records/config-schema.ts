@@ -177,6 +177,24 @@ export const configSchema = z
     sources: z.array(sourceSchema).default([]),
     labelling_rules: z.array(labellingRuleSchema).default([]),
     annotators: z.array(annotatorSchema).default([]),
+    model: z
+      .object({
+        name: text.describe('the model trained on this dataset, with its version'),
+        placed_on_market: isoDate.optional().describe('the date it was placed on the EU market'),
+      })
+      .strict()
+      .optional()
+      .describe('the model this data trains (EU training-content summary §1.2)'),
+    measures: z
+      .object({
+        code_of_practice_signatory: z.boolean().optional().describe('signatory of the EU GPAI Code of Practice'),
+        tdm_opt_out: text.optional().describe('how text-and-data-mining reservations (DSM Directive Art. 4(3)) were honoured, before and during collection'),
+        illegal_content: text.optional().describe('how illegal content was removed (blacklists, keywords, classifiers), without trade secrets'),
+        other: text.optional().describe('other information on data processing'),
+      })
+      .strict()
+      .optional()
+      .describe('data-processing measures, in the words the reports give (EU summary §3; TC260-003 §5.2)'),
     mechanism: text
       .optional()
       .describe('the algorithmic mechanism the training data serves (model, training method, how the data shapes its output), in the words the report gives regulators (Art. 19)'),

@@ -261,6 +261,13 @@ export const reportSchema = z
       .strict()
       .nullable()
       .describe('top registrable domains by bytes; null: not measured (the scan does not yet record per-record URLs)'),
+    model: z.object({ name: z.string(), placedOnMarket: z.string().nullable() }).strict().nullable().describe('declared in tdgov.yaml (model); null: not declared'),
+    measures: z
+      .object({ codeOfPracticeSignatory: z.boolean().nullable(), tdmOptOut: z.string().nullable(), illegalContent: z.string().nullable(), other: z.string().nullable() })
+      .strict()
+      .describe('declared in tdgov.yaml (measures); null: not declared'),
+    languages: z.record(z.string(), count).describe('analysed records by language (manifest:content.languages)'),
+    latestCollection: z.string().nullable().describe('the latest acquired.to (or from) of the declared sources, YYYY-MM-DD; null: none declared'),
     mechanism: z.string().nullable().describe('the algorithmic mechanism as declared in tdgov.yaml (mechanism); null: not declared'),
     findings: z
       .object({

@@ -104,6 +104,15 @@ export async function buildReport(project: Project, options: ReportOptions): Pro
     clauses: [],
     crawled: null,
     mechanism: config?.mechanism ?? null,
+    model: config?.model ? { name: config.model.name, placedOnMarket: config.model.placed_on_market ?? null } : null,
+    measures: {
+      codeOfPracticeSignatory: config?.measures?.code_of_practice_signatory ?? null,
+      tdmOptOut: config?.measures?.tdm_opt_out ?? null,
+      illegalContent: config?.measures?.illegal_content ?? null,
+      other: config?.measures?.other ?? null,
+    },
+    languages: sortedRecord({ ...manifest.content.languages }) as Record<string, number>,
+    latestCollection: latestOf((config?.sources ?? []).map((s) => s.acquired?.to ?? s.acquired?.from)),
     findings: { passed: gate.passed, counts: gate.counts, items: gate.findings, setAside: gate.setAside.map((s) => ({ code: s.finding.code, by: s.by, reason: s.reason })) },
     evidence: {
       manifest: {
@@ -333,6 +342,11 @@ function duplicatesOf(manifest: Manifest): Report['quality']['duplicates'] {
   }
   if (e) return { kind: 'measured', value: e.rate, from: 'manifest:content.duplicates.estimate (every record compared)' }
   return manifest.content.records > 0 ? { kind: 'measured', value: d.rate, from: 'manifest:content.duplicates.rate (over the analysed records only)' } : null
+}
+
+function latestOf(dates: readonly (string | undefined)[]): string | null {
+  const known = dates.filter((d): d is string => d !== undefined).sort(compareStrings)
+  return known.at(-1) ?? null
 }
 
 function documentSha256(file: string): string | null {

@@ -1,9 +1,10 @@
 import type { Report } from '../records/report-schema.js'
 import { renderCac } from './formats/cac.js'
+import { renderEuSummary } from './formats/eu-summary.js'
 import type { CacLang } from './formats/cac-labels.js'
 
 /** The formats `tdgov report` writes; `json` is the model itself. */
-export const REPORT_FORMATS = ['json', 'cac'] as const
+export const REPORT_FORMATS = ['json', 'cac', 'eu-summary'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
 export interface RenderOptions {
@@ -17,5 +18,7 @@ export function renderReport(report: Report, format: ReportFormat, options: Rend
       return JSON.stringify(report, null, 2) + '\n'
     case 'cac':
       return renderCac(report, options.lang)
+    case 'eu-summary':
+      return renderEuSummary(report)
   }
 }

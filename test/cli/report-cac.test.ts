@@ -87,6 +87,22 @@ describe('tdgov report --format cac', () => {
     expect(run.stdout).toContain('\\</script\\>\\<script\\>alert(1)\\</script\\>')
   })
 
+  it('writes the EU training-content summary (sections 1–3) with the size bins of the demo', async () => {
+    const run = await runCli(['report', demo, '--format', 'eu-summary', '--date', '2026-12-02'])
+    expect(run.status, run.stderr).toBe(0)
+    for (const heading of ['## 1. General information', '### 1.3 Modalities', '## 2. List of data sources', '### 2.1 Publicly available datasets', '### 2.3 Data crawled', '### 2.5 Synthetic data', '## 3. Data processing aspects', '### 3.2 Removal of illegal content']) {
+      expect(run.stdout, heading).toContain(heading)
+    }
+    // ~16k tokens, 4 images, a 1.5 s chime: the smallest bin of each
+    expect(run.stdout).toMatch(/^\| Text \| Less than 1 billion tokens \|/m)
+    expect(run.stdout).toMatch(/^\| Image \| Less than 1 million images \| 4 images \|/m)
+    expect(run.stdout).toMatch(/^\| Audio \| Less than 10,000 hours \|/m)
+    // the demo's one foreign open-source dataset is listed with its link; acquired up to 2024-04-30
+    expect(run.stdout).toContain('Open Science QA (https://example.org/open-science-qa)')
+    expect(run.stdout).toContain('Latest date of data collection: 04/2024')
+    expect(run.stdout).toContain('- Measures: *not declared*')
+  })
+
   it('gives the same bytes twice for the same date', async () => {
     const args = ['report', demo, '--format', 'cac', '--date', '2026-12-02']
     const [a, b] = [await runCli(args), await runCli(args)]

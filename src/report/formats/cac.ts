@@ -3,6 +3,7 @@ import { formatBytes } from '../../util/format-bytes.js'
 import { formatCount } from '../../util/format-count.js'
 import { CAC_LABELS, type CacLabels, type CacLang } from './cac-labels.js'
 import { mdText } from './markdown-escape.js'
+import { percent } from './percent.js'
 
 const LICENCE_CODES = ['LICENCE_UNKNOWN', 'LICENCE_MISMATCH', 'LICENCE_NOT_FOR_COMMERCIAL_USE', 'LICENCE_DENIED', 'LICENCE_TEXT_UNIDENTIFIED', 'SOURCE_LICENCE_MISSING']
 const PI_CODES = ['PII_WITHOUT_BASIS', 'PII_SENSITIVE', 'PII_DENSITY_HIGH']
@@ -205,9 +206,6 @@ function countCodes(report: Report, codes: readonly string[]): number {
   return report.findings.items.filter((f) => codes.includes(f.code)).length
 }
 
-function percent(share: number): string {
-  return `${(Math.round(share * 1000) / 10).toString()}%`
-}
 
 function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`
