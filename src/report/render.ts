@@ -1,10 +1,11 @@
 import type { Report } from '../records/report-schema.js'
 import { renderCac } from './formats/cac.js'
 import { renderEuSummary } from './formats/eu-summary.js'
+import { renderHfCard } from './formats/hf-card.js'
 import type { CacLang } from './formats/cac-labels.js'
 
 /** The formats `tdgov report` writes; `json` is the model itself. */
-export const REPORT_FORMATS = ['json', 'cac', 'eu-summary'] as const
+export const REPORT_FORMATS = ['json', 'cac', 'eu-summary', 'hf-card'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
 export interface RenderOptions {
@@ -20,5 +21,7 @@ export function renderReport(report: Report, format: ReportFormat, options: Rend
       return renderCac(report, options.lang)
     case 'eu-summary':
       return renderEuSummary(report)
+    case 'hf-card':
+      return renderHfCard(report)
   }
 }

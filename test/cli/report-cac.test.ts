@@ -3,6 +3,8 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REPO_ROOT, runCli } from '../helpers/exec.js'
 import { makeTempDir, removeTempDirs } from '../helpers/tmp.js'
+import { frontMatter } from '../helpers/front-matter.js'
+import { HF_LICENCE_IDS } from '../../src/report/formats/hf-licences.js'
 
 /** The demo's records as a user makes them: scan, then the README's audit of the labels. */
 async function demoProject(): Promise<string> {
@@ -101,6 +103,16 @@ describe('tdgov report --format cac', () => {
     expect(run.stdout).toContain('Open Science QA (https://example.org/open-science-qa)')
     expect(run.stdout).toContain('Latest date of data collection: 04/2024')
     expect(run.stdout).toContain('- Measures: *not declared*')
+  })
+
+  it('writes a Hugging Face card whose front matter parses to a mapping of allowed values', async () => {
+    const run = await runCli(['report', demo, '--format', 'hf-card', '--date', '2026-12-02'])
+    expect(run.status, run.stderr).toBe(0)
+    const meta = frontMatter(run.stdout) as Record<string, unknown>
+    expect(meta).toMatchObject({ pretty_name: 'Bilingual Assistant Demo Set', license: ['cc-by-4.0', 'cc-by-nc-4.0'], size_categories: ['n<1K'] })
+    for (const id of meta.license as string[]) expect(HF_LICENCE_IDS.has(id), id).toBe(true)
+    expect(meta.language).toEqual(['code', 'en', 'zh'])
+    expect(run.stdout).toContain('# Dataset Card for Bilingual Assistant Demo Set')
   })
 
   it('gives the same bytes twice for the same date', async () => {
