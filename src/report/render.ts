@@ -2,10 +2,11 @@ import type { Report } from '../records/report-schema.js'
 import { renderCac } from './formats/cac.js'
 import { renderEuSummary } from './formats/eu-summary.js'
 import { renderHfCard } from './formats/hf-card.js'
+import { renderModelMarkdown } from './formats/model-markdown.js'
 import type { CacLang } from './formats/cac-labels.js'
 
 /** The formats `tdgov report` writes; `json` is the model itself. */
-export const REPORT_FORMATS = ['json', 'cac', 'eu-summary', 'hf-card'] as const
+export const REPORT_FORMATS = ['json', 'md', 'cac', 'eu-summary', 'hf-card'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
 export interface RenderOptions {
@@ -17,6 +18,8 @@ export function renderReport(report: Report, format: ReportFormat, options: Rend
   switch (format) {
     case 'json':
       return JSON.stringify(report, null, 2) + '\n'
+    case 'md':
+      return renderModelMarkdown(report)
     case 'cac':
       return renderCac(report, options.lang)
     case 'eu-summary':

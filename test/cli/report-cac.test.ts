@@ -115,6 +115,15 @@ describe('tdgov report --format cac', () => {
     expect(run.stdout).toContain('# Dataset Card for Bilingual Assistant Demo Set')
   })
 
+  it('writes the whole model as Markdown (--format md), every part of it a section', async () => {
+    const [md, json] = [await runCli(['report', demo, '--format', 'md', '--date', '2026-12-02']), await runCli(['report', demo, '--date', '2026-12-02'])]
+    expect(md.status, md.stderr).toBe(0)
+    const model = JSON.parse(json.stdout) as Record<string, unknown>
+    for (const key of Object.keys(model).filter((k) => !['report', 'version', 'date', 'tool'].includes(k))) expect(md.stdout, key).toMatch(new RegExp(`^## ${key}$`, 'm'))
+    expect(md.stdout).toMatch(/- tokens:\n\s+- figure: ≈ 16,\d{3} \(estimate, 95% interval/)
+    expect(md.stdout).toContain('## crawled\n\n- null (not declared or not measured)')
+  })
+
   it('gives the same bytes twice for the same date', async () => {
     const args = ['report', demo, '--format', 'cac', '--date', '2026-12-02']
     const [a, b] = [await runCli(args), await runCli(args)]
