@@ -9,8 +9,8 @@ import { terminalSafe } from '../util/terminal-safe.js'
 export type { Palette }
 
 export interface Output {
-  /** the result: a JSON document or the human summary */
-  out(text: string): void
+  /** the result: a JSON document, the human summary, or a binary file (a Word report) */
+  out(text: string | Uint8Array): void
   /** logs, summaries next to --json, errors */
   err(text: string): void
   /** colours for what goes to stdout */

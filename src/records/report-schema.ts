@@ -84,6 +84,11 @@ const sourceSchema = z
   })
   .strict()
 
+/** Reviewed and correct rows of one class or one annotator, with the Wilson interval of their accuracy. */
+const accuracyCell = z
+  .object({ reviewed: count, correct: count, accuracy: share.nullable(), wilson: z.tuple([share, share]).nullable() })
+  .strict()
+
 const auditSchema = z
   .object({
     id: z.string(),
@@ -114,10 +119,17 @@ const auditSchema = z
         clopperPearson: z.tuple([share, share]).nullable(),
         decision: z.enum(['accept', 'reject', 'incomplete']),
         verificationRatio: share.describe('reviewed units / population units'),
+        perClass: z.record(z.string(), accuracyCell),
+        perAnnotator: z.record(z.string(), accuracyCell),
+        confusion: z.object({ labels: z.array(z.string()), matrix: z.array(z.array(count)) }).strict().describe('rows reviewer, columns annotator'),
       })
       .strict()
       .nullable()
       .describe('null: the sheet has not been scored'),
+    labels: z
+      .object({ counts: z.record(z.string(), count), capped: z.boolean().describe('the tallies stopped at their bound: counts are a lower bound') })
+      .strict()
+      .describe('the population’s labels as the sample was drawn (audit population.labels)'),
     stale: z.boolean().describe('an input it sampled no longer matches the manifest (changed or gone)'),
     from,
   })

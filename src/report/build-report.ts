@@ -22,6 +22,12 @@ export interface ReportOptions {
   date: string
 }
 
+/** The model and the manifest it was built from: the file-level formats (Croissant, SPDX) list files. */
+export interface ReportBuild {
+  report: Report
+  manifest: Manifest
+}
+
 const CONFIDENCE = 0.95
 
 const ACQUISITION_OF_KIND: Record<string, Acquisition> = {
@@ -49,7 +55,7 @@ const ANNOTATED_MODALITY: Record<string, 'text' | 'image'> = {
  * The report model from the records: the manifest, tdgov.yaml and the audit records, read
  * through the records layer, and the gate's findings over them. Nothing is re-scanned.
  */
-export async function buildReport(project: Project, options: ReportOptions): Promise<Report> {
+export async function buildReport(project: Project, options: ReportOptions): Promise<ReportBuild> {
   if (!existsSync(project.manifestFile)) throw new UserError(`${project.manifestFile}: no manifest; run \`tdgov scan ${project.root}\` first`)
   const manifest = readManifest(project.manifestFile)
   const loaded = loadConfig(project.root, project.configGiven ? project.configFile : undefined)
@@ -127,7 +133,7 @@ export async function buildReport(project: Project, options: ReportOptions): Pro
   }
   report.clauses = clauseMatrix({ ...report, setAside: report.findings.setAside })
   // The model is checked against its own schema: a report that breaks it is a bug, not output.
-  return reportSchema.parse(report)
+  return { report: reportSchema.parse(report), manifest }
 }
 
 function readAudits(project: Project): { record: AuditRecord; file: string }[] {
@@ -303,11 +309,26 @@ function auditOf(record: AuditRecord, file: string, bySha: ReadonlyMap<string, s
           clopperPearson: r.clopper_pearson ? [r.clopper_pearson[0], r.clopper_pearson[1]] : null,
           decision: r.decision,
           verificationRatio: r.verification_ratio,
+          perClass: accuracyCells(r.per_class),
+          perAnnotator: accuracyCells(r.per_annotator),
+          confusion: { labels: [...r.confusion.labels], matrix: r.confusion.matrix.map((row) => [...row]) },
         }
       : null,
+    labels: { counts: sortedRecord({ ...record.population.labels }) as Record<string, number>, capped: record.population.tallies_capped },
     stale: record.inputs.some((input) => bySha.get(input.path) !== input.sha256),
     from: `audit:${record.id} (${path.basename(file)})`,
   }
+}
+
+type AccuracyCells = NonNullable<ReportAudit['scored']>['perClass']
+
+function accuracyCells(cells: NonNullable<AuditRecord['result']>['per_class']): AccuracyCells {
+  const out: AccuracyCells = {}
+  for (const key of Object.keys(cells).sort(compareStrings)) {
+    const c = cells[key]!
+    out[key] = { reviewed: c.reviewed, correct: c.correct, accuracy: c.accuracy, wilson: c.wilson ? [c.wilson[0], c.wilson[1]] : null }
+  }
+  return out
 }
 
 function licencesOf(manifest: Manifest, data: readonly FileEntry[]): Report['licences'] {

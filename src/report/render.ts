@@ -1,4 +1,4 @@
-import type { Report } from '../records/report-schema.js'
+import type { ReportBuild } from './build-report.js'
 import { renderCac } from './formats/cac.js'
 import { renderEuSummary } from './formats/eu-summary.js'
 import { renderHfCard } from './formats/hf-card.js'
@@ -13,8 +13,9 @@ export interface RenderOptions {
   lang: CacLang
 }
 
-/** The report in a format, as the bytes to write: the same model gives the same text. */
-export function renderReport(report: Report, format: ReportFormat, options: RenderOptions): string {
+/** The report in a format, as the bytes to write: the same records give the same bytes. */
+export function renderReport(build: ReportBuild, format: ReportFormat, options: RenderOptions): string | Uint8Array {
+  const { report } = build
   switch (format) {
     case 'json':
       return JSON.stringify(report, null, 2) + '\n'

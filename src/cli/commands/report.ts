@@ -21,14 +21,16 @@ const optionsSchema = z.object({
 export async function reportCommand(raw: Record<string, unknown>): Promise<number> {
   const options = parseOptions(optionsSchema, raw)
   const project = locateProject(options)
-  const report = await buildReport(project, { date: reportDate(options.date, process.env, new Date()) })
+  const build = await buildReport(project, { date: reportDate(options.date, process.env, new Date()) })
+  const { report } = build
   if (options.strict && report.warnings.length > 0) {
     const codes = report.warnings.map((w) => (w.args.audit !== undefined ? `${w.code} (${w.args.audit})` : w.code)).join(', ')
     throw new UserError(`${project.manifestFile}: the records are not current (${codes}); rescan or re-audit, or drop --strict`)
   }
-  const text = renderReport(report, options.format, { lang: options.lang })
+  const text = renderReport(build, options.format, { lang: options.lang })
   const output = createOutput(options.out !== undefined)
   if (options.out === undefined) {
+    if (typeof text !== 'string' && process.stdout.isTTY === true) throw new UserError(`--format ${options.format} writes a binary file; give --out FILE`)
     output.out(text)
     return 0
   }
