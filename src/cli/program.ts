@@ -205,8 +205,9 @@ Examples:
     .argument('[dir]', 'the project (dataset) directory (default: the folder of --config, else .)')
     .option('--project <dir>', 'the project root, when it is not [dir]')
     .option('--config <file>', 'tdgov.yaml (default: <dir>/tdgov.yaml)')
-    .addOption(new Option('--format <format>', 'json (the report model), md (the model, readable), cac (the Art. 19 explanation), eu-summary (the EU training-content summary) or hf-card (a Hugging Face README.md)').default('json'))
-    .addOption(new Option('--lang <lang>', 'language of the cac explanation: zh or en').default('zh'))
+    .addOption(new Option('--format <format>', 'json (the report model), md (the model, readable), cac (the Art. 19 explanation), html (the explanation as a self-contained page with charts), eu-summary (the EU training-content summary) or hf-card (a Hugging Face README.md)').default('json'))
+    .addOption(new Option('--lang <lang>', 'language of the cac explanation and the html page: zh or en').default('zh'))
+    .option('--as <kind>', 'cac only: md (default), html (the page) or docx (a Word document; needs --out unless stdout is redirected)')
     .option('--out <file>', 'write the report to a file instead of stdout')
     .option('--date <YYYY-MM-DD>', 'the report date (default: SOURCE_DATE_EPOCH, else today, UTC)')
     .option('--strict', 'refuse when the manifest was made against another tdgov.yaml or an audit is stale')
@@ -216,6 +217,8 @@ Examples:
 Examples:
   $ tdgov report data --out report.json
   $ tdgov report data --format cac --lang en --out explanation.md
+  $ tdgov report data --format cac --as docx --out 训练数据说明.docx
+  $ tdgov report data --format html --lang en --out report.html
   $ SOURCE_DATE_EPOCH=1735689600 tdgov report data --strict`,
     )
     .action(async (dir: string | undefined, options: Record<string, unknown>) => {

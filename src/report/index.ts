@@ -3,3 +3,4 @@ export { buildReport, type ReportBuild, type ReportOptions } from './build-repor
 export { reportDate } from './report-date.js'
 export { REPORT_FORMATS, renderReport, type ReportFormat, type RenderOptions } from './render.js'
 export { CAC_LANGS, type CacLang } from './formats/cac-labels.js'
+export { CAC_OUTPUTS, type CacOutput } from './formats/cac.js'

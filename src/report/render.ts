@@ -1,20 +1,22 @@
 import type { ReportBuild } from './build-report.js'
-import { renderCac } from './formats/cac.js'
+import { renderCac, renderDocx, renderHtml, type CacOutput } from './formats/cac.js'
 import { renderEuSummary } from './formats/eu-summary.js'
 import { renderHfCard } from './formats/hf-card.js'
 import { renderModelMarkdown } from './formats/model-markdown.js'
 import type { CacLang } from './formats/cac-labels.js'
 
 /** The formats `tdgov report` writes; `json` is the model itself. */
-export const REPORT_FORMATS = ['json', 'md', 'cac', 'eu-summary', 'hf-card'] as const
+export const REPORT_FORMATS = ['json', 'md', 'cac', 'html', 'eu-summary', 'hf-card'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
 export interface RenderOptions {
   lang: CacLang
+  /** `cac` only: Markdown, the HTML page, or a Word document */
+  as: CacOutput
 }
 
 /** The report in a format, as the bytes to write: the same records give the same bytes. */
-export function renderReport(build: ReportBuild, format: ReportFormat, options: RenderOptions): string | Uint8Array {
+export async function renderReport(build: ReportBuild, format: ReportFormat, options: RenderOptions): Promise<string | Uint8Array> {
   const { report } = build
   switch (format) {
     case 'json':
@@ -22,7 +24,9 @@ export function renderReport(build: ReportBuild, format: ReportFormat, options: 
     case 'md':
       return renderModelMarkdown(report)
     case 'cac':
-      return renderCac(report, options.lang)
+      return options.as === 'docx' ? renderDocx(report, options.lang) : options.as === 'html' ? renderHtml(report, options.lang) : renderCac(report, options.lang)
+    case 'html':
+      return renderHtml(report, options.lang)
     case 'eu-summary':
       return renderEuSummary(report)
     case 'hf-card':

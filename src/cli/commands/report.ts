@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { locateProject } from '../../records/project.js'
-import { buildReport, CAC_LANGS, renderReport, reportDate, REPORT_FORMATS } from '../../report/index.js'
+import { buildReport, CAC_LANGS, CAC_OUTPUTS, renderReport, reportDate, REPORT_FORMATS } from '../../report/index.js'
 import { writeFileAtomic } from '../../util/atomic-write.js'
 import { UserError } from '../../util/errors.js'
 import { createOutput } from '../output.js'
@@ -14,12 +14,14 @@ const optionsSchema = z.object({
   out: z.string().optional(),
   date: z.string().optional(),
   lang: z.enum(CAC_LANGS, { message: 'expected --lang zh or en' }).default('zh'),
+  as: z.enum(CAC_OUTPUTS, { message: `expected --as ${CAC_OUTPUTS.join(', ')}` }).optional(),
   strict: z.boolean().default(false),
 })
 
 /** `tdgov report [dir]`: the Art. 19 report model from the records; 0 written, 2 bad input. */
 export async function reportCommand(raw: Record<string, unknown>): Promise<number> {
   const options = parseOptions(optionsSchema, raw)
+  if (options.as !== undefined && options.format !== 'cac') throw new UserError(`--as applies to --format cac (got --format ${options.format})`)
   const project = locateProject(options)
   const build = await buildReport(project, { date: reportDate(options.date, process.env, new Date()) })
   const { report } = build
@@ -27,7 +29,7 @@ export async function reportCommand(raw: Record<string, unknown>): Promise<numbe
     const codes = report.warnings.map((w) => (w.args.audit !== undefined ? `${w.code} (${w.args.audit})` : w.code)).join(', ')
     throw new UserError(`${project.manifestFile}: the records are not current (${codes}); rescan or re-audit, or drop --strict`)
   }
-  const text = renderReport(build, options.format, { lang: options.lang })
+  const text = await renderReport(build, options.format, { lang: options.lang, as: options.as ?? 'md' })
   const output = createOutput(options.out !== undefined)
   if (options.out === undefined) {
     if (typeof text !== 'string' && process.stdout.isTTY === true) throw new UserError(`--format ${options.format} writes a binary file; give --out FILE`)

@@ -1,6 +1,8 @@
 // Wording of the Art. 19 explanation (`tdgov report --format cac`), Simplified Chinese and English.
 // The model is language-neutral; only this catalogue and the renderer that reads it have words.
 
+import type { Run } from '../document/blocks.js'
+
 export const CAC_LANGS = ['zh', 'en'] as const
 export type CacLang = (typeof CAC_LANGS)[number]
 
@@ -13,7 +15,8 @@ export interface CacLabels {
   missing: string
   notMeasured: string
   none: string
-  estimate: (value: string, low: string, high: string, confidence: number, note: number) => string
+  /** an estimate where it appears, with its interval and a reference to its method */
+  estimate: (value: string, low: string, high: string, confidence: number, note: Run) => Run[]
   methods: string
   table: Record<string, string>
   kind: Record<string, string>
@@ -40,6 +43,27 @@ export interface CacLabels {
   setAside: string
   piMode: Record<string, string>
   legality: (licenceFindings: number, piFindings: number) => string
+  charts: {
+    bytesBySource: string
+    recordsBySource: string
+    bytesByModality: string
+    recordsByModality: string
+    languages: string
+    licenceClasses: string
+    piByType: string
+    accuracyByAudit: string
+    labels: (audit: string) => string
+    accuracyByAnnotator: (audit: string) => string
+    confusion: (audit: string) => string
+    reviewer: string
+    annotator: string
+    item: string
+    value: string
+    /** the header of an interval column: Wilson at the audit's confidence (null: they differ) */
+    wilson: (confidence: number | null) => string
+  }
+  /** the HTML page's own words */
+  page: { contents: string; chartData: string; generatedBy: string }
 }
 
 const ZH: CacLabels = {
@@ -67,7 +91,7 @@ const ZH: CacLabels = {
   missing: '缺失',
   notMeasured: '未测量',
   none: '无',
-  estimate: (value, low, high, confidence, note) => `约 ${value}（估计值 [${note}]，${Math.round(confidence * 100)}% 区间 ${low}–${high}）`,
+  estimate: (value, low, high, confidence, note) => [`约 ${value}（估计值 `, note, `，${Math.round(confidence * 100)}% 区间 ${low}–${high}）`],
   methods: '估计方法',
   table: {
     source: '来源',
@@ -142,6 +166,25 @@ const ZH: CacLabels = {
   setAside: '已按策略豁免',
   piMode: { off: '未检测', sample: '抽样记录', full: '全部记录' },
   legality: (l, p) => `许可相关发现 ${l} 项，个人信息相关发现 ${p} 项（见条款对照）`,
+  charts: {
+    bytesBySource: '各来源字节数',
+    recordsBySource: '各来源记录数',
+    bytesByModality: '各模态字节数',
+    recordsByModality: '各模态记录数',
+    languages: '语言分布（已分析记录）',
+    licenceClasses: '许可类别（字节数）',
+    piByType: '个人信息（按类型，检出值数）',
+    accuracyByAudit: '各批次标注准确率',
+    labels: (a) => `标签分布：${a}`,
+    accuracyByAnnotator: (a) => `各标注人员准确率：${a}`,
+    confusion: (a) => `混淆矩阵：${a}`,
+    reviewer: '审核结论',
+    annotator: '标注结果',
+    item: '项目',
+    value: '数值',
+    wilson: (c) => (c === null ? 'Wilson 区间' : `${Math.round(c * 100)}% Wilson 区间`),
+  },
+  page: { contents: '目录', chartData: '图表数据', generatedBy: '由 tdgov 生成' },
 }
 
 const EN: CacLabels = {
@@ -170,7 +213,7 @@ const EN: CacLabels = {
   missing: 'missing',
   notMeasured: 'not measured',
   none: 'none',
-  estimate: (value, low, high, confidence, note) => `≈ ${value} (estimate [${note}], ${Math.round(confidence * 100)}% interval ${low}–${high})`,
+  estimate: (value, low, high, confidence, note) => [`≈ ${value} (estimate `, note, `, ${Math.round(confidence * 100)}% interval ${low}–${high})`],
   methods: 'Estimation methods',
   table: {
     source: 'Source',
@@ -245,6 +288,25 @@ const EN: CacLabels = {
   setAside: 'set aside by policy',
   piMode: { off: 'not searched', sample: 'sampled records', full: 'every record' },
   legality: (l, p) => `${l} licence finding(s), ${p} personal-information finding(s) (see the clause matrix)`,
+  charts: {
+    bytesBySource: 'Bytes by source',
+    recordsBySource: 'Records by source',
+    bytesByModality: 'Bytes by modality',
+    recordsByModality: 'Records by modality',
+    languages: 'Language mix (analysed records)',
+    licenceClasses: 'Licence classes (bytes)',
+    piByType: 'Personal information by type (values found)',
+    accuracyByAudit: 'Labelling accuracy per batch',
+    labels: (a) => `Label distribution: ${a}`,
+    accuracyByAnnotator: (a) => `Accuracy per annotator: ${a}`,
+    confusion: (a) => `Confusion matrix: ${a}`,
+    reviewer: 'reviewer',
+    annotator: 'annotator',
+    item: 'Item',
+    value: 'Value',
+    wilson: (c) => (c === null ? 'Wilson interval' : `${Math.round(c * 100)}% Wilson interval`),
+  },
+  page: { contents: 'Contents', chartData: 'Chart data', generatedBy: 'Made by tdgov' },
 }
 
 export const CAC_LABELS: Record<CacLang, CacLabels> = { zh: ZH, en: EN }

@@ -7,6 +7,8 @@
 export function mdText(text: string): string {
   return text
     .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
-    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
+    // `_` between letters or digits cannot open or close emphasis (CommonMark's flanking rules), so
+    // identifiers such as labelling_rules stay as written
+    .replace(/[\\`*_[\]<>|~&]/g, (c, at: number, all: string) => (c === '_' && /[\p{L}\p{N}]/u.test(all[at - 1] ?? '') && /[\p{L}\p{N}]/u.test(all[at + 1] ?? '') ? c : `\\${c}`))
     .replace(/^([#+-])/, '\\$1')
 }
