@@ -1,26 +1,12 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT, runCli } from '../helpers/exec.js'
+import { runCli } from '../helpers/exec.js'
+import { demoProject } from '../helpers/demo-project.js'
 import { makeTempDir, removeTempDirs } from '../helpers/tmp.js'
 import { frontMatter } from '../helpers/front-matter.js'
 import { HF_LICENCE_IDS } from '../../src/report/formats/hf-licences.js'
 
-/** The demo's records as a user makes them: scan, then the README's audit of the labels. */
-async function demoProject(): Promise<string> {
-  const demo = path.join(makeTempDir(), 'demo')
-  cpSync(path.join(REPO_ROOT, 'fixtures', 'demo'), demo, { recursive: true, filter: (src) => !src.includes(`${path.sep}.tdgov`) })
-  const config = path.join(demo, 'tdgov.yaml')
-  for (const args of [
-    ['scan', demo, '--no-cache'],
-    ['audit', 'sample', path.join(demo, 'annotations', 'label-studio-export.json'), '--aql', '6.5', '--seed', 'demo-2024-05', '--config', config],
-    ['audit', 'score', path.join(demo, 'governance', 'sentiment-review.csv'), '--config', config],
-  ]) {
-    const run = await runCli(args)
-    expect(run.status, `${args.join(' ')}: ${run.stderr}`).toBe(0)
-  }
-  return demo
-}
 
 // What Art. 19 names and the eleven figures of the filing form (regulatory.md §5.1), as each language writes them.
 const ELEMENTS = {

@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto'
 import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import Ajv2020Module from 'ajv/dist/2020.js'
+import { parse as parseCsv } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuditRecord } from '../../src/records/audit-record.js'
 import type { FileEntry, Manifest } from '../../src/records/manifest-schema.js'
 import type { Acquisition, Report } from '../../src/records/report-schema.js'
 import { REPO_ROOT, runCli } from '../helpers/exec.js'
+import { demoProject } from '../helpers/demo-project.js'
 import { makeTempDir, removeTempDirs } from '../helpers/tmp.js'
 
 // A CommonJS module: under NodeNext its default import is module.exports, which holds the class as `default`.
@@ -25,22 +27,6 @@ const tally = (files: readonly FileEntry[]): Tally => ({
   records: files.reduce((s, f) => s + (f.records ?? 0), 0),
 })
 
-/** The demo's records as a user makes them: scan, then the README's audit of the labels. */
-async function demoProject(): Promise<string> {
-  const demo = path.join(makeTempDir(), 'demo')
-  cpSync(path.join(REPO_ROOT, 'fixtures', 'demo'), demo, { recursive: true, filter: (src) => !src.includes(`${path.sep}.tdgov`) })
-  const config = path.join(demo, 'tdgov.yaml')
-  const steps = [
-    ['scan', demo, '--no-cache'],
-    ['audit', 'sample', path.join(demo, 'annotations', 'label-studio-export.json'), '--aql', '6.5', '--seed', 'demo-2024-05', '--config', config],
-    ['audit', 'score', path.join(demo, 'governance', 'sentiment-review.csv'), '--config', config],
-  ]
-  for (const args of steps) {
-    const run = await runCli(args)
-    expect(run.status, `${args.join(' ')}: ${run.stderr}`).toBe(0)
-  }
-  return demo
-}
 
 describe('tdgov report --format json on the demo', () => {
   let demo: string
@@ -151,6 +137,34 @@ describe('tdgov report --format json on the demo', () => {
       stale: false,
     })
     expect(report.annotation.humanVerificationRatio).toMatchObject({ value: 13 / 66, reviewed: 13, population: 66 })
+  })
+
+  it('gives each audit’s label tallies, per-annotator and per-class accuracy and confusion matrix as the reviewed sheet says', () => {
+    const [a] = report.annotation.audits
+    expect(a!.labels).toEqual({ counts: audit.population.labels, capped: false })
+    // the sheet by hand: verdict per row, the reviewer's label is the corrected one when given
+    const sheet = (parseCsv(readFileSync(path.join(demo, 'governance', 'sentiment-review.csv'), 'utf8'), { bom: true }) as string[][]).slice(1)
+    expect(sheet).toHaveLength(13)
+    const perAnnotator: Record<string, { reviewed: number; correct: number }> = {}
+    const perClass: Record<string, { reviewed: number; correct: number }> = {}
+    const labels = ['negative', 'neutral', 'positive']
+    const confusion = labels.map(() => labels.map(() => 0))
+    for (const [, , annotator, label, , verdict, corrected] of sheet) {
+      const ok = verdict === 'correct'
+      // a class is the true label (the reviewer's): per-class accuracy is each class's recall
+      const gold = ok ? label! : corrected!
+      for (const [table, key] of [[perAnnotator, annotator!], [perClass, gold]] as const) {
+        const cell = (table[key] ??= { reviewed: 0, correct: 0 })
+        cell.reviewed++
+        if (ok) cell.correct++
+      }
+      confusion[labels.indexOf(gold)]![labels.indexOf(label!)]!++
+    }
+    for (const [table, model] of [[perAnnotator, a!.scored!.perAnnotator], [perClass, a!.scored!.perClass]] as const) {
+      expect(Object.keys(model).sort()).toEqual(Object.keys(table).sort())
+      for (const [key, cell] of Object.entries(table)) expect(model[key], key).toMatchObject({ reviewed: cell.reviewed, correct: cell.correct, accuracy: cell.correct / cell.reviewed })
+    }
+    expect(a!.scored!.confusion).toEqual({ labels, matrix: confusion })
   })
 
   it('reports personal information, quality and evidence from the records, and what was not measured as null', () => {
