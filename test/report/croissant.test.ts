@@ -5,8 +5,9 @@ import fg from 'fast-glob'
 import jsonld from 'jsonld'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuditRecord } from '../../src/records/audit-record.js'
-import type { Manifest } from '../../src/records/manifest-schema.js'
+import type { FileEntry, Manifest } from '../../src/records/manifest-schema.js'
 import { locateProject } from '../../src/records/project.js'
+import { croissantType, distributionOf } from '../../src/report/formats/croissant-distribution.js'
 import { renderCroissant } from '../../src/report/formats/croissant.js'
 import { buildReport, type ReportBuild } from '../../src/report/index.js'
 import { demoProject, plantedPersonalValues } from '../helpers/demo-project.js'
@@ -277,5 +278,43 @@ describe('tdgov report --format croissant on the demo', () => {
     expect(first.status, first.stderr).toBe(0)
     expect(second.stdout).toBe(first.stdout)
     expect(JSON.parse(first.stdout).datePublished).toBe('2025-01-01')
+  })
+})
+
+describe('Croissant distribution and field types', () => {
+  const entry = (p: string, format: string, compression: 'gzip' | null = null): FileEntry => ({ path: p, bytes: 1, sha256: '0'.repeat(64), format, compression, modality: 'text', findings: [] })
+
+  it('excludes from a FileSet the files its globs reach that are not in it (documentation, another type)', () => {
+    const data = [entry('docs/a.txt', 'text'), entry('docs/b/c.txt', 'text'), entry('docs/d.txt', 'jsonl'), entry('top.csv', 'csv'), entry('logs/x.jsonl.gz', 'jsonl', 'gzip')]
+    const all = [...data, entry('docs/README.txt', 'document')]
+    const nodes = distributionOf(data, all, 0).map((u) => u.node)
+    expect(nodes).toEqual([
+      { '@type': 'cr:FileSet', '@id': 'fileset//text/csv', name: 'fileset//text/csv', encodingFormat: 'text/csv', includes: ['*.csv'] },
+      { '@type': 'cr:FileSet', '@id': 'fileset/docs/application/jsonlines', name: 'fileset/docs/application/jsonlines', encodingFormat: 'application/jsonlines', includes: ['docs/**/*.txt'], excludes: ['docs/README.txt', 'docs/a.txt', 'docs/b/c.txt'] },
+      { '@type': 'cr:FileSet', '@id': 'fileset/docs/text/plain', name: 'fileset/docs/text/plain', encodingFormat: 'text/plain', includes: ['docs/**/*.txt'], excludes: ['docs/README.txt', 'docs/d.txt'] },
+      { '@type': 'cr:FileSet', '@id': 'fileset/logs/application/gzip', name: 'fileset/logs/application/gzip', encodingFormat: 'application/gzip', includes: ['logs/**/*.jsonl.gz'] },
+    ])
+  })
+
+  it('types fields as mlcroissant reads them, and leaves unions, lists and structs untyped', () => {
+    const cases: [string, string | null][] = [
+      ['string', 'sc:Text'],
+      ['STRING', 'sc:Text'],
+      ['integer', 'sc:Integer'],
+      ['INT32', 'sc:Integer'],
+      ['UINT_64', 'sc:Integer'],
+      ['number', 'sc:Float'],
+      ['DOUBLE', 'sc:Float'],
+      ['DECIMAL(25,2)', 'sc:Float'],
+      ['boolean', 'sc:Boolean'],
+      ['DATE', 'sc:Date'],
+      ['TIMESTAMP(MICROS, UTC)', 'sc:DateTime'],
+      ['string|integer', null],
+      ['array', null],
+      ['LIST<INT64>', null],
+      ['STRUCT<a: INT32>', null],
+      ['null', null],
+    ]
+    for (const [type, expected] of cases) expect(croissantType(type), type).toBe(expected)
   })
 })
