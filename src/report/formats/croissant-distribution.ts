@@ -15,8 +15,12 @@ interface Unit {
   files: FileEntry[]
 }
 
-/** The record formats whose fields Croissant can extract, and how. */
-const EXTRACT: Record<string, 'column' | 'jsonPath'> = { jsonl: 'column', csv: 'column', tsv: 'column', parquet: 'column', arrow: 'column', json: 'jsonPath' }
+/**
+ * The record formats whose fields a Croissant `column` extract reads. JSON is not among them: its
+ * records may be the top-level array or the arrays of an object's keys (splits, columns), and the
+ * manifest does not say which, so no jsonPath to them can be written.
+ */
+const COLUMNAR: ReadonlySet<string> = new Set(['jsonl', 'csv', 'tsv', 'parquet', 'arrow'])
 
 /**
  * The manifest's field types (schema-accumulator kinds for JSON, JSONL and CSV; Parquet and Arrow
@@ -109,8 +113,7 @@ export function recordSetsOf(units: readonly Unit[]): JsonNode[] {
   const out: JsonNode[] = []
   for (const unit of units) {
     const [first] = unit.files
-    const extract = first ? EXTRACT[first.format] : undefined
-    if (!first?.schema || extract === undefined) continue
+    if (!first?.schema || !COLUMNAR.has(first.format)) continue
     const signature = JSON.stringify(first.schema.fields.map((f) => [f.name, f.type]))
     const uniform = unit.files.every((f) => f.compression === null && f.format === first.format && f.schema && JSON.stringify(f.schema.fields.map((x) => [x.name, x.type])) === signature)
     if (!uniform) continue
@@ -129,7 +132,7 @@ export function recordSetsOf(units: readonly Unit[]): JsonNode[] {
         '@id': `${id}/${field.name}`,
         name: field.name,
         dataType,
-        source: { [unit.kind]: { '@id': unitId }, extract: extract === 'column' ? { column: field.name } : { jsonPath: `$[*]['${field.name.replace(/['\\]/g, '\\$&')}']` } },
+        source: { [unit.kind]: { '@id': unitId }, extract: { column: field.name } },
       })
     }
     if (fields.length === 0) continue
