@@ -205,7 +205,7 @@ Examples:
     .argument('[dir]', 'the project (dataset) directory (default: the folder of --config, else .)')
     .option('--project <dir>', 'the project root, when it is not [dir]')
     .option('--config <file>', 'tdgov.yaml (default: <dir>/tdgov.yaml)')
-    .addOption(new Option('--format <format>', 'json (the report model), md (the model, readable), cac (the Art. 19 explanation), html (the explanation as a self-contained page with charts), eu-summary (the EU training-content summary) or hf-card (a Hugging Face README.md)').default('json'))
+    .addOption(new Option('--format <format>', 'json (the report model), md (the model, readable), cac (the Art. 19 explanation), html (the explanation as a self-contained page with charts), eu-summary (the EU training-content summary), hf-card (a Hugging Face README.md), croissant (Croissant 1.1 + RAI JSON-LD) or spdx (SPDX 3.0.1 Dataset JSON-LD)').default('json'))
     .addOption(new Option('--lang <lang>', 'language of the cac explanation and the html page: zh or en').default('zh'))
     .option('--as <kind>', 'cac only: md (default), html (the page) or docx (a Word document; needs --out unless stdout is redirected)')
     .option('--out <file>', 'write the report to a file instead of stdout')

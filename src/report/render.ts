@@ -1,12 +1,14 @@
 import type { ReportBuild } from './build-report.js'
 import { renderCac, renderDocx, renderHtml, type CacOutput } from './formats/cac.js'
+import { renderCroissant } from './formats/croissant.js'
 import { renderEuSummary } from './formats/eu-summary.js'
 import { renderHfCard } from './formats/hf-card.js'
 import { renderModelMarkdown } from './formats/model-markdown.js'
+import { renderSpdx } from './formats/spdx.js'
 import type { CacLang } from './formats/cac-labels.js'
 
 /** The formats `tdgov report` writes; `json` is the model itself. */
-export const REPORT_FORMATS = ['json', 'md', 'cac', 'html', 'eu-summary', 'hf-card'] as const
+export const REPORT_FORMATS = ['json', 'md', 'cac', 'html', 'eu-summary', 'hf-card', 'croissant', 'spdx'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
 export interface RenderOptions {
@@ -31,5 +33,9 @@ export async function renderReport(build: ReportBuild, format: ReportFormat, opt
       return renderEuSummary(report)
     case 'hf-card':
       return renderHfCard(report)
+    case 'croissant':
+      return renderCroissant(build)
+    case 'spdx':
+      return renderSpdx(build)
   }
 }

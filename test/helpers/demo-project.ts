@@ -24,3 +24,8 @@ export async function demoProject(prepare?: (demo: string) => void, options: { s
   }
   return demo
 }
+
+/** The raw personal values planted in the demo's support tickets (ids, card and phone numbers, emails), as report.test.ts finds them. */
+export function plantedPersonalValues(text: string): string[] {
+  return [...text.matchAll(/\d{11,19}[\dXx]?|[\w.+-]+@[\w-]+\.[\w.]+/g)].map((m) => m[0])
+}
