@@ -11,7 +11,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+// dist/scripts/ when built, scripts/ when a test imports the source
+const HERE = path.dirname(fileURLToPath(import.meta.url))
+const REPO = existsSync(path.join(HERE, '..', 'package.json')) ? path.resolve(HERE, '..') : path.resolve(HERE, '../..')
 export const DEMO_REPORT_DATE = '2026-12-03'
 
 /** File name → the `tdgov report` arguments that write it. */
@@ -26,6 +28,8 @@ export const DEMO_REPORTS: Record<string, string[]> = {
   'report.en.html': ['--format', 'html', '--lang', 'en'],
   'eu-summary.md': ['--format', 'eu-summary'],
   'hf-card.md': ['--format', 'hf-card'],
+  'croissant.json': ['--format', 'croissant'],
+  'spdx.json': ['--format', 'spdx'],
 }
 
 function tdgov(args: readonly string[]): void {

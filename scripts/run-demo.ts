@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: the README's walk through the bundled demo dataset, run as a user would type it —
- * scan, then an annotation audit from plan to score, then the release gate. Each command is printed before its output;
+ * scan, then an annotation audit from plan to score, then the release gate, then the Art. 19 report as an
+ * HTML page. Each command is printed before its output;
  * the first one that fails ends the demo with its exit code.
  */
 import { spawnSync } from 'node:child_process'
@@ -17,6 +18,7 @@ const STEPS: string[][] = [
   ['audit', 'sample', `${DEMO}/annotations/label-studio-export.json`, '--aql', '6.5', '--seed', 'demo-2024-05', '--config', `${DEMO}/tdgov.yaml`, '--force'],
   ['audit', 'score', `${DEMO}/governance/sentiment-review.csv`, '--config', `${DEMO}/tdgov.yaml`],
   ['check', DEMO],
+  ['report', DEMO, '--format', 'html', '--lang', 'en', '--out', `${DEMO}/.tdgov/report.html`],
 ]
 
 for (const args of STEPS) {
