@@ -36,6 +36,10 @@ describe('tdgov report --format cac', () => {
       expect(run.stdout).toContain(lang === 'zh' ? '缺失：tdgov.yaml 未声明算法机制' : 'Missing: tdgov.yaml declares no algorithmic mechanism')
       // estimates carry their interval where they appear
       expect(run.stdout).toMatch(lang === 'zh' ? /约 16,\d{3}（估计值 \[\d\]，95% 区间 16,\d{3}–16,\d{3}）/ : /≈ 16,\d{3} \(estimate \[\d\], 95% interval 16,\d{3}–16,\d{3}\)/)
+      // and their methods are listed in the report's language
+      const methods = run.stdout.slice(run.stdout.indexOf(lang === 'zh' ? '### 估计方法' : '### Estimation methods'))
+      expect(methods).toContain(lang === 'zh' ? '按文件大小成比例的泊松 πps 抽样' : 'files drawn by Poisson πps sampling')
+      if (lang === 'zh') expect(methods.slice(0, methods.indexOf('\n## '))).not.toMatch(/of each file|sampled by/)
     })
   }
 

@@ -220,7 +220,7 @@ export function cacDocument(report: Report, lang: CacLang, options: CacDocumentO
   )
   if (methods.size > 0) {
     heading(L.methods, 'methods', 3)
-    blocks.push({ kind: 'list', ordered: true, id: 'methods', items: [...methods.keys()] })
+    blocks.push({ kind: 'list', ordered: true, id: 'methods', items: [...methods.keys()].map(L.method) })
   }
 
   // 9. evidence

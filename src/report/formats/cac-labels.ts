@@ -18,6 +18,8 @@ export interface CacLabels {
   /** an estimate where it appears, with its interval and a reference to its method */
   estimate: (value: string, low: string, high: string, confidence: number, note: Run) => Run[]
   methods: string
+  /** an estimation method as the model names it, said in the report's language (unknown ones as they are) */
+  method: (method: string) => string
   table: Record<string, string>
   kind: Record<string, string>
   acquisition: Record<string, string>
@@ -93,6 +95,15 @@ const ZH: CacLabels = {
   none: '无',
   estimate: (value, low, high, confidence, note) => [`约 ${value}（估计值 `, note, `，${Math.round(confidence * 100)}% 区间 ${low}–${high}）`],
   methods: '估计方法',
+  method: (m) => {
+    if (m === 'poisson-pps-ratio') return 'poisson-pps-ratio：按文件大小成比例的泊松 πps 抽样抽取文件，大文件内再抽样记录，按内容字节做比率估计得出总数'
+    const split = /^(records|bytes) of each file with text split by the language shares of its analysed records/.exec(m)
+    if (split)
+      return `各文件的${split[1] === 'bytes' ? '字节数' : '记录数'}按其已分析记录的语言占比拆分（按文件分层；Agresti–Coull 方差并做有限总体校正；正态区间${split[1] === 'bytes' ? '；区间只含抽样误差，不含按记录数分配字节带来的误差' : ''}）`
+    const hash = /^content-hash sample: (\d+) of (\d+) records sampled by content hash$/.exec(m)
+    if (hash) return `按内容哈希抽样：${hash[2]} 条记录中抽取 ${hash[1]} 条比较`
+    return m
+  },
   table: {
     source: '来源',
     kind: '类型',
@@ -215,6 +226,8 @@ const EN: CacLabels = {
   none: 'none',
   estimate: (value, low, high, confidence, note) => [`≈ ${value} (estimate `, note, `, ${Math.round(confidence * 100)}% interval ${low}–${high})`],
   methods: 'Estimation methods',
+  method: (m) =>
+    m === 'poisson-pps-ratio' ? 'poisson-pps-ratio: files drawn by Poisson πps sampling (probability proportional to size), records sampled within large files, the total by ratio estimation on content bytes' : m,
   table: {
     source: 'Source',
     kind: 'Kind',
