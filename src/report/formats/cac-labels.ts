@@ -40,6 +40,10 @@ export interface CacLabels {
   setAside: string
   piMode: Record<string, string>
   legality: (licenceFindings: number, piFindings: number) => string
+  /** the crawled domains under the sources table: its heading line by scope, and the note on what is listed */
+  crawledDomains: Record<'crawled-sources' | 'data-files', string>
+  crawledListed: (shown: string, distinct: string, top: string, analysed: string, records: string) => string
+  crawledNoDomain: string
 }
 
 const ZH: CacLabels = {
@@ -71,6 +75,8 @@ const ZH: CacLabels = {
   methods: '估计方法',
   table: {
     source: '来源',
+    domain: '域名',
+    top10pct: '前 10%',
     kind: '类型',
     origin: '境内/境外',
     licence: '许可',
@@ -142,6 +148,9 @@ const ZH: CacLabels = {
   setAside: '已按策略豁免',
   piMode: { off: '未检测', sample: '抽样记录', full: '全部记录' },
   legality: (l, p) => `许可相关发现 ${l} 项，个人信息相关发现 ${p} 项（见条款对照）`,
+  crawledDomains: { 'crawled-sources': '网络爬取内容的域名（按字节，取自记录的网址字段）', 'data-files': '记录网址字段的域名（按字节；未声明网络爬取来源，统计全部数据文件）' },
+  crawledListed: (shown, distinct, top, analysed, records) => `共 ${distinct} 个可注册域名，前 10% 为 ${top} 个，下表列出字节最多的 ${shown} 个；依据 ${records} 条记录中已分析的 ${analysed} 条。`,
+  crawledNoDomain: '网址无可注册域名的记录（IP 地址、localhost、无 ICANN 后缀、无法解析）',
 }
 
 const EN: CacLabels = {
@@ -174,6 +183,8 @@ const EN: CacLabels = {
   methods: 'Estimation methods',
   table: {
     source: 'Source',
+    domain: 'Domain',
+    top10pct: 'Top 10%',
     kind: 'Kind',
     origin: 'Domestic/foreign',
     licence: 'Licence',
@@ -245,6 +256,9 @@ const EN: CacLabels = {
   setAside: 'set aside by policy',
   piMode: { off: 'not searched', sample: 'sampled records', full: 'every record' },
   legality: (l, p) => `${l} licence finding(s), ${p} personal-information finding(s) (see the clause matrix)`,
+  crawledDomains: { 'crawled-sources': 'Crawled domains (by bytes, from the records’ URL fields)', 'data-files': 'Domains of the records’ URL fields (by bytes; no source is declared crawled, so every data file)' },
+  crawledListed: (shown, distinct, top, analysed, records) => `${distinct} registrable domains, the top 10% being ${top}; the ${shown} with the most bytes are listed; from ${analysed} analysed of ${records} records.`,
+  crawledNoDomain: 'Records whose URL has no registrable domain (IP address, localhost, no ICANN suffix, unparsable)',
 }
 
 export const CAC_LABELS: Record<CacLang, CacLabels> = { zh: ZH, en: EN }

@@ -7,6 +7,8 @@ import { percent } from './percent.js'
 
 const LICENCE_CODES = ['LICENCE_UNKNOWN', 'LICENCE_MISMATCH', 'LICENCE_NOT_FOR_COMMERCIAL_USE', 'LICENCE_DENIED', 'LICENCE_TEXT_UNIDENTIFIED', 'SOURCE_LICENCE_MISSING']
 const PI_CODES = ['PII_WITHOUT_BASIS', 'PII_SENSITIVE', 'PII_DENSITY_HIGH']
+/** Crawled domains the sources section lists (the report model holds up to 1,000). */
+const CAC_DOMAINS = 10
 
 /**
  * The Art. 19 explanation as Markdown: the nine sections the CAC asks about (source, scale, type,
@@ -61,6 +63,15 @@ export function renderCac(report: Report, lang: CacLang): string {
   }
   if (report.sources.length === 0) out.push(row([L.missing, '', '', '', '', '', '', '', '', '']))
   out.push('')
+  const crawled = report.crawled
+  if (crawled) {
+    const shown = crawled.domains.slice(0, CAC_DOMAINS)
+    out.push(`**${L.crawledDomains[crawled.scope]}**`, '', L.crawledListed(formatCount(shown.length), formatCount(crawled.distinctDomains), formatCount(crawled.top10pctDomains), formatCount(crawled.analysed), formatCount(crawled.records)), '')
+    out.push(row([t.domain!, t.bytes!, t.records!, t.top10pct!]), sep(4))
+    for (const d of shown) out.push(row([mdText(d.domain), fig(d.bytes, 'bytes'), fig(d.records), d.top10pct ? '✓' : '']))
+    if (crawled.noDomain.records.value > 0) out.push(row([L.crawledNoDomain, fig(crawled.noDomain.bytes, 'bytes'), fig(crawled.noDomain.records), '']))
+    out.push('')
+  } else if (report.sources.some((s) => s.acquisition === 'crawled')) out.push(`- ${L.crawledDomains['crawled-sources']}: ${L.notMeasured}`, '')
 
   // 2. scale
   out.push(`## ${L.sections.scale}`, '')
