@@ -4,6 +4,7 @@ import { densityPer10k, PiiTally } from './pii/index.js'
 import type { TokenDraw } from './token-draw.js'
 import { estimateTokens, LanguageCounts, normalQuantile } from './text/index.js'
 import { estimateDuplicates, type DuplicateSampleJson } from './text/duplicate-sample.js'
+import { summariseUrls } from './url-domains.js'
 
 export type ContentSummary = Manifest['content']
 export type TokenTotal = ContentSummary['tokens']
@@ -13,7 +14,7 @@ export const TOKEN_ENCODING = 'o200k_base'
 /**
  * Dataset-wide content figures from the files' facts: duplicates across files and sources (by the
  * analysed records' normalised-text keys, first occurrence in path order), language mix, personal
- * information and the token estimate. `files` must be in path order.
+ * information, the token estimate and the URL domains. `files` must be in path order.
  */
 export function summariseContent(
   files: readonly AnalysedFile[],
@@ -58,6 +59,7 @@ export function summariseContent(
     }
   }
   const tally = pii.toJSON()
+  const urls = summariseUrls(files.flatMap((f) => (f.facts.content ? [{ records: f.facts.content.records, urls: f.facts.content.urls }] : [])))
   const estimate = estimateDuplicates(samples, uncoveredFiles, confidence, normalQuantile(1 - (1 - confidence) / 2), exact ? Infinity : undefined)
   return {
     records,
@@ -72,6 +74,7 @@ export function summariseContent(
     languages: languages.toJSON(),
     tokens: tokenTotal(files, tokenDraw, confidence),
     personalInformation: { records: piiRecords, densityPer10k: densityPer10k(tally.counts, piiRecords), ...tally },
+    ...(urls && { urls }),
   }
 }
 

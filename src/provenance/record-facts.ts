@@ -3,6 +3,7 @@ import { scanForPii, scanValueForPii, PiiTally, type PiiTallyJson } from './pii/
 import { classifyLanguage, duplicateHash, LanguageCounts, LengthStats, loadTokenCounter, type LanguageCountsJson } from './text/index.js'
 import { ALL_STRINGS, chooseContentFields, contentStrings, type ContentFieldChoice } from './text/content-fields.js'
 import { DuplicateSampler, RawJsonKeys, sampleKeyOfStrings, sampleKeyOfUtf8, type DuplicateSampleJson } from './text/duplicate-sample.js'
+import { urlOf, UrlTally, type UrlFacts } from './url-domains.js'
 
 export type PiiMode = 'off' | 'sample' | 'full'
 export type TokenMode = 'off' | 'estimate' | 'exact'
@@ -53,6 +54,8 @@ export interface ContentFacts {
   length?: { min: number; p50: number; p90: number; p99: number; max: number; mean: number }
   /** values of per-record licence fields, with how many analysed records carry each */
   licences?: Record<string, number>
+  /** the analysed records' bytes by the registrable domain of their URL field */
+  urls?: UrlFacts
 }
 
 export interface RecordFactsResult {
@@ -86,8 +89,8 @@ const MAX_LICENCE_VALUES = 20
 
 /**
  * Accumulates, for the records a format analyzer parses (a seeded sample, or all with --deep):
- * emptiness, duplicates, language, length, licence fields, personal information and the text
- * offered to the token estimate. Under `--pii full`, every record's raw text is also searched for
+ * emptiness, duplicates, language, length, licence fields, the bytes of records with a URL field
+ * by registrable domain, personal information and the text offered to the token estimate. Under `--pii full`, every record's raw text is also searched for
  * personal information, parsed or not.
  */
 export class RecordFacts {
@@ -98,6 +101,7 @@ export class RecordFacts {
   private readonly languages = new LanguageCounts()
   private readonly lengths = new LengthStats()
   private readonly licences = new Map<string, number>()
+  private readonly urls = new UrlTally()
   private readonly pii: PiiTally | null
   private piiRecords = 0
   private readonly seed: number
@@ -228,7 +232,13 @@ export class RecordFacts {
       if (typeof value === 'string') scanForPii(value, this.pii)
       else scanValueForPii(value, this.pii)
     }
-    if (isObject) this.countLicenceFields(value as Record<string, unknown>)
+    // The record's bytes are measured only when it has a URL (or a token candidate needs them).
+    let bytes = -1
+    if (isObject) {
+      this.countLicenceFields(value as Record<string, unknown>)
+      const url = urlOf(value as Record<string, unknown>)
+      if (url !== null) this.urls.add(url, (bytes = Buffer.byteLength(raw)))
+    }
     const strings = this.textOf(value)
     const text = strings.length === 1 ? strings[0]! : strings.join('\n')
     this.options.onRecord?.({ index, ...(line !== undefined && { line }), value, text })
@@ -248,7 +258,7 @@ export class RecordFacts {
     if (language) this.languages.add(language)
     this.lengths.add(text.length)
     if (this.options.tokens === 'exact' && this.countTokens) this.exactTokens += this.countTokens(text)
-    else if (this.options.tokens === 'estimate') this.offerCandidate(index, Buffer.byteLength(raw), text)
+    else if (this.options.tokens === 'estimate') this.offerCandidate(index, bytes === -1 ? Buffer.byteLength(raw) : bytes, text)
   }
 
   private countLicenceFields(object: Record<string, unknown>): void {
@@ -282,6 +292,7 @@ export class RecordFacts {
 
   result(): RecordFactsResult {
     const length = this.lengths.summary()
+    const urls = this.urls.result()
     const content: ContentFacts | null =
       this.analysed === 0
         ? null
@@ -293,6 +304,7 @@ export class RecordFacts {
             ...(this.choice && this.choice.how !== 'whole' && { fields: [...this.choice.fields] }),
             ...(length && { length: { min: length.min, p50: length.p50, p90: length.p90, p99: length.p99, max: length.max, mean: round2(length.mean) } }),
             ...(this.licences.size > 0 && { licences: sortedObject(this.licences) }),
+            ...(urls && { urls }),
           }
     return {
       content,

@@ -51,6 +51,26 @@ export const licenceStatementSchema = z
   })
   .strict()
 
+const domainBytes = { records: count, bytes: count.describe('UTF-8 bytes of the records as read: the JSON line, the CSV record, a Parquet or Arrow row as JSON'), bytesSquared: count.describe('Σ of each record\'s bytes squared: the sampling variance of an estimate scaled from the analysed records') }
+
+export const urlFactsSchema = z
+  .object({
+    recordsWithUrl: count.describe(
+      'analysed records (content.records says how many, the sample or all with --deep) with a URL field: a top-level url, link, source_url, source, href, uri, website, page_url or *_url field holding a string that begins with http: or https:',
+    ),
+    domains: z
+      .array(z.object({ domain: z.string().describe('registrable domain (ICANN section of the public suffix list); never the URL itself'), ...domainBytes }).strict())
+      .max(256)
+      .describe('the analysed records with a URL field by registrable domain, at most 256: most bytes first, ties by domain'),
+    noDomain: z.object(domainBytes).strict().describe('records whose URL has no registrable domain: it does not parse, is an IP address or localhost, or has no ICANN suffix'),
+    other: z
+      .object({ domains: count.describe('domains folded; with more than 16,384 in one file a domain folded twice counts twice'), ...domainBytes })
+      .strict()
+      .optional()
+      .describe('the domains past the 256 listed, summed; absent when none was folded'),
+  })
+  .strict()
+
 const contentSchema = z
   .object({
     records: count.describe('records analysed: the seeded sample, or all with --deep'),
@@ -67,6 +87,7 @@ const contentSchema = z
       .optional()
       .describe('characters of record text'),
     licences: z.record(z.string(), count).optional().describe('per-record licence field values'),
+    urls: urlFactsSchema.optional().describe('bytes of the analysed records by the registrable domain of their URL field; absent when no analysed record has one'),
     contentBytes: count.optional().describe('decompressed size in UTF-8, for compressed files and text not in UTF-8; for Parquet and Arrow, the rows\' size as JSON text, estimated from the rows analysed: the token estimate scales its sample to it'),
     tokens: tokenFactsSchema.optional(),
   })
@@ -237,6 +258,25 @@ const contentSummarySchema = z
     languages: languageCounts.describe('analysed records by language'),
     tokens: tokenTotalSchema.nullable(),
     personalInformation: piiSummarySchema,
+    urls: z
+      .object({
+        files: count.describe('files with an analysed record with a URL field'),
+        analysed: count.describe('records analysed in those files'),
+        recordsWithUrl: count,
+        domains: z
+          .array(z.object({ domain: z.string(), records: count, bytes: count }).strict())
+          .max(1000)
+          .describe('the files\' domains summed (path order), at most 1,000: most bytes first, ties by domain'),
+        noDomain: z.object({ records: count, bytes: count }).strict(),
+        other: z
+          .object({ domains: count.describe('domains folded, in the files or here: a domain folded in several files counts in each'), records: count, bytes: count })
+          .strict()
+          .optional()
+          .describe('the domains not listed, summed; absent when none was folded'),
+      })
+      .strict()
+      .optional()
+      .describe('the files\' content.urls summed, over the analysed records only (not scaled to the files\' records; the report estimates); absent when no analysed record has a URL field'),
   })
   .strict()
 
@@ -310,6 +350,7 @@ export type ContentFactsEntry = z.infer<typeof contentSchema>
 export type PiiFacts = z.infer<typeof piiSchema>
 export type AnnotationFacts = z.infer<typeof annotationFactsSchema>
 export type FolderLicence = z.infer<typeof folderLicenceSchema>
+export type UrlFactsEntry = z.infer<typeof urlFactsSchema>
 
 /** The manifest without its file list and findings: totals, sources, content, diversity. */
 export type ManifestHeader = Omit<Manifest, 'files' | 'findings'>

@@ -269,10 +269,36 @@ export const reportSchema = z
       )
       .describe('the clause matrix: not met when a finding of its codes is counted or an item is missing'),
     crawled: z
-      .object({ domains: z.array(z.object({ domain: z.string(), bytes: count }).strict()) })
+      .object({
+        scope: z
+          .enum(['crawled-sources', 'data-files'])
+          .describe('the files counted: those of the sources declared crawled when tdgov.yaml declares one, else every data file'),
+        files: count.describe('files with an analysed record with a URL field'),
+        records: count.describe('records of those files'),
+        analysed: count.describe('records analysed in those files: every figure below is measured when it equals records, else estimated from them'),
+        recordsWithUrl: figure.describe('records with a URL field (a top-level url, link, source_url, source, href, uri, website, page_url or *_url field holding an http(s) URL)'),
+        domains: z
+          .array(
+            z
+              .object({
+                domain: z.string().describe('registrable domain by the ICANN section of the public suffix list'),
+                bytes: figure.describe('UTF-8 bytes of the records, as read (a Parquet or Arrow row as JSON)'),
+                records: figure,
+                top10pct: z.boolean().describe('among the top 10% of the domains by bytes (EU template §2.3)'),
+              })
+              .strict(),
+          )
+          .max(1000)
+          .describe('most bytes first, ties by domain; at most 1,000'),
+        distinctDomains: count.describe('domains listed plus domains folded (an upper bound when a domain was folded in several files)'),
+        top10pctDomains: count.describe('ceil(10% of distinctDomains), at least 1: how many domains make up the top 10%; more than are listed when the list is cut'),
+        noDomain: z.object({ records: figure, bytes: figure }).strict().describe('records whose URL has no registrable domain: it does not parse, is an IP address or localhost, or has no ICANN suffix'),
+        otherBytes: figure.describe('bytes of the domains not listed (folded in the files or here)'),
+        from,
+      })
       .strict()
       .nullable()
-      .describe('top registrable domains by bytes; null: not measured (the scan does not yet record per-record URLs)'),
+      .describe('the top registrable domains of the records’ URL fields by bytes; null: not measured (no analysed record of the files counted has a URL field)'),
     model: z.object({ name: z.string(), placedOnMarket: z.string().nullable() }).strict().nullable().describe('declared in tdgov.yaml (model); null: not declared'),
     measures: z
       .object({ codeOfPracticeSignatory: z.boolean().nullable(), tdmOptOut: z.string().nullable(), illegalContent: z.string().nullable(), other: z.string().nullable() })

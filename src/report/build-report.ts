@@ -15,6 +15,7 @@ import { normalQuantile } from '../util/normal-quantile.js'
 import { compareStrings } from '../util/order.js'
 import { toolVersion } from '../util/version.js'
 import { clauseMatrix } from './clauses.js'
+import { crawledOf } from './crawled.js'
 import { sizeByType, splitFiles, type SplitOptions } from './type-split.js'
 
 export interface ReportOptions {
@@ -108,7 +109,7 @@ export async function buildReport(project: Project, options: ReportOptions): Pro
       diversity: manifest.diversity.map((d) => ({ modality: d.modality, language: d.language, sources: [...d.sources] })),
     },
     clauses: [],
-    crawled: null,
+    crawled: crawledScope(config, data, split),
     mechanism: config?.mechanism ?? null,
     model: config?.model ? { name: config.model.name, placedOnMarket: config.model.placed_on_market ?? null } : null,
     measures: {
@@ -134,6 +135,14 @@ export async function buildReport(project: Project, options: ReportOptions): Pro
   report.clauses = clauseMatrix({ ...report, setAside: report.findings.setAside })
   // The model is checked against its own schema: a report that breaks it is a bug, not output.
   return { report: reportSchema.parse(report), manifest }
+}
+
+/** The crawled domains over the crawled sources' files when tdgov.yaml declares one, else over every data file. */
+function crawledScope(config: Config | null, data: readonly FileEntry[], split: SplitOptions): Report['crawled'] {
+  const crawled = new Set((config?.sources ?? []).filter((s) => ACQUISITION_OF_KIND[s.kind] === 'crawled').map((s) => s.id))
+  const options = { z: split.z, confidence: split.confidence }
+  if (crawled.size === 0) return crawledOf(data, 'data-files', options)
+  return crawledOf(data.filter((f) => typeof f.source === 'string' && crawled.has(f.source)), 'crawled-sources', options)
 }
 
 function readAudits(project: Project): { record: AuditRecord; file: string }[] {

@@ -1,4 +1,4 @@
-import type { Report } from '../../records/report-schema.js'
+import type { Report, ReportFigure } from '../../records/report-schema.js'
 import { formatBytes } from '../../util/format-bytes.js'
 import { formatCount } from '../../util/format-count.js'
 import { compareStrings } from '../../util/order.js'
@@ -63,6 +63,18 @@ export function cacCharts(report: Report, L: CacLabels): Record<ChartPlace, Char
     sources: [
       bars('bytes-by-source', C.bytesBySource, 'bytes', sources.map((s) => ({ label: s.id, value: s.bytes })), L),
       bars('records-by-source', C.recordsBySource, 'count', sources.map((s) => ({ label: s.id, value: s.records })), L),
+      ...(report.crawled
+        ? [
+            bars(
+              'crawled-domains',
+              C.crawledDomains,
+              'bytes',
+              report.crawled.domains.slice(0, 10).map((d) => ({ label: d.domain, value: d.bytes.value, ...(d.bytes.kind === 'estimated' ? { low: d.bytes.low, high: d.bytes.high } : {}) })),
+              L,
+              C.estimateInterval(estimatedConfidence(report.crawled.domains.map((d) => d.bytes))),
+            ),
+          ]
+        : []),
     ].filter(nonEmpty),
     scale: [
       bars('bytes-by-modality', C.bytesByModality, 'bytes', modalities.map(([m, v]) => ({ label: m, value: v.bytes })), L),
@@ -75,6 +87,12 @@ export function cacCharts(report: Report, L: CacLabels): Record<ChartPlace, Char
       bars('pi-by-type', C.piByType, 'count', Object.entries(report.personalInformation.found).map(([label, n]) => ({ label, value: n ?? 0 })), L),
     ].filter(nonEmpty),
   }
+}
+
+/** The confidence of the first estimated figure (one scan uses one level for all). */
+function estimatedConfidence(figures: readonly ReportFigure[]): number {
+  for (const f of figures) if (f.kind === 'estimated') return f.confidence
+  return 0.95
 }
 
 function nonEmpty(block: ChartBlock): boolean {

@@ -9,6 +9,8 @@ import { percent } from './percent.js'
 
 const LICENCE_CODES = ['LICENCE_UNKNOWN', 'LICENCE_MISMATCH', 'LICENCE_NOT_FOR_COMMERCIAL_USE', 'LICENCE_DENIED', 'LICENCE_TEXT_UNIDENTIFIED', 'SOURCE_LICENCE_MISSING']
 const PI_CODES = ['PII_WITHOUT_BASIS', 'PII_SENSITIVE', 'PII_DENSITY_HIGH']
+/** Crawled domains the sources section lists (the report model holds up to 1,000). */
+const CAC_DOMAINS = 10
 
 export interface CacDocumentOptions {
   /** charts with their text equivalents, placed in the sections they illustrate (the HTML page) */
@@ -73,6 +75,17 @@ export function cacDocument(report: Report, lang: CacLang, options: CacDocumentO
           percent(s.share.bytes),
         ]),
   )
+  const crawled = report.crawled
+  if (crawled) {
+    const shown = crawled.domains.slice(0, CAC_DOMAINS)
+    blocks.push(
+      { kind: 'paragraph', text: { strong: L.crawledDomains[crawled.scope] } },
+      { kind: 'paragraph', text: L.crawledListed(formatCount(shown.length), formatCount(crawled.distinctDomains), formatCount(crawled.top10pctDomains), formatCount(crawled.analysed), formatCount(crawled.records)) },
+    )
+    const rows: Text[][] = shown.map((d) => [d.domain, fig(d.bytes, 'bytes'), fig(d.records), d.top10pct ? '✓' : ''])
+    if (crawled.noDomain.records.value > 0) rows.push([L.crawledNoDomain, fig(crawled.noDomain.bytes, 'bytes'), fig(crawled.noDomain.records), ''])
+    table([t.domain!, t.bytes!, t.records!, t.top10pct!], rows)
+  } else if (report.sources.some((s) => s.acquisition === 'crawled')) blocks.push({ kind: 'list', items: [`${L.crawledDomains['crawled-sources']}: ${L.notMeasured}`] })
   chart('sources')
 
   // 2. scale

@@ -54,6 +54,7 @@ export interface CacLabels {
     licenceClasses: string
     piByType: string
     accuracyByAudit: string
+    crawledDomains: string
     labels: (audit: string) => string
     accuracyByAnnotator: (audit: string) => string
     confusion: (audit: string) => string
@@ -63,9 +64,15 @@ export interface CacLabels {
     value: string
     /** the header of an interval column: Wilson at the audit's confidence (null: they differ) */
     wilson: (confidence: number | null) => string
+    /** the header of an estimate's interval column */
+    estimateInterval: (confidence: number) => string
   }
   /** the HTML page's own words */
   page: { contents: string; chartData: string; generatedBy: string }
+  /** the crawled domains under the sources table: its heading line by scope, and the note on what is listed */
+  crawledDomains: Record<'crawled-sources' | 'data-files', string>
+  crawledListed: (shown: string, distinct: string, top: string, analysed: string, records: string) => string
+  crawledNoDomain: string
 }
 
 const ZH: CacLabels = {
@@ -106,6 +113,8 @@ const ZH: CacLabels = {
   },
   table: {
     source: '来源',
+    domain: '域名',
+    top10pct: '前 10%',
     kind: '类型',
     origin: '境内/境外',
     licence: '许可',
@@ -186,6 +195,7 @@ const ZH: CacLabels = {
     licenceClasses: '许可类别（字节数）',
     piByType: '个人信息（按类型，检出值数）',
     accuracyByAudit: '各批次标注准确率',
+    crawledDomains: '前 10 个可注册域名（字节数）',
     labels: (a) => `标签分布：${a}`,
     accuracyByAnnotator: (a) => `各标注人员准确率：${a}`,
     confusion: (a) => `混淆矩阵：${a}`,
@@ -194,8 +204,12 @@ const ZH: CacLabels = {
     item: '项目',
     value: '数值',
     wilson: (c) => (c === null ? 'Wilson 区间' : `${Math.round(c * 100)}% Wilson 区间`),
+    estimateInterval: (c) => `估计值的 ${Math.round(c * 100)}% 区间`,
   },
   page: { contents: '目录', chartData: '图表数据', generatedBy: '由 tdgov 生成' },
+  crawledDomains: { 'crawled-sources': '网络爬取内容的域名（按字节，取自记录的网址字段）', 'data-files': '记录网址字段的域名（按字节；未声明网络爬取来源，统计全部数据文件）' },
+  crawledListed: (shown, distinct, top, analysed, records) => `共 ${distinct} 个可注册域名，前 10% 为 ${top} 个，下表列出字节最多的 ${shown} 个；依据 ${records} 条记录中已分析的 ${analysed} 条。`,
+  crawledNoDomain: '网址无可注册域名的记录（IP 地址、localhost、无 ICANN 后缀、无法解析）',
 }
 
 const EN: CacLabels = {
@@ -230,6 +244,8 @@ const EN: CacLabels = {
     m === 'poisson-pps-ratio' ? 'poisson-pps-ratio: files drawn by Poisson πps sampling (probability proportional to size), records sampled within large files, the total by ratio estimation on content bytes' : m,
   table: {
     source: 'Source',
+    domain: 'Domain',
+    top10pct: 'Top 10%',
     kind: 'Kind',
     origin: 'Domestic/foreign',
     licence: 'Licence',
@@ -310,6 +326,7 @@ const EN: CacLabels = {
     licenceClasses: 'Licence classes (bytes)',
     piByType: 'Personal information by type (values found)',
     accuracyByAudit: 'Labelling accuracy per batch',
+    crawledDomains: 'Top 10 registrable domains (bytes)',
     labels: (a) => `Label distribution: ${a}`,
     accuracyByAnnotator: (a) => `Accuracy per annotator: ${a}`,
     confusion: (a) => `Confusion matrix: ${a}`,
@@ -318,8 +335,12 @@ const EN: CacLabels = {
     item: 'Item',
     value: 'Value',
     wilson: (c) => (c === null ? 'Wilson interval' : `${Math.round(c * 100)}% Wilson interval`),
+    estimateInterval: (c) => `${Math.round(c * 100)}% interval of the estimate`,
   },
   page: { contents: 'Contents', chartData: 'Chart data', generatedBy: 'Made by tdgov' },
+  crawledDomains: { 'crawled-sources': 'Crawled domains (by bytes, from the records’ URL fields)', 'data-files': 'Domains of the records’ URL fields (by bytes; no source is declared crawled, so every data file)' },
+  crawledListed: (shown, distinct, top, analysed, records) => `${distinct} registrable domains, the top 10% being ${top}; the ${shown} with the most bytes are listed; from ${analysed} analysed of ${records} records.`,
+  crawledNoDomain: 'Records whose URL has no registrable domain (IP address, localhost, no ICANN suffix, unparsable)',
 }
 
 export const CAC_LABELS: Record<CacLang, CacLabels> = { zh: ZH, en: EN }
