@@ -104,6 +104,12 @@ export const annotationFactsSchema = z
     ),
     labels: count.describe('distinct label values used, the empty label left out; for COCO the categories its annotations use (declared but unused categories are not counted)'),
     annotators: count.optional().describe('distinct annotators the export names; absent when it names none (COCO, VOC, YOLO and CoNLL usually)'),
+    modalities: z
+      .object({ text: count, image: count, audio: count, video: count })
+      .partial()
+      .strict()
+      .optional()
+      .describe('Label Studio: items by what their task shows (a media file by its extension, else the data key, else prose is text); absent for the other formats, whose modality is the format’s'),
   })
   .strict()
 

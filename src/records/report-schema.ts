@@ -206,7 +206,7 @@ export const reportSchema = z
           .object({
             text: count,
             image: count,
-            unclassified: count.describe('exports whose adapter does not say what was labelled (Label Studio)'),
+            unclassified: count.describe('items neither text nor image: Label Studio tasks showing audio or video, or with no string data to tell'),
             byFormat: z.record(z.string(), count),
             from,
           })

@@ -266,7 +266,13 @@ function annotationOf(manifest: Manifest, config: Config | null, audits: readonl
   for (const f of manifest.files) {
     if (!f.annotation) continue
     byFormat[f.annotation.format] = (byFormat[f.annotation.format] ?? 0) + f.annotation.items
-    items[ANNOTATED_MODALITY[f.annotation.format] ?? 'unclassified'] += f.annotation.items
+    const m = f.annotation.modalities
+    if (m) {
+      // Label Studio says per task what was shown; audio and video are not items the form counts
+      items.text += m.text ?? 0
+      items.image += m.image ?? 0
+      items.unclassified += f.annotation.items - (m.text ?? 0) - (m.image ?? 0)
+    } else items[ANNOTATED_MODALITY[f.annotation.format] ?? 'unclassified'] += f.annotation.items
   }
   const roster = config?.annotators ?? []
   const annotators = roster.filter((a) => a.role !== 'reviewer')

@@ -38,8 +38,8 @@ interface IndexHeader {
  * file changed. A cache made by another tool version or with other options, or one that cannot be
  * read, is ignored: it only saves time.
  */
-const INDEX = 'index-v7.ndjson'
-const ENTRIES = 'entries-v7.ndjson'
+const INDEX = 'index-v8.ndjson'
+const ENTRIES = 'entries-v8.ndjson'
 
 export interface CacheIndex {
   header: IndexHeader

@@ -273,8 +273,9 @@ function canonicalSchema(schema: RecordSchema): RecordSchema {
 }
 
 function canonicalAnnotation(facts: AnnotationFacts): AnnotationFacts {
-  const { format, items, annotations, labels, annotators } = facts
-  return { format, items, annotations, labels, ...(annotators !== undefined && { annotators }) }
+  const { format, items, annotations, labels, annotators, modalities } = facts
+  const byModality = modalities && Object.fromEntries((['text', 'image', 'audio', 'video'] as const).flatMap((m) => (modalities[m] ? [[m, modalities[m]]] : [])))
+  return { format, items, annotations, labels, ...(annotators !== undefined && { annotators }), ...(byModality && { modalities: byModality }) }
 }
 
 function canonicalMedia(media: MediaInfo): MediaInfo {

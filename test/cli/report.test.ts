@@ -127,6 +127,11 @@ describe('tdgov report --format json on the demo', () => {
     expect(report.annotation.annotators).toMatchObject({ total: 3, internal: 2, outsourced: 1, reviewers: 2, trained: 2 })
     const items = manifest.files.filter((f) => f.annotation).reduce((s, f) => s + f.annotation!.items, 0)
     expect(report.annotation.items.byFormat).toEqual({ 'label-studio': items })
+    // the export's tasks show text (data.text): each of their annotations is an annotated text item
+    const tasks = JSON.parse(readFileSync(path.join(demo, 'annotations', 'label-studio-export.json'), 'utf8')) as { data: { text?: unknown }; annotations: { was_cancelled?: boolean }[] }[]
+    const textItems = tasks.filter((t) => typeof t.data.text === 'string').reduce((n, t) => n + t.annotations.filter((a) => a.was_cancelled !== true).length, 0)
+    expect(report.annotation.items).toMatchObject({ text: textItems, image: 0, unclassified: 0 })
+    expect(textItems).toBe(66)
     const [a] = report.annotation.audits
     expect(a).toMatchObject({
       id: audit.id,

@@ -2,7 +2,8 @@
  * The one shape every annotation export is read into. An item is one labelled unit as its
  * annotator left it: a Label Studio annotation of a task, a COCO / VOC / CVAT / YOLO image, a
  * doccano or Prodigy line, a CoNLL sentence, a row of a generic CSV/JSONL export.
- */
+ */import type { TaskModality } from './ls-modality.js'
+
 export interface AnnotationItem {
   /** the export's own identifier of the labelled unit (task id, image id or name, sentence key) */
   item_id: string
@@ -19,6 +20,8 @@ export interface AnnotationItem {
    * PREVIEW_CHARS with `cutPreview`, and the sheet shows at most that many, personal values masked
    */
   preview: string
+  /** Label Studio: what the task shows (ls-modality.ts); the other formats' modality is the format's */
+  modality?: TaskModality
 }
 
 export const ANNOTATION_FORMATS = ['label-studio', 'coco', 'yolo', 'voc', 'cvat', 'doccano', 'prodigy', 'conll', 'csv', 'jsonl'] as const

@@ -2,6 +2,7 @@ import { UserError } from '../../util/errors.js'
 import { cutPreview, type AnnotationItem, type ColumnNames } from './item.js'
 import { listColumns, readCsvRecords } from './generic.js'
 import { BOOKKEEPING_FIELDS, labelFieldsOf, type LabelFields } from './ls-columns.js'
+import { taskModality } from './ls-modality.js'
 import { isLabelShaped, labelValuesOf } from './ls-values.js'
 
 /**
@@ -32,20 +33,28 @@ export async function* readLabelStudioCsv(file: string, columns: ColumnNames): A
     if (itemId === '') throw new UserError(`${file}:${line}: empty "${header[itemColumn]}" cell; every row needs a task id`)
     const labels: string[] = []
     let preview = ''
+    const data: [string, string][] = []
     for (let c = 0; c < header.length; c++) {
       const name = header[c]!
       if (c === annotatorColumn || BOOKKEEPING_FIELDS.has(name)) continue
       const cell = cells[c] ?? ''
       if (fields.rule === 'named') {
         if (fields.names.includes(name)) labels.push(...labelValuesOf(decodeCell(cell)))
-        else if (preview === '' && !looksLikeJson(cell)) preview = cell.trim()
+        else if (!looksLikeJson(cell)) {
+          if (preview === '') preview = cell.trim()
+          data.push([name, cell])
+        }
         continue
       }
       const value = decodeCell(cell)
       if (isLabelShaped(value)) labels.push(...labelValuesOf(value))
-      else if (preview === '' && typeof value === 'string') preview = cell.trim()
+      else if (typeof value === 'string') {
+        if (preview === '') preview = cell.trim()
+        data.push([name, cell])
+      }
     }
     const annotator = (cells[annotatorColumn] ?? '').trim()
+    const modality = taskModality(data)
     yield {
       item_id: itemId,
       annotator: annotator === '' ? null : annotator,
@@ -53,6 +62,7 @@ export async function* readLabelStudioCsv(file: string, columns: ColumnNames): A
       source_file: file,
       location: `line ${line}`,
       preview: cutPreview(preview),
+      ...(modality !== null && { modality }),
     }
   }
 }

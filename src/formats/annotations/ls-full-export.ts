@@ -1,6 +1,7 @@
 import { UserError } from '../../util/errors.js'
 import { cutPreview, type AnnotationItem } from './item.js'
 import { describeJsonType, firstString, idText, isJsonObject, type JsonObject } from './json-values.js'
+import { taskModality } from './ls-modality.js'
 import { annotatorOf, labelValuesOf } from './ls-values.js'
 
 /**
@@ -25,6 +26,7 @@ export function* itemsOfTask(file: string, task: unknown, where: string): Genera
     throw new UserError(`${file}: ${where} (id ${taskId}): expected "annotations" to be a list, found ${describeJsonType(annotations)}`)
   }
   const preview = cutPreview(isJsonObject(task.data) ? firstString(Object.values(task.data)) : '')
+  const modality = isJsonObject(task.data) ? taskModality(Object.entries(task.data)) : null
   for (let a = 0; a < annotations.length; a++) {
     const annotation: unknown = annotations[a]
     const at = `${where} (id ${taskId}), annotation #${a + 1}`
@@ -38,6 +40,7 @@ export function* itemsOfTask(file: string, task: unknown, where: string): Genera
       // Ids, not positions: they are what the Label Studio UI and the file's own text show.
       location: `task ${taskId}, annotation ${idText(annotation.id) ?? `#${a + 1}`}`,
       preview,
+      ...(modality !== null && { modality }),
     }
   }
 }

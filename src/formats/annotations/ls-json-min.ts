@@ -2,6 +2,7 @@ import { UserError } from '../../util/errors.js'
 import { cutPreview, type AnnotationItem, type ColumnNames } from './item.js'
 import { describeJsonType, firstString, idText, isJsonObject, type JsonObject } from './json-values.js'
 import { BOOKKEEPING_FIELDS, labelFieldsOf } from './ls-columns.js'
+import { taskModality, type TaskModality } from './ls-modality.js'
 import { annotatorOf, isLabelShaped, labelValuesOf } from './ls-values.js'
 
 /** Whether a parsed element looks like a JSON-MIN record (one flattened annotation). */
@@ -23,12 +24,12 @@ export function itemOfJsonMinRecord(file: string, record: unknown, r: number, co
   if (taskId === undefined) throw new UserError(`${file}: ${where}: expected the task "id" (a number or string)`)
   const fields = labelFieldsOf(Object.keys(record), columns)
   const labels: string[] = []
-  const data: unknown[] = []
+  const data: [string, unknown][] = []
   for (const [key, value] of Object.entries(record)) {
     if (key === columns.annotator || BOOKKEEPING_FIELDS.has(key)) continue
     const isLabel = fields.rule === 'named' ? fields.names.includes(key) : isLabelShaped(value)
     if (isLabel) labels.push(...labelValuesOf(value))
-    else data.push(value)
+    else data.push([key, value])
   }
   const annotationId = idText(record.annotation_id)
   return {
@@ -37,6 +38,11 @@ export function itemOfJsonMinRecord(file: string, record: unknown, r: number, co
     labels,
     source_file: file,
     location: `task ${taskId}, annotation ${annotationId ?? `#${r + 1}`}`,
-    preview: cutPreview(firstString(data)),
+    preview: cutPreview(firstString(data.map(([, value]) => value))),
+    ...withModality(taskModality(data)),
   }
+}
+
+function withModality(modality: TaskModality | null): { modality?: TaskModality } {
+  return modality === null ? {} : { modality }
 }

@@ -67,13 +67,22 @@ export async function countAnnotations(format: AnnotationFormat, absPath: string
   let annotations = 0
   const labels = new Set<string>()
   const annotators = new Set<string>()
+  const modalities: NonNullable<AnnotationFacts['modalities']> = {}
   for await (const item of adapterFor(format).read(absPath, { columns: DEFAULT_COLUMNS })) {
     items++
+    if (item.modality) modalities[item.modality] = (modalities[item.modality] ?? 0) + 1
     annotations += item.labels.length
     for (const label of item.labels) if (label !== '') labels.add(label)
     if (item.annotator !== null) annotators.add(item.annotator)
   }
-  return { format, items, annotations, labels: labels.size, ...(annotators.size > 0 && { annotators: annotators.size }) }
+  return {
+    format,
+    items,
+    annotations,
+    labels: labels.size,
+    ...(annotators.size > 0 && { annotators: annotators.size }),
+    ...(Object.keys(modalities).length > 0 && { modalities }),
+  }
 }
 
 /**

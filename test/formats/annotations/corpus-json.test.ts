@@ -50,6 +50,7 @@ describe.skipIf(!existsSync(CORPUS))('JSON annotation adapters over ../shared/co
         labels: ['Yes " "" \n \t \t а б в \n'],
         source_file: path.join(ANNOTATIONS, file),
         location: 'task 4, annotation 9',
+        modality: 'text',
         preview: 'rawWork:spotify:publisher:WCPWW008648058000',
       },
     ])

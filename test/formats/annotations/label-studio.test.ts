@@ -78,6 +78,7 @@ describe('Label Studio full JSON export', () => {
       labels: ['PER', 'LOC', 'travel', 'people'],
       source_file: expect.stringMatching(/export\.json$/),
       location: 'task 4, annotation 7',
+      modality: 'text',
       preview: 'Peter lives in Paris.',
     })
     expect(items[1]).toMatchObject({ item_id: '4', labels: ['PER', 'PER'], location: 'task 4, annotation 9' })
@@ -169,6 +170,7 @@ describe('Label Studio CSV/TSV export', () => {
         labels: ['Yes " x', 'No'],
         source_file: expect.stringMatching(/result\.csv$/),
         location: 'line 2',
+        modality: 'text',
         preview: 'r1',
       },
     ])
