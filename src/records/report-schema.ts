@@ -186,7 +186,7 @@ export const reportSchema = z
       })
       .strict(),
     types: z
-      .array(z.object({ modality: z.string(), format: z.string(), language: z.string().nullable(), files: count, bytes: count, records: figure }).strict())
+      .array(z.object({ modality: z.string(), format: z.string(), language: z.string().nullable(), files: count, bytes: figure.describe('allocated by record share, an estimate, where a file is split by language'), records: figure }).strict())
       .describe('modality × format × language; a file’s records are split by the language shares of its analysed records'),
     labellingRules: z.array(
       z

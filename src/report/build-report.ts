@@ -255,7 +255,7 @@ function typesOf(data: readonly FileEntry[], split: SplitOptions): Report['types
   return [...groups]
     .map(([key, g]) => {
       const [modality, format, language] = JSON.parse(key) as [string, string, string | null]
-      return { modality, format, language, files: g.files, bytes: g.bytes.value, records: g.records }
+      return { modality, format, language, files: g.files, bytes: g.bytes, records: g.records }
     })
     .sort((a, b) => compareStrings(a.modality, b.modality) || compareStrings(a.format, b.format) || compareStrings(a.language ?? '', b.language ?? ''))
 }

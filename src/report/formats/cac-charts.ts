@@ -21,8 +21,8 @@ export function cacCharts(report: Report, L: CacLabels): Record<ChartPlace, Char
   const byModality = new Map<string, { bytes: number; records: number }>()
   for (const t of report.types) {
     const m = byModality.get(t.modality) ?? { bytes: 0, records: 0 }
-    m.bytes += t.bytes
-    // a file's records split by language add up to the file's counted records
+    // a file's bytes and records split by language add up to the file's counted ones
+    m.bytes += t.bytes.value
     m.records += t.records.value
     byModality.set(t.modality, m)
   }

@@ -116,7 +116,7 @@ export function cacDocument(report: Report, lang: CacLang, options: CacDocumentO
   heading(L.sections.types, 'types')
   table(
     [t.modality!, t.format!, t.language!, t.files!, t.bytes!, t.records!],
-    report.types.map((ty) => [ty.modality, ty.format, ty.language ?? '—', formatCount(ty.files), formatBytes(ty.bytes), fig(ty.records)]),
+    report.types.map((ty) => [ty.modality, ty.format, ty.language ?? '—', formatCount(ty.files), fig(ty.bytes, 'bytes'), fig(ty.records)]),
   )
   chart('types')
 

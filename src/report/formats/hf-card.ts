@@ -62,7 +62,7 @@ export function renderHfCard(report: Report): string {
   out.push(`- **Size:** ${formatBytes(report.scale.storageBytes.value)}, ${formatCount(report.scale.files.value)} files, ${formatCount(report.scale.records.value)} records`, '')
   out.push('## Uses', '', `Intended use: ${report.dataset.intendedUse ? mdText(report.dataset.intendedUse) : 'not declared'}.`, '')
   out.push('## Dataset Structure', '', '| Modality | Format | Language | Files | Bytes |', '| --- | --- | --- | --- | --- |')
-  for (const t of report.types) out.push(`| ${mdText(t.modality)} | ${mdText(t.format)} | ${mdText(t.language ?? '—')} | ${formatCount(t.files)} | ${formatBytes(t.bytes)} |`)
+  for (const t of report.types) out.push(`| ${mdText(t.modality)} | ${mdText(t.format)} | ${mdText(t.language ?? '—')} | ${formatCount(t.files)} | ${t.bytes.kind === 'estimated' ? `≈ ${formatBytes(t.bytes.value)} (estimate, ${Math.round(t.bytes.confidence * 100)}% interval ${formatBytes(t.bytes.low)}–${formatBytes(t.bytes.high)})` : formatBytes(t.bytes.value)} |`)
   out.push('', '## Dataset Creation', '', '### Source Data', '')
   for (const s of report.sources) {
     out.push(`- **${mdText(s.name)}** (${mdText(s.kind)}${s.origin.url ? `, ${mdText(s.origin.url)}` : ''}): ${percent(s.share.bytes)} of the bytes; licence ${mdText(s.licence.declared ?? s.licence.contract ?? 'not declared')}`)
