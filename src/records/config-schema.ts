@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { hubTaskIds } from './hub-tasks.js'
 import { FINDING_CODES } from '../findings/codes.js'
 
 /**
@@ -170,6 +171,16 @@ export const configSchema = z
         version: z.coerce.string().optional(),
         description: text.optional(),
         intended_use: z.enum(INTENDED_USES),
+        task_categories: z
+          .array(text)
+          .optional()
+          .superRefine((ids, ctx) => {
+            const known = hubTaskIds()
+            ids?.forEach((id, i) => {
+              if (!known.includes(id)) ctx.addIssue({ code: 'custom', path: [i], message: `"${id}" is not a Hugging Face task id (expected one of ${known.join(', ')})` })
+            })
+          })
+          .describe('what the data is for, as Hugging Face task ids (text-generation, question-answering, …): the card’s task_categories'),
       })
       .strict(),
     provider: z.object({ name: text, contact: text.optional() }).strict().optional(),

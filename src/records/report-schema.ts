@@ -150,6 +150,7 @@ export const reportSchema = z
         version: z.string().nullable(),
         description: z.string().nullable(),
         intendedUse: z.string().nullable(),
+        taskCategories: z.array(z.string()).describe('declared (dataset.task_categories), as Hugging Face task ids'),
         from,
       })
       .strict(),

@@ -79,6 +79,7 @@ export async function buildReport(project: Project, options: ReportOptions): Pro
       version: config?.dataset.version ?? null,
       description: config?.dataset.description ?? null,
       intendedUse: config?.dataset.intended_use ?? null,
+      taskCategories: [...(config?.dataset.task_categories ?? [])],
       from: 'config:dataset',
     },
     provider: config?.provider ? { name: config.provider.name, contact: config.provider.contact ?? null } : null,

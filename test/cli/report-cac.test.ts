@@ -105,6 +105,25 @@ describe('tdgov report --format cac', () => {
     expect(run.stdout).toContain('# Dataset Card for Bilingual Assistant Demo Set')
   })
 
+  it('writes the declared task categories into the card, and refuses one the Hub does not know with the line', async () => {
+    const { PIPELINE_TYPES } = await import('@huggingface/tasks')
+    const copy = path.join(makeTempDir(), 'demo')
+    cpSync(demo, copy, { recursive: true })
+    const config = path.join(copy, 'tdgov.yaml')
+    const text = readFileSync(config, 'utf8')
+    writeFileSync(config, text.replace(/^  intended_use: (\w+)/m, '  intended_use: $1\n  task_categories: [text-generation, question-answering]'))
+    const run = await runCli(['report', copy, '--format', 'hf-card', '--date', '2026-12-02'])
+    expect(run.status, run.stderr).toBe(0)
+    const meta = frontMatter(run.stdout) as Record<string, unknown>
+    expect(meta.task_categories).toEqual(['text-generation', 'question-answering'])
+    for (const id of meta.task_categories as string[]) expect((PIPELINE_TYPES as readonly string[]).includes(id), id).toBe(true)
+    writeFileSync(config, text.replace(/^  intended_use: (\w+)/m, '  intended_use: $1\n  task_categories: [text-generation, chatting]'))
+    const bad = await runCli(['report', copy, '--format', 'hf-card'])
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toMatch(/^tdgov: .*tdgov\.yaml:\d+:\d+: dataset\.task_categories\[1\]: "chatting" is not a Hugging Face task id \(expected one of text-classification, /)
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1)
+  })
+
   it('writes the whole model as Markdown (--format md), every part of it a section', async () => {
     const [md, json] = [await runCli(['report', demo, '--format', 'md', '--date', '2026-12-02']), await runCli(['report', demo, '--date', '2026-12-02'])]
     expect(md.status, md.stderr).toBe(0)

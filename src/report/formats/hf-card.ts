@@ -47,6 +47,7 @@ export function renderHfCard(report: Report): string {
     // The Hub allows one license_name; several unmapped licences are named together.
     ...(unmapped.length > 0 && { license_name: unmapped.join(' AND ').toLowerCase().replace(/[^a-z0-9.-]+/g, '-') }),
     ...(languages.length > 0 && { language: languages }),
+    ...(report.dataset.taskCategories.length > 0 && { task_categories: report.dataset.taskCategories }),
     ...(languages.filter((l) => l !== 'code').length > 1 && { multilinguality: ['multilingual'] }),
     size_categories: [sizeCategory(report.scale.records.value)],
     ...(tags.length > 0 && { tags }),
