@@ -105,12 +105,12 @@ const CORPUS_CASES: CorpusCase[] = [
   {
     file: 'annotations/label-studio/test_export_csv/csv_test2.json',
     facts: 'tasks=1; annotations=1 (was_cancelled=true: 0); distinct annotators (completed_by id)=1 [1]; annotations per annotator={1: 1}; result regions=1',
-    annotation: { format: 'label-studio', items: 1, annotations: 1, labels: 1, annotators: 1 },
+    annotation: { format: 'label-studio', items: 1, annotations: 1, labels: 1, annotators: 1, modalities: { text: 1 } },
   },
   {
     file: 'annotations/label-studio/test_export_json_min/data.json',
     facts: "tasks=1; annotations=1 (was_cancelled=true: 0); distinct annotators (completed_by id)=1 [1]; annotations per annotator={1: 1}; result regions=1; result types={'polygonlabels': 1}; predictions=0; label values (occurrences)={'Airplane': 1}",
-    annotation: { format: 'label-studio', items: 1, annotations: 1, labels: 1, annotators: 1 },
+    annotation: { format: 'label-studio', items: 1, annotations: 1, labels: 1, annotators: 1, modalities: { image: 1 } },
   },
   {
     file: 'annotations/cvat/train.xml',
