@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { LabellingRuleConfig } from '../records/config-schema.js'
 import type { LoadedConfig } from '../records/load-config.js'
 import { maskPersonalValues } from '../provenance/pii/index.js'
 import { createSourceMatcher } from '../provenance/source-map.js'
 import { toPosix } from '../util/walk.js'
-import { writeFileAtomic } from '../util/atomic-write.js'
+import { readRulesDocument } from '../records/rules-document.js'
+import { insideOf, writeFileAtomic } from '../util/atomic-write.js'
 import { UserError } from '../util/errors.js'
 import { toolVersion } from '../util/version.js'
 import { listAnnotationFiles, readAnnotationFiles } from '../formats/annotations/read-annotations.js'
@@ -125,8 +126,8 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
   }
   record.findings = auditFindings(input.root, record, relativeTo(input.root, recordFile), input.config, input.today)
   const verdicts = kind === 'content' ? CONTENT_VERDICTS : ANNOTATION_VERDICTS
-  await writeSheet(sheetFile, rows, { verdicts, force: input.force })
-  writeFileAtomic(recordFile, renderAuditRecord(record))
+  await writeSheet(sheetFile, rows, { verdicts, force: input.force, ...insideOf(input.root, sheetFile) })
+  writeFileAtomic(recordFile, renderAuditRecord(record), insideOf(input.root, recordFile))
   return { record, recordFile, sheetFile }
 }
 
@@ -182,9 +183,8 @@ function chooseRules(input: SampleAuditInput, kind: AuditKind): LabellingRuleCon
 }
 
 function rulesDocument(input: SampleAuditInput, rules: LabellingRuleConfig): { document: string; sha256: string | null } {
-  const base = input.config ? path.dirname(input.config.file) : input.root
-  const file = path.resolve(base, rules.document)
-  return { document: rules.document, sha256: existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : null }
+  const config = input.config ? input.config.file : path.join(input.root, 'tdgov.yaml')
+  return { document: rules.document, sha256: readRulesDocument(config, rules.document).sha256 }
 }
 
 /** Same population, plan, seed and strata → same id, so a repeated draw names the same audit. */

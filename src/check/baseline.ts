@@ -34,7 +34,7 @@ export function writeBaseline(root: string, findings: readonly GatedFinding[]): 
     a.code < b.code ? -1 : a.code > b.code ? 1 : a.fingerprint < b.fingerprint ? -1 : 1,
   )
   const lines = entries.map((e) => `    ${JSON.stringify(e)}`)
-  writeFileAtomic(file, `{\n  "tdgov_baseline": ${BASELINE_VERSION},\n  "findings": [${lines.length === 0 ? ']' : `\n${lines.join(',\n')}\n  ]`}\n}\n`)
+  writeFileAtomic(file, `{\n  "tdgov_baseline": ${BASELINE_VERSION},\n  "findings": [${lines.length === 0 ? ']' : `\n${lines.join(',\n')}\n  ]`}\n}\n`, { within: root })
   return file
 }
 

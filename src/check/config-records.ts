@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { LoadedConfig } from '../records/load-config.js'
+import { readRulesDocument, type RulesDocumentProblem } from '../records/rules-document.js'
 import type { RuleRecords } from './rule-records.js'
 
 /**
@@ -18,18 +17,23 @@ export function configRecords(root: string, loaded: LoadedConfig | null, today =
     manifest: null,
     audits: [],
     rulesDocuments: loaded ? rulesDocuments(loaded) : new Map(),
+    rulesDocumentProblems: loaded ? rulesDocumentProblems(loaded) : new Map(),
     tree: null,
     today,
   }
 }
 
-/** Each labelling-rules document's sha256 as it is now; null for one that does not exist. */
+/** Each labelling-rules document's sha256 as it is now; null for one that is missing or refused (rules-document.ts). */
 export function rulesDocuments(loaded: LoadedConfig): Map<string, string | null> {
-  const base = path.dirname(loaded.file)
-  const out = new Map<string, string | null>()
+  return new Map(loaded.config.labelling_rules.map((rules) => [rules.id, readRulesDocument(loaded.file, rules.document).sha256]))
+}
+
+/** Why each document that has no sha256 has none. */
+export function rulesDocumentProblems(loaded: LoadedConfig): Map<string, RulesDocumentProblem> {
+  const out = new Map<string, RulesDocumentProblem>()
   for (const rules of loaded.config.labelling_rules) {
-    const file = path.resolve(base, rules.document)
-    out.set(rules.id, existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : null)
+    const { problem } = readRulesDocument(loaded.file, rules.document)
+    if (problem !== null) out.set(rules.id, problem)
   }
   return out
 }

@@ -1,3 +1,4 @@
+import type { RulesDocumentProblem } from '../records/rules-document.js'
 import type { AuditRecord } from '../records/audit-record.js'
 import type { Config } from '../records/config-schema.js'
 import type { ManifestFileView, ManifestHeader } from '../records/manifest-schema.js'
@@ -21,8 +22,10 @@ export interface RuleRecords {
   locate: (yamlPath: readonly (string | number)[]) => { line: number; column: number } | null
   manifest: { header: ManifestHeader; files: readonly ManifestFileView[] } | null
   audits: readonly { record: AuditRecord; path: string }[]
-  /** current sha256 of each labelling-rules document by rules id; null when the file is missing */
+  /** current sha256 of each labelling-rules document by rules id; null when the file is missing or refused */
   rulesDocuments: ReadonlyMap<string, string | null>
+  /** why a document has no sha256: missing, outside the project, not a regular file, too large */
+  rulesDocumentProblems: ReadonlyMap<string, RulesDocumentProblem>
   /** null when the tree was not compared (scan, audit) */
   tree: TreeChanges | null
   today: Date

@@ -29,6 +29,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .description('record every file of a dataset directory in a deterministic manifest')
     .argument('[dir]', 'dataset directory', '.')
     .option('--out <file>', 'where to write the manifest (default: <dir>/.tdgov/manifest.json)')
+    .option('--force', 'write --out inside the dataset, or over a file tdgov did not write')
     .option('--json', 'also print the manifest on stdout (summary goes to stderr)')
     .addOption(new Option('--jobs <n>', 'worker threads (default: number of cores)'))
     .option('--no-cache', 'read every file even when .tdgov/cache says it is unchanged')
@@ -180,6 +181,7 @@ Examples:
     .addOption(new Option('--format <format>', 'text, json, github, sarif, junit or gitlab').default('text'))
     .option('--json', 'same as --format json')
     .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--force', 'write --out inside the dataset, or over a file tdgov did not write')
     .addOption(new Option('--fail-on <severity>', 'error, warning or never').default('error'))
     .addOption(new Option('--lang <lang>', 'en or zh').default('en'))
     .option('--update-baseline', 'record every current finding in .tdgov/baseline.json; later runs fail only on new ones')
@@ -209,6 +211,7 @@ Examples:
     .addOption(new Option('--lang <lang>', 'language of the cac explanation and the html page: zh or en').default('zh'))
     .option('--as <kind>', 'cac only: md (default), html (the page) or docx (a Word document; needs --out unless stdout is redirected)')
     .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--force', 'write --out inside the dataset, or over a file tdgov did not write')
     .option('--date <YYYY-MM-DD>', 'the report date (default: SOURCE_DATE_EPOCH, else today, UTC)')
     .option('--strict', 'refuse when the manifest was made against another tdgov.yaml or an audit is stale')
     .addHelpText(

@@ -95,7 +95,7 @@ export const EN: Catalogue = {
   RULES_NOT_DECLARED: (a) =>
     `audit ${a('audit')} names no labelling rules; its labels are not checked against a declared label set (declare them in tdgov.yaml and draw with --rules ID)`,
   RULES_DOCUMENT_MISSING: (a) =>
-    `labelling rules "${a('rules')}" name the document ${a('document')}, which does not exist; expected the rules document it was labelled under`,
+    `labelling rules "${a('rules')}" name the document ${a('document')}, ${RULES_DOCUMENT_REASON_EN[a('reason')] ?? RULES_DOCUMENT_REASON_EN.missing}; expected the rules document it was labelled under, a file inside the project`,
   LABEL_UNDECLARED: (a) =>
     `label "${a('label')}" (${a('count') === '1' ? 'once' : `${a('count')} times`}) is not in the label set of rules "${a('rules')}"`,
   ANNOTATOR_NOT_IN_ROSTER: (a) =>
@@ -163,4 +163,12 @@ const POINTER_KIND_EN: Record<string, string> = {
   'git-lfs': 'Git LFS pointer file',
   'git-annex': 'git-annex file',
   dvc: 'DVC pointer file',
+}
+
+/** Why a labelling-rules document was not read (records/rules-document.ts). */
+const RULES_DOCUMENT_REASON_EN: Record<string, string> = {
+  missing: 'which does not exist',
+  outside: 'which lies outside the folder of tdgov.yaml and is not read',
+  'not-a-file': 'which is not a regular file and is not read',
+  'too-large': 'which is larger than 64 MiB and is not read',
 }

@@ -95,7 +95,7 @@ export const ZH: Catalogue = {
   RULES_NOT_DECLARED: (a) =>
     `抽检 ${a('audit')} 未关联标注规则，其标签未对照已声明的标签集检查（请在 tdgov.yaml 中声明规则，并以 --rules ID 抽样）`,
   RULES_DOCUMENT_MISSING: (a) =>
-    `标注规则 "${a('rules')}" 指定的文档 ${a('document')} 不存在；应提供标注时所依据的标注规则文档`,
+    `标注规则 "${a('rules')}" 指定的文档 ${a('document')} ${RULES_DOCUMENT_REASON_ZH[a('reason')] ?? RULES_DOCUMENT_REASON_ZH.missing}；应提供标注时所依据的、位于项目内的标注规则文档`,
   LABEL_UNDECLARED: (a) =>
     `标签 "${a('label')}"（${a('count') === '1' ? '仅出现 1 次' : `出现 ${a('count')} 次`}）不在标注规则 "${a('rules')}" 的标签集中`,
   ANNOTATOR_NOT_IN_ROSTER: (a) =>
@@ -163,4 +163,12 @@ const POINTER_KIND_ZH: Record<string, string> = {
   'git-lfs': 'Git LFS 指针文件',
   'git-annex': 'git-annex 文件',
   dvc: 'DVC 指针文件',
+}
+
+/** Why a labelling-rules document was not read (records/rules-document.ts). */
+const RULES_DOCUMENT_REASON_ZH: Record<string, string> = {
+  missing: '不存在',
+  outside: '位于 tdgov.yaml 所在目录之外，未读取',
+  'not-a-file': '不是普通文件，未读取',
+  'too-large': '大于 64 MiB，未读取',
 }

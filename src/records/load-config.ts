@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import spdxCorrect from 'spdx-correct'
 import spdxParse from 'spdx-expression-parse'
@@ -24,13 +24,31 @@ export interface LoadedConfig {
   sha256: string
 }
 
+/** A configuration is a page of declarations: one larger than this is refused before it is parsed. */
+export const CONFIG_MAX_BYTES = 4 * 1024 * 1024
+const MAX_ALIAS_COUNT = 100
+
+/** The file's bytes, when it is a regular file of at most CONFIG_MAX_BYTES (a FIFO or device is refused, not read). */
+function readBounded(file: string): Buffer {
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  try {
+    const stat = fstatSync(fd)
+    if (!stat.isFile()) throw new UserError(`${file}: expected the configuration as a regular file, found ${stat.isDirectory() ? 'a folder' : 'a special file'}`)
+    if (stat.size > CONFIG_MAX_BYTES) throw new UserError(`${file}: ${stat.size} bytes; a configuration may hold at most ${CONFIG_MAX_BYTES} bytes (4 MiB)`)
+    return readFileSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
 /** Reads `tdgov.yaml` from `root` (or `file` when given); null when there is none and none was asked for. */
 export function loadConfig(root: string, file?: string): LoadedConfig | null {
   const configFile = file ?? path.join(root, CONFIG_FILE)
   let bytes: Buffer
   try {
-    bytes = readFileSync(configFile)
+    bytes = readBounded(configFile)
   } catch (error) {
+    if (error instanceof UserError) throw error
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT' && file === undefined) return null
     throw new UserError(`${configFile}: cannot read the configuration (${code ?? String(error)})`)
@@ -56,7 +74,14 @@ function parseConfigDocument(text: string, file: string): Pick<LoadedConfig, 'co
   const yamlError = doc.errors[0]
   if (yamlError) throw new UserError(`${where(yamlError.pos[0])}: not valid YAML: ${firstLine(yamlError.message)}`)
   const problem = (keyPath: (string | number)[], message: string): string => `${where(offsetOf(doc, keyPath))}: ${renderPath(keyPath)}: ${message}`
-  const parsed = configSchema.safeParse(doc.toJS() ?? {})
+  let value: unknown
+  try {
+    // yaml stops expanding aliases past maxAliasCount (a "billion laughs" document) with an error
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}
+  } catch (error) {
+    throw new UserError(`${file}: not a configuration tdgov reads: ${firstLine(error instanceof Error ? error.message : String(error))} (at most ${MAX_ALIAS_COUNT} alias expansions)`)
+  }
+  const parsed = configSchema.safeParse(value)
   if (!parsed.success) {
     const messages = parsed.error.issues.flatMap((issue) => {
       const keyPath = issue.path.filter((k): k is string | number => typeof k !== 'symbol')

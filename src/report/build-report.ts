@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { runGate } from '../check/index.js'
 import { readAuditRecord, type AuditRecord } from '../records/audit-record.js'
@@ -9,6 +9,7 @@ import type { FileEntry, Manifest } from '../records/manifest-schema.js'
 import { isData } from '../records/not-data.js'
 import type { Project } from '../records/project.js'
 import { readManifest } from '../records/read-manifest.js'
+import { readRulesDocument } from '../records/rules-document.js'
 import { ACQUISITIONS, reportSchema, type Acquisition, type Report, type ReportAudit, type ReportSource, type ReportTally } from '../records/report-schema.js'
 import { UserError } from '../util/errors.js'
 import { normalQuantile } from '../util/normal-quantile.js'
@@ -93,7 +94,7 @@ export async function buildReport(project: Project, options: ReportOptions): Pro
       kind: r.kind,
       labels: r.labels,
       document: r.document,
-      sha256: documentSha256(path.resolve(path.dirname(loaded!.file), r.document)),
+      sha256: readRulesDocument(loaded!.file, r.document).sha256,
     })),
     annotation: annotationOf(manifest, config, reportAudits),
     personalInformation: {
@@ -384,16 +385,6 @@ function duplicatesOf(manifest: Manifest): Report['quality']['duplicates'] {
 function latestOf(dates: readonly (string | undefined)[]): string | null {
   const known = dates.filter((d): d is string => d !== undefined).sort(compareStrings)
   return known.at(-1) ?? null
-}
-
-function documentSha256(file: string): string | null {
-  try {
-    // A regular file only: a device or FIFO named as the rules document is not read.
-    if (!statSync(file).isFile()) return null
-    return sha256Of(readFileSync(file))
-  } catch {
-    return null
-  }
 }
 
 function sha256Of(bytes: Buffer): string {

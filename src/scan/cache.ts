@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { writeFileAtomic } from '../util/atomic-write.js'
+import { reachableWithoutLinks, writeFileAtomic } from '../util/atomic-write.js'
 import type { FileRecord } from './file-record.js'
 import type { TokenSample } from '../records/manifest-schema.js'
 import type { BuiltManifest } from './manifest.js'
@@ -51,6 +51,8 @@ export function cacheDir(root: string): string {
 }
 
 export function loadIndex(root: string, optionsKey: string | null): CacheIndex | null {
+  // a cache reached through a link is someone else's: never read it
+  if (!reachableWithoutLinks(root, path.join(cacheDir(root), INDEX))) return null
   try {
     const lines = readFileSync(path.join(cacheDir(root), INDEX), 'utf8').split('\n')
     const header = JSON.parse(lines[0]!) as IndexHeader
@@ -80,6 +82,7 @@ type EntryHead = [
 /** The cached results by path, or an empty map when the entries file does not match the index. */
 export function loadEntries(root: string, index: CacheIndex): Map<string, CachedFile> {
   const cache = new Map<string, CachedFile>()
+  if (!reachableWithoutLinks(root, path.join(cacheDir(root), ENTRIES))) return cache
   try {
     const lines = readFileSync(path.join(cacheDir(root), ENTRIES), 'utf8').split('\n')
     if (lines[0] !== index.header.generation || lines.length - 2 !== index.keys.length) return new Map()
@@ -112,8 +115,8 @@ export function saveCache(root: string, optionsKey: string, files: CachedFile[],
     entryLines.push(`${JSON.stringify(head)}\t${r.factsJson}\t${r.json}`)
     indexLines.push(JSON.stringify([r.path, size, mtimeMs]))
   }
-  writeFileAtomic(path.join(cacheDir(root), ENTRIES), entryLines.join('\n') + '\n')
-  writeFileAtomic(path.join(cacheDir(root), INDEX), indexLines.join('\n') + '\n')
+  writeFileAtomic(path.join(cacheDir(root), ENTRIES), entryLines.join('\n') + '\n', { within: root })
+  writeFileAtomic(path.join(cacheDir(root), INDEX), indexLines.join('\n') + '\n', { within: root })
 }
 
 /** Size and modification time of a file, or null when it is not there. */

@@ -7,7 +7,7 @@ import { toFinding } from '../findings/finding.js'
 import { withoutConfig, type ProvenanceResult } from '../provenance/provenance-result.js'
 import type { PiiMode, TokenCandidate, TokenMode } from '../provenance/record-facts.js'
 import { TOKEN_INCLUSION_BYTES } from '../provenance/text/index.js'
-import { writeFileAtomic } from '../util/atomic-write.js'
+import { insideOf, writeFileAtomic } from '../util/atomic-write.js'
 import { UserError } from '../util/errors.js'
 import { describeSystemError } from '../util/library-error.js'
 import { compareStrings } from '../util/order.js'
@@ -180,8 +180,9 @@ async function scanWith(plan: ScanPlan): Promise<ScanResult> {
     findings: run.findings,
   })
   try {
-    writeFileAtomic(outFile, document)
+    writeFileAtomic(outFile, document, insideOf(root, outFile))
   } catch (error) {
+    if (error instanceof UserError) throw error
     throw new UserError(`${options.outFile}: cannot write the manifest (${describeSystemError(error, 'the write failed')}); choose another place with --out`)
   }
   if (options.cache) saveCacheQuietly(root, optionsKey, run, outFile, summary, configKey)

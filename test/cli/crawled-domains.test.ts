@@ -38,7 +38,7 @@ describe('crawled domains, from scan to report', () => {
     const scan = await runCli(['scan', root, '--no-cache'])
     expect(scan.status, scan.stderr).toBe(0)
     manifest = JSON.parse(readFileSync(path.join(root, '.tdgov', 'manifest.json'), 'utf8'))
-    const out = path.join(root, 'report.json')
+    const out = path.join(makeTempDir(), 'report.json')
     const run = await runCli(['report', root, '--date', '2026-12-02', '--out', out])
     expect(run.status, run.stderr).toBe(0)
     report = JSON.parse(readFileSync(out, 'utf8'))

@@ -456,13 +456,13 @@ describe('--json and --out', () => {
     expect(after).toBe(before)
   })
 
-  it('leaves a manifest written inside the dataset with --out out of the manifest, scan after scan', async () => {
+  it('leaves a manifest written inside the dataset with --out --force out of the manifest, scan after scan', async () => {
     const root = makeTempDir()
     writeTree(root, { 'a.jsonl': jsonlText(3, 'a') })
     const out = path.join(root, 'manifest.json')
-    await scanOk(root, '--out', out)
+    await scanOk(root, '--out', out, '--force')
     const first = readFileSync(out, 'utf8')
-    await scanOk(root, '--out', out, '--no-cache')
+    await scanOk(root, '--out', out, '--no-cache', '--force')
     expect(readFileSync(out, 'utf8')).toBe(first)
     expect((JSON.parse(first) as Manifest).files.map((f) => f.path)).toEqual(['a.jsonl'])
   })

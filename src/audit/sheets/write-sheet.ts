@@ -12,6 +12,8 @@ export interface WriteSheetOptions {
   verdicts: readonly string[]
   /** replace an existing sheet; without it an existing file is a UserError and stays untouched */
   force: boolean
+  /** the project, when the sheet goes inside it: no link on the way is followed (atomic-write.ts) */
+  within?: string
   /**
    * xlsx only: the workbook's created/modified date and the zip entries' time stamps. Defaults to
    * the Unix epoch, so the same rows give the same bytes; pass the audit's own date to show it.
@@ -27,8 +29,9 @@ export interface WriteSheetOptions {
 export async function writeSheet(file: string, rows: readonly SheetRow[], options: WriteSheetOptions): Promise<void> {
   const data = await renderSheet(sheetFormatOf(file), rows, options)
   try {
-    if (options.force) writeFileAtomic(file, data)
-    else createFileAtomic(file, data)
+    const where = options.within === undefined ? {} : { within: options.within }
+    if (options.force) writeFileAtomic(file, data, where)
+    else createFileAtomic(file, data, where)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EEXIST') throw new UserError(`${file} already exists; pass --force to replace it`)

@@ -11,7 +11,7 @@ import { locateProject } from '../../records/project.js'
 import { auditFindings } from '../../audit/audit-findings.js'
 import { relativeTo } from '../../audit/sample-audit.js'
 import { findingFingerprint } from '../../check/index.js'
-import { writeFileAtomic } from '../../util/atomic-write.js'
+import { insideOf, writeFileAtomic } from '../../util/atomic-write.js'
 import { UserError } from '../../util/errors.js'
 import { confidenceOption, pct, shareOption } from '../audit-options.js'
 import { LANGUAGES, type Language } from '../../findings/messages.js'
@@ -54,7 +54,7 @@ export async function auditScoreCommand(raw: Record<string, unknown>): Promise<n
   // What the sheet adds to what was found when the sample was drawn.
   const drawn = new Set(record.findings.map((f) => findingFingerprint(f)))
   result.findings = auditFindings(root, scored, relativeTo(root, recordFile), loaded, today).filter((f) => !drawn.has(findingFingerprint(f)))
-  writeFileAtomic(recordFile, renderAuditRecord(scored))
+  writeFileAtomic(recordFile, renderAuditRecord(scored), insideOf(root, recordFile))
   const output = createOutput(options.json)
   if (options.json) output.out(JSON.stringify({ id: record.id, kind: record.kind, record: recordFile, ...result }, null, 2) + '\n')
   else output.out(describeScore(scored, recordFile, output.color, options.lang))

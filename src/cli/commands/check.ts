@@ -5,7 +5,8 @@ import { z } from 'zod'
 import { FAIL_ON, githubJobSummary, REPORT_FORMATS, REPORTERS, runGate, writeBaseline } from '../../check/index.js'
 import { LANGUAGES } from '../../findings/messages.js'
 import { locateProject } from '../../records/project.js'
-import { writeFileAtomic } from '../../util/atomic-write.js'
+import { insideOf, writeFileAtomic } from '../../util/atomic-write.js'
+import { checkOutTarget } from '../out-target.js'
 import { UserError } from '../../util/errors.js'
 import { packageRoot } from '../../util/version.js'
 import { createOutput } from '../output.js'
@@ -23,6 +24,7 @@ const optionsSchema = z.object({
   updateBaseline: z.boolean().default(false),
   tree: z.boolean().default(true),
   docsUrl: z.string().optional(),
+  force: z.boolean().default(false),
 })
 
 /** `tdgov check [dir]`: the release gate over the records; 0 pass, 1 gate failed. */
@@ -30,6 +32,7 @@ export async function checkCommand(raw: Record<string, unknown>): Promise<number
   const options = parseOptions(optionsSchema, raw)
   const format = options.json ? 'json' : options.format
   const project = locateProject(options)
+  if (options.out !== undefined) checkOutTarget(options.out, { tree: project.root, force: options.force })
   const result = await runGate(project, { failOn: options.failOn, today: new Date(), ignoreBaseline: options.updateBaseline, compareTree: options.tree })
   const output = createOutput(format !== 'text' || options.out !== undefined)
   if (options.updateBaseline) {
@@ -40,8 +43,9 @@ export async function checkCommand(raw: Record<string, unknown>): Promise<number
   const text = REPORTERS[format](result, { lang: options.lang, color: output.color, rulesDocUrl: options.docsUrl ?? defaultDocsUrl() })
   if (options.out !== undefined) {
     try {
-      writeFileAtomic(options.out, text)
+      writeFileAtomic(options.out, text, insideOf(project.root, options.out))
     } catch (error) {
+      if (error instanceof UserError) throw error
       throw new UserError(`${options.out}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
     }
     output.err(`${result.passed ? 'PASS' : 'FAIL'}: ${result.counts.error} error(s), ${result.counts.warning} warning(s), ${result.counts.info} info → ${options.out}\n`)

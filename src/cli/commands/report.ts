@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { locateProject } from '../../records/project.js'
 import { buildReport, CAC_LANGS, CAC_OUTPUTS, renderReport, reportDate, REPORT_FORMATS } from '../../report/index.js'
-import { writeFileAtomic } from '../../util/atomic-write.js'
+import { insideOf, writeFileAtomic } from '../../util/atomic-write.js'
+import { checkOutTarget } from '../out-target.js'
 import { UserError } from '../../util/errors.js'
 import { createOutput } from '../output.js'
 import { parseOptions } from '../parse-options.js'
@@ -16,6 +17,7 @@ const optionsSchema = z.object({
   lang: z.enum(CAC_LANGS, { message: 'expected --lang zh or en' }).default('zh'),
   as: z.enum(CAC_OUTPUTS, { message: `expected --as ${CAC_OUTPUTS.join(', ')}` }).optional(),
   strict: z.boolean().default(false),
+  force: z.boolean().default(false),
 })
 
 /** `tdgov report [dir]`: the Art. 19 report model from the records; 0 written, 2 bad input. */
@@ -23,6 +25,7 @@ export async function reportCommand(raw: Record<string, unknown>): Promise<numbe
   const options = parseOptions(optionsSchema, raw)
   if (options.as !== undefined && options.format !== 'cac') throw new UserError(`--as applies to --format cac (got --format ${options.format})`)
   const project = locateProject(options)
+  if (options.out !== undefined) checkOutTarget(options.out, { tree: project.root, force: options.force })
   const build = await buildReport(project, { date: reportDate(options.date, process.env, new Date()) })
   const { report } = build
   if (options.strict && report.warnings.length > 0) {
@@ -37,8 +40,9 @@ export async function reportCommand(raw: Record<string, unknown>): Promise<numbe
     return 0
   }
   try {
-    writeFileAtomic(options.out, text)
+    writeFileAtomic(options.out, text, insideOf(project.root, options.out))
   } catch (error) {
+    if (error instanceof UserError) throw error
     throw new UserError(`${options.out}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
   }
   output.err(`report (${options.format}) → ${options.out}${report.warnings.length > 0 ? ` (${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'} at the top)` : ''}\n`)

@@ -7,6 +7,7 @@ import { createOutput, createProgressLine, formatBytes, progressBar } from '../o
 import { renderScanSummary } from '../scan-summary.js'
 import { parseOptions } from '../parse-options.js'
 import { locateProject } from '../../records/project.js'
+import { checkOutTarget } from '../out-target.js'
 
 const scanOptionsSchema = z.object({
   dir: z.string().default('.'),
@@ -25,6 +26,7 @@ const scanOptionsSchema = z.object({
   tokens: z.enum(['off', 'estimate', 'exact'], { message: 'expected --tokens off, estimate or exact' }).default('estimate'),
   config: z.string().optional(),
   lang: z.enum(LANGUAGES, { message: 'expected --lang en or zh' }).default('en'),
+  force: z.boolean().default(false),
 })
 
 export type ScanCommandOptions = z.input<typeof scanOptionsSchema>
@@ -36,6 +38,7 @@ export async function scanCommand(raw: ScanCommandOptions): Promise<number> {
   const progress = createProgressLine(output)
   const project = locateProject(options)
   const outFile = options.out ?? project.manifestFile
+  if (options.out !== undefined) checkOutTarget(options.out, { tree: project.root, force: options.force })
 
   const { summary, document, stats } = await scan({
     root: project.root,

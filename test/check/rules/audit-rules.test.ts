@@ -51,7 +51,7 @@ describe('RULES_DOCUMENT_MISSING', () => {
 
   it('fires for the rules whose document does not exist, at its document key', () => {
     expect(run(rulesDocumentMissing, records({ config, tree: { 'rules/present.md': '# rules\n' } }))).toEqual([
-      ['RULES_DOCUMENT_MISSING', { rules: 'absent', document: 'rules/absent.md' }, configAt('labelling_rules[1].document', 12, 15)],
+      ['RULES_DOCUMENT_MISSING', { rules: 'absent', document: 'rules/absent.md', reason: 'missing' }, configAt('labelling_rules[1].document', 12, 15)],
     ])
   })
 
