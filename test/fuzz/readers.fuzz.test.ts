@@ -1,0 +1,87 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import fc from 'fast-check'
+import { afterAll, describe, expect, it } from 'vitest'
+import { DEFAULT_COLUMNS } from '../../src/formats/annotations/item.js'
+import { ADAPTERS } from '../../src/formats/annotations/registry.js'
+import { scanFile, type ScanFileOptions } from '../../src/scan/scan-file.js'
+import { UserError } from '../../src/util/errors.js'
+import { REPO_ROOT } from '../helpers/exec.js'
+import { makeTempDir, removeTempDirs } from '../helpers/tmp.js'
+import { mutate, mutationArb } from './mutate.js'
+
+afterAll(removeTempDirs)
+
+// `npm test` runs FUZZ_RUNS inputs with a fixed seed (10,000 by default); `npm run fuzz` runs more,
+// with FUZZ_SEED to vary them. A failure prints the seed and the shrunk counterexample.
+const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)
+const SEED = Number(process.env.FUZZ_SEED ?? 20261203)
+const OPTIONS: ScanFileOptions = { deep: false, sampleSize: 1000, pii: 'sample', tokens: 'estimate', tokenScale: 1 }
+const MAX_SEED_BYTES = 256 * 1024
+const JS_INTERNALS = /Cannot read properties|is not a function|is not iterable|of undefined|of null|Maximum call stack|Invalid array length|Invalid string length|RangeError|TypeError|ReferenceError/
+
+/** Real files to mutate: the committed fixtures and the demo, and the shared corpus when it is there. */
+function seedFiles(): { name: string; bytes: Uint8Array }[] {
+  const roots = [path.join(REPO_ROOT, 'test', 'fixtures'), path.join(REPO_ROOT, 'fixtures', 'demo')]
+  const corpus = path.resolve(REPO_ROOT, '..', 'shared', 'corpus')
+  if (process.env.FUZZ_CORPUS === '1' && existsSync(corpus)) roots.push(corpus)
+  const out: { name: string; bytes: Uint8Array }[] = []
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const file = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(file)
+      else if (entry.isFile() && statSync(file).size <= MAX_SEED_BYTES) out.push({ name: entry.name, bytes: readFileSync(file) })
+    }
+  }
+  for (const root of roots) walk(root)
+  return out
+}
+
+const SEEDS = seedFiles()
+const seedArb = fc.nat({ max: SEEDS.length - 1 })
+
+describe(`fuzzing the readers (${RUNS} inputs, seed ${SEED}, ${SEEDS.length} seed files)`, () => {
+  const dir = makeTempDir()
+  let n = 0
+
+  it('every format reader ends a mutated file in a manifest entry or a finding, never an exception', async () => {
+    expect(SEEDS.length).toBeGreaterThan(40)
+    const formats = new Map<string, number>()
+    await fc.assert(
+      fc.asyncProperty(seedArb, mutationArb, async (seed, mutation) => {
+        const { name, bytes } = SEEDS[seed]!
+        // the seed's own name keeps its extension, which picks the reader
+        const rel = `${n++ % 64}-${name}`
+        const file = path.join(dir, rel)
+        writeFileSync(file, mutate(bytes, mutation, SEEDS.map((s) => s.bytes)))
+        const outcome = await scanFile(file, rel, OPTIONS)
+        if (!('entry' in outcome)) return
+        formats.set(outcome.entry.format, (formats.get(outcome.entry.format) ?? 0) + 1)
+        // a finding says what is wrong with the file, never what went wrong inside JavaScript
+        for (const f of outcome.entry.findings) {
+          const text = `${f.message ?? ''} ${JSON.stringify(f.args)}`
+          if (JS_INTERNALS.test(text)) throw new Error(`${rel}: ${f.code} quotes a JavaScript internal: ${text}`)
+        }
+      }),
+      { seed: SEED, numRuns: Math.round(RUNS * 0.8), endOnFailure: true },
+    )
+    // the mutations reached most readers, not only the binary fallback
+    expect(formats.size).toBeGreaterThanOrEqual(10)
+  }, 600_000)
+
+  it('every annotation adapter ends a mutated export in items or one UserError, never another exception', async () => {
+    await fc.assert(
+      fc.asyncProperty(seedArb, fc.nat({ max: ADAPTERS.length - 1 }), mutationArb, async (seed, which, mutation) => {
+        const { name, bytes } = SEEDS[seed]!
+        const file = path.join(dir, `adapter-${n++ % 64}-${name}`)
+        writeFileSync(file, mutate(bytes, mutation, SEEDS.map((s) => s.bytes)))
+        try {
+          for await (const item of ADAPTERS[which]!.read(file, { columns: DEFAULT_COLUMNS })) void item
+        } catch (error) {
+          if (!(error instanceof UserError)) throw error
+        }
+      }),
+      { seed: SEED + 1, numRuns: Math.round(RUNS * 0.2), endOnFailure: true },
+    )
+  }, 600_000)
+})
