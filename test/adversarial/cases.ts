@@ -1,0 +1,204 @@
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { expect } from 'vitest'
+import type { Manifest } from '../../src/records/manifest-schema.js'
+import { REPO_ROOT } from '../helpers/exec.js'
+import type { CaseRun } from './run-case.js'
+
+/**
+ * The adversarial corpus: each case builds its hostile input in a fresh dataset folder (nothing
+ * binary is committed), names the tdgov command a user or CI would run on it, and says what a
+ * correct outcome is beyond the suite's common checks (exit 0, 1 or 2; no stack trace; one line
+ * when it exits 2; peak RSS under 300 MB; the canary outside untouched).
+ */
+export interface AdversarialCase {
+  id: string
+  /** the issue's words for it, or "already held" for a promise that held before */
+  why: string
+  build: (dataset: string, scratch: string) => string[]
+  check?: (run: CaseRun, dataset: string, scratch: string) => void
+}
+
+const manifestOf = (dataset: string): Manifest => JSON.parse(readFileSync(path.join(dataset, '.tdgov', 'manifest.json'), 'utf8')) as Manifest
+const codesOf = (dataset: string, file: string): string[] => manifestOf(dataset).files.find((f) => f.path === file)?.findings.map((f) => f.code) ?? []
+
+const CONFIG = 'dataset: {name: hostile, intended_use: research}\nsources:\n  - {id: all, name: all, kind: self-collected, license: CC-BY-4.0, personal_information: none, paths: ["**"]}\n'
+
+export const CASES: AdversarialCase[] = [
+  // Writes outside the dataset or over the user's data
+  {
+    id: 'tdgov-folder-is-a-link',
+    why: 'a dataset whose .tdgov is a symlink makes tdgov scan write the manifest and cache wherever it points',
+    build: (d, scratch) => {
+      writeFileSync(path.join(d, 'a.jsonl'), '{"text":"a"}\n')
+      mkdirSync(path.join(scratch, 'elsewhere'))
+      symlinkSync(path.join(scratch, 'elsewhere'), path.join(d, '.tdgov'))
+      return ['scan', d]
+    },
+    check: (run, _d, scratch) => {
+      expect(run.status).toBe(2)
+      expect(run.stderr).toContain('is a symbolic link')
+      expect(execFileSync('ls', ['-A', path.join(scratch, 'elsewhere')], { encoding: 'utf8' })).toBe('')
+    },
+  },
+  {
+    id: 'cache-folder-is-a-link',
+    why: 'a dataset whose .tdgov/cache is a symlink makes tdgov scan write the cache wherever it points',
+    build: (d, scratch) => {
+      writeFileSync(path.join(d, 'a.jsonl'), '{"text":"a"}\n')
+      mkdirSync(path.join(scratch, 'elsewhere'))
+      mkdirSync(path.join(d, '.tdgov'))
+      symlinkSync(path.join(scratch, 'elsewhere'), path.join(d, '.tdgov', 'cache'))
+      return ['scan', d]
+    },
+    check: (run, _d, scratch) => {
+      expect(run.status).toBe(0)
+      expect(execFileSync('ls', ['-A', path.join(scratch, 'elsewhere')], { encoding: 'utf8' })).toBe('')
+    },
+  },
+  {
+    id: 'out-onto-a-data-file',
+    why: 'tdgov scan d --out d/data.jsonl replaces the data file with the manifest',
+    build: (d) => {
+      writeFileSync(path.join(d, 'data.jsonl'), '{"text":"a"}\n')
+      return ['scan', d, '--out', path.join(d, 'data.jsonl')]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(2)
+      expect(readFileSync(path.join(d, 'data.jsonl'), 'utf8')).toBe('{"text":"a"}\n')
+    },
+  },
+  {
+    id: 'rules-document-dev-zero',
+    why: 'a labelling-rules document: /dev/zero grows to 7.6 GB',
+    build: (d) => {
+      writeFileSync(path.join(d, 'a.jsonl'), '{"text":"a"}\n')
+      writeFileSync(path.join(d, 'tdgov.yaml'), `${CONFIG}labelling_rules:\n  - {id: r, version: "1", kind: functional, labels: [x], document: /dev/zero}\n`)
+      return ['check', d, '--no-tree', '--format', 'json']
+    },
+    check: (run) => {
+      // without a manifest the gate refuses in one line; the document is never opened
+      expect(run.status).toBe(2)
+    },
+  },
+  {
+    id: 'rules-document-etc-shadow',
+    why: 'document: /etc/shadow is accepted and hashed',
+    build: (d) => {
+      writeFileSync(path.join(d, 'a.jsonl'), '{"text":"a"}\n')
+      writeFileSync(path.join(d, 'tdgov.yaml'), `${CONFIG}labelling_rules:\n  - {id: r, version: "1", kind: functional, labels: [x], document: /etc/shadow}\n`)
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      expect(JSON.stringify(manifestOf(d))).not.toMatch(/shadow.{0,40}[0-9a-f]{64}/)
+    },
+  },
+  // Crashes that lose the whole scan (the config part)
+  {
+    id: 'config-50mb',
+    why: 'a 50 MB tdgov.yaml: heap limit, exit 134',
+    build: (d) => {
+      writeFileSync(path.join(d, 'a.jsonl'), '{"text":"a"}\n')
+      writeFileSync(path.join(d, 'tdgov.yaml'), `${CONFIG}# ${'x'.repeat(50 * 1024 * 1024)}\n`)
+      return ['scan', d]
+    },
+    check: (run) => {
+      expect(run.status).toBe(2)
+      expect(run.stderr).toContain('a configuration may hold at most')
+    },
+  },
+  {
+    id: 'config-alias-bomb',
+    why: 'a YAML alias bomb: exit 3 instead of a config error',
+    build: (d) => {
+      const lines = ['a: &a [x, x, x, x, x, x, x, x, x]']
+      for (let i = 1; i < 12; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`)
+      writeFileSync(path.join(d, 'tdgov.yaml'), lines.join('\n') + '\n')
+      return ['scan', d]
+    },
+    check: (run) => {
+      expect(run.status).toBe(2)
+      expect(run.stderr).toContain('Excessive alias count')
+    },
+  },
+  // Promises that already held, kept in the suite
+  {
+    id: 'gzip-bomb',
+    why: 'already held: a gzip bomb becomes a finding',
+    build: (d) => {
+      // 256 MiB of short lines in about 1 MB (a long single line is another case)
+      writeFileSync(path.join(d, 'bomb.jsonl.gz'), gzipSync(Buffer.from('{"a":1}\n'.repeat(32 * 1024 * 1024)), { level: 9 }))
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      expect(manifestOf(d).files.find((f) => f.path === 'bomb.jsonl.gz')).toBeDefined()
+    },
+  },
+  {
+    id: 'corrupt-gzip',
+    why: 'already held: a corrupt gz stream becomes a finding',
+    build: (d) => {
+      const gz = gzipSync(Buffer.from('{"text":"a"}\n'.repeat(1000)))
+      gz[gz.length >> 1] ^= 0xff
+      writeFileSync(path.join(d, 'broken.jsonl.gz'), gz)
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      expect(codesOf(d, 'broken.jsonl.gz').length).toBeGreaterThan(0)
+    },
+  },
+  {
+    id: 'zip-named-jsonl',
+    why: 'already held: a zip named .jsonl becomes a finding',
+    build: (d) => {
+      writeFileSync(path.join(d, 'data.jsonl'), Buffer.concat([Buffer.from('PK\u0003\u0004', 'latin1'), Buffer.alloc(200, 1)]))
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      expect(manifestOf(d).files.find((f) => f.path === 'data.jsonl')).toBeDefined()
+    },
+  },
+  {
+    id: 'truncated-parquet',
+    why: 'already held: a truncated Parquet file becomes a finding',
+    build: (d) => {
+      const file = path.join(d, 'train.parquet')
+      cpSync(path.join(REPO_ROOT, 'fixtures', 'demo', 'tables', 'train-00000-of-00001.parquet'), file)
+      truncateSync(file, 1000)
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      expect(codesOf(d, 'train.parquet').length).toBeGreaterThan(0)
+    },
+  },
+  {
+    id: 'links-loops-fifos',
+    why: 'already held: symlinks out of the root, loops and FIFOs are never followed',
+    build: (d) => {
+      writeFileSync(path.join(d, 'a.jsonl'), '{"text":"a"}\n')
+      symlinkSync('/etc', path.join(d, 'etc-link'))
+      mkdirSync(path.join(d, 'loop'))
+      symlinkSync('..', path.join(d, 'loop', 'up'))
+      execFileSync('mkfifo', [path.join(d, 'pipe.jsonl')])
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const paths = manifestOf(d).files.map((f) => f.path)
+      expect(paths.some((p) => p.startsWith('etc-link/'))).toBe(false)
+    },
+  },
+  {
+    id: 'bad-flag-and-missing-path',
+    why: 'already held: bad flags and missing paths give one line and exit 2',
+    build: (d) => ['scan', path.join(d, 'absent'), '--jobs', 'many'],
+    check: (run) => expect(run.status).toBe(2),
+  },
+]
