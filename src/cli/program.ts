@@ -142,6 +142,26 @@ Examples:
       setExitCode(await auditScoreCommand({ ...options, sheet }))
     })
 
+  audit
+    .command('verify')
+    .description('check an audit record against its own plan and seed, and re-draw its sample from the exports; exit 1 unless verified')
+    .argument('<record>', 'the audit record (.tdgov/audits/<id>.json)')
+    .option('--exports <dirs...>', 'folders holding the exports the record names (searched by recorded path, then by file name; default: the project root)')
+    .option('--config <file>', 'tdgov.yaml, for a sample stratified by source (default: <project>/tdgov.yaml)')
+    .option('--project <dir>', 'the root the record’s input paths are relative to (default: the folder holding .tdgov/audits, else the folder of --config, else .)')
+    .option('--json', 'print the verification as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ tdgov audit verify .tdgov/audits/annotation-282278bae6af.json
+  $ tdgov audit verify annotation-282278bae6af.json --exports received/`,
+    )
+    .action(async (record: string, options: Record<string, unknown>) => {
+      const { auditVerifyCommand } = await import('./commands/audit-verify.js')
+      setExitCode(await auditVerifyCommand({ ...options, record }))
+    })
+
   adapterOptions(
     audit
       .command('agreement')
