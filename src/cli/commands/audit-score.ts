@@ -69,7 +69,7 @@ export async function auditScoreCommand(raw: Record<string, unknown>): Promise<n
   const accepted = result.decision === 'accept' && blocking.length === 0
   const output = createOutput(options.json)
   if (options.json) {
-    output.out(JSON.stringify({ id: record.id, kind: record.kind, record: recordFile, accepted, blocking: blocking.map((f) => f.code), ...result }, null, 2) + '\n')
+    output.out(JSON.stringify({ id: record.id, kind: record.kind, record: recordFile, accepted, blocking: [...new Set(blocking.map((f) => f.code))], ...result }, null, 2) + '\n')
   } else {
     output.out(describeScore(scored, recordFile, blocking, output.color, options.lang))
   }
