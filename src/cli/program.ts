@@ -132,6 +132,7 @@ Examples:
     .option('--record <file>', 'the audit record (default: found by the sheet’s audit_id)')
     .option('--confidence <c>', 'confidence level of the intervals and the lower bound (default 0.95)')
     .option('--target-accuracy <a>', 'accept when the lower bound reaches this (plans other than ISO; default policy.target_accuracy or 0.95)')
+    .option('--max-sheet-bytes <n>', 'refuse a sheet file (or an xlsx workbook unpacked) larger than this (default 67108864, 64 MiB)')
     .option('--config <file>', 'tdgov.yaml with the roster and policy (default: <project>/tdgov.yaml)')
     .option('--project <dir>', 'the project root, whose .tdgov/audits holds the record (default: the folder of --config, else .)')
     .option('--json', 'print the result as JSON')

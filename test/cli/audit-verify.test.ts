@@ -141,3 +141,20 @@ describe('tdgov audit score on a tampered record', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ decision: 'accept', accepted: false, blocking: ['REVIEWER_IS_ANNOTATOR'] })
   })
 })
+
+describe('tdgov audit score: sheet bounds', () => {
+  it('refuses a sheet past --max-sheet-bytes, and one with more rows than the sample allows, in one line, exit 2', async () => {
+    const { demo, record, sheet } = await drawnDemo()
+    const small = await runCli(['audit', 'score', sheet, '--config', path.join(demo, 'tdgov.yaml'), '--max-sheet-bytes', '100'])
+    expect(small.status).toBe(2)
+    expect(small.stderr.trim().split('\n')).toHaveLength(1)
+    expect(small.stderr).toMatch(/sentiment-review\.csv: is \d\.\d KB, more than the 100 B a review sheet may have/)
+    // 13 sampled rows allow 113; 200 copies of a row are refused before the rows are matched.
+    const rows = readFileSync(sheet, 'utf8').split('\n')
+    const padded = path.join(demo, 'padded.csv')
+    writeFileSync(padded, [rows[0], ...Array.from({ length: 200 }, () => rows[1])].join('\n') + '\n')
+    const many = await runCli(['audit', 'score', padded, '--record', record, '--config', path.join(demo, 'tdgov.yaml')])
+    expect(many.status).toBe(2)
+    expect(many.stderr.trim()).toBe(`tdgov: ${padded}: more than 113 rows; expected the rows of the audit's sample (and at most a few more)`)
+  })
+})

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { AUDITS_DIR, readAuditRecord, renderAuditRecord, type AuditRecord } from '../../records/audit-record.js'
 import { matchRowsToSample } from '../../audit/score/check-sheet.js'
 import { DEFAULT_TARGET_ACCURACY, scoreAudit, TC260_HARMFUL_RATE_MAX, TC260_PASS_RATE_MIN } from '../../audit/score/score-audit.js'
-import { readSheet } from '../../audit/sheets/index.js'
+import { checkRowCount, DEFAULT_SHEET_LIMITS, readSheet, rowsAllowed } from '../../audit/sheets/index.js'
 import { loadConfig } from '../../records/load-config.js'
 import { locateProject } from '../../records/project.js'
 import { auditFindings } from '../../audit/audit-findings.js'
@@ -16,7 +16,7 @@ import { redrawSample } from '../../audit/verify/redraw-sample.js'
 import { makeFinding, type Finding } from '../../findings/finding.js'
 import { writeFileAtomic } from '../../util/atomic-write.js'
 import { UserError } from '../../util/errors.js'
-import { confidenceOption, pct, shareOption } from '../audit-options.js'
+import { confidenceOption, pct, shareOption, wholeNumberOption } from '../audit-options.js'
 import { LANGUAGES, type Language } from '../../findings/messages.js'
 import { createOutput, describeFindings, type Palette } from '../output.js'
 import { parseOptions } from '../parse-options.js'
@@ -27,6 +27,7 @@ const optionsSchema = z.object({
   record: z.string().optional(),
   confidence: confidenceOption.default(0.95),
   targetAccuracy: shareOption('a target accuracy such as 0.95 or 95%').optional(),
+  maxSheetBytes: wholeNumberOption('a size in bytes').optional(),
   config: z.string().optional(),
   project: z.string().optional(),
   json: z.boolean().default(false),
@@ -39,9 +40,13 @@ export async function auditScoreCommand(raw: Record<string, unknown>): Promise<n
   const { root } = locateProject(options)
   const loaded = loadConfig(root, options.config)
   const policy = loaded?.config.policy
-  const rows = await readSheet(options.sheet)
+  const maxBytes = options.maxSheetBytes ?? DEFAULT_SHEET_LIMITS.maxBytes
+  // With --record the sample size is known first, so reading stops a little past it.
+  const given = options.record === undefined ? null : readAuditRecord(options.record)
+  const rows = await readSheet(options.sheet, { ...DEFAULT_SHEET_LIMITS, maxBytes, maxRows: given === null ? null : rowsAllowed(given.sample.length) })
   const recordFile = options.record ?? findRecord(options.sheet, rows[0]?.cells.audit_id, root)
-  const record = readAuditRecord(recordFile)
+  const record = given ?? readAuditRecord(recordFile)
+  checkRowCount(options.sheet, rows.length, { ...DEFAULT_SHEET_LIMITS, maxRows: rowsAllowed(record.sample.length) })
   const matched = matchRowsToSample(record, rows, options.sheet)
   const result = scoreAudit(record, matched, {
     confidence: options.confidence,
