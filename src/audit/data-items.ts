@@ -43,9 +43,14 @@ export async function sourceFiles(root: string, config: Config, sourceId: string
  * are read through the scan's readers (src/formats/read-records.ts): the records an audit samples
  * are the records the manifest counted, decompressed and decoded the same way.
  */
-export async function* readDataItems(root: string, files: readonly string[]): AsyncIterable<AnnotationItem> {
-  for (const relPath of files) {
-    const read = await readFileRecords(path.join(root, relPath), relPath)
+export function readDataItems(root: string, files: readonly string[]): AsyncIterable<AnnotationItem> {
+  return readDataItemsAt(files.map((relPath) => ({ file: path.join(root, relPath), relPath })))
+}
+
+/** readDataItems over files that may lie elsewhere than `relPath` says (copies of a source's files): ids use `relPath`. */
+export async function* readDataItemsAt(files: readonly { file: string; relPath: string }[]): AsyncIterable<AnnotationItem> {
+  for (const { file, relPath } of files) {
+    const read = await readFileRecords(file, relPath)
     if (!read) {
       yield item(relPath, relPath, 'file', relPath)
       continue

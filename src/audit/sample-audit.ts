@@ -4,7 +4,6 @@ import path from 'node:path'
 import type { LabellingRuleConfig } from '../records/config-schema.js'
 import type { LoadedConfig } from '../records/load-config.js'
 import { maskPersonalValues } from '../provenance/pii/index.js'
-import { createSourceMatcher } from '../provenance/source-map.js'
 import { toPosix } from '../util/walk.js'
 import { readRulesDocument } from '../records/rules-document.js'
 import { insideOf, writeFileAtomic } from '../util/atomic-write.js'
@@ -16,6 +15,7 @@ import { readDataItems, sourceFiles } from './data-items.js'
 import { cutPreview, type AdapterOptions, type AnnotationFormat, type AnnotationItem } from '../formats/annotations/item.js'
 import { hashInputs } from './hash-inputs.js'
 import { labelCell } from './label-cell.js'
+import { stratumFunction } from './strata.js'
 import type { PlanRequest } from './plan.js'
 import { auditFindings } from './audit-findings.js'
 import { drawSample, type DrawResult, type StratifyBy } from './sampling/draw-sample.js'
@@ -59,7 +59,7 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
   const kind: AuditKind = input.source === null ? 'annotation' : 'content'
   const rules = chooseRules(input, kind)
   const { files, readUnits, formats } = await population(input)
-  const stratumOf = stratumFunction(input)
+  const stratumOf = stratumFunction(input.stratify, input.config, (file) => relativeTo(input.root, file))
   const hashing = hashInputs(files)
   let drawn: DrawResult
   try {
@@ -105,6 +105,13 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
     kind,
     tool: toolVersion(),
     inputs: inputsRecord,
+    adapter:
+      kind === 'content'
+        ? null
+        : {
+            columns: { ...input.adapterOptions.columns },
+            classes: input.adapterOptions.classes === undefined ? null : relativeTo(input.root, input.adapterOptions.classes),
+          },
     source: input.source,
     rules: rules === null ? null : { id: rules.id, version: rules.version, kind: rules.kind, ...document! },
     plan: drawn.plan,
@@ -149,22 +156,6 @@ async function population(input: SampleAuditInput): Promise<Population> {
   if (input.inputs.length === 0) throw new UserError('expected annotation exports to sample (files or directories), or --source ID for a data-item audit')
   const files = await listAnnotationFiles(input.inputs)
   return { files, readUnits: () => readAnnotationFiles(files, input.format, input.adapterOptions, formats), formats }
-}
-
-function stratumFunction(input: SampleAuditInput): ((item: AnnotationItem) => string) | null {
-  switch (input.stratify) {
-    case null:
-      return null
-    case 'label':
-      return (item) => item.labels[0] ?? '(no label)'
-    case 'annotator':
-      return (item) => item.annotator ?? '(unknown)'
-    case 'source': {
-      // The declared source of the export file when tdgov.yaml maps it, else the file itself.
-      const sourceOf = input.config ? createSourceMatcher(input.config.config.sources) : () => null
-      return (item) => sourceOf(relativeTo(input.root, item.source_file)) ?? item.source_file
-    }
-  }
 }
 
 /** The rules the labels were made under: --rules, or the only rule set of the audit's kind. */

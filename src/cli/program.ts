@@ -133,6 +133,7 @@ Examples:
     .option('--record <file>', 'the audit record (default: found by the sheet’s audit_id)')
     .option('--confidence <c>', 'confidence level of the intervals and the lower bound (default 0.95)')
     .option('--target-accuracy <a>', 'accept when the lower bound reaches this (plans other than ISO; default policy.target_accuracy or 0.95)')
+    .option('--max-sheet-bytes <n>', 'refuse a sheet file (or an xlsx workbook unpacked) larger than this (default 67108864, 64 MiB)')
     .option('--config <file>', 'tdgov.yaml with the roster and policy (default: <project>/tdgov.yaml)')
     .option('--project <dir>', 'the project root, whose .tdgov/audits holds the record (default: the folder of --config, else .)')
     .option('--json', 'print the result as JSON')
@@ -141,6 +142,26 @@ Examples:
     .action(async (sheet: string, options: Record<string, unknown>) => {
       const { auditScoreCommand } = await import('./commands/audit-score.js')
       setExitCode(await auditScoreCommand({ ...options, sheet }))
+    })
+
+  audit
+    .command('verify')
+    .description('check an audit record against its own plan and seed, and re-draw its sample from the exports; exit 1 unless verified')
+    .argument('<record>', 'the audit record (.tdgov/audits/<id>.json)')
+    .option('--exports <dirs...>', 'folders holding the exports the record names (searched by recorded path, then by file name; default: the project root)')
+    .option('--config <file>', 'tdgov.yaml, for a sample stratified by source (default: <project>/tdgov.yaml)')
+    .option('--project <dir>', 'the root the record’s input paths are relative to (default: the folder holding .tdgov/audits, else the folder of --config, else .)')
+    .option('--json', 'print the verification as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ tdgov audit verify .tdgov/audits/annotation-282278bae6af.json
+  $ tdgov audit verify annotation-282278bae6af.json --exports received/`,
+    )
+    .action(async (record: string, options: Record<string, unknown>) => {
+      const { auditVerifyCommand } = await import('./commands/audit-verify.js')
+      setExitCode(await auditVerifyCommand({ ...options, record }))
     })
 
   adapterOptions(

@@ -110,6 +110,8 @@ export const EN: Catalogue = {
       : `row ${a('row')}: item ${a('item')} was reviewed by its own annotator "${a('annotator')}"; TC260-003 expects reviewer and annotator to differ`,
   SOURCES_TOO_FEW: (a) =>
     `${a('modality')}${a.raw('language') === undefined ? '' : ` × ${a('language')}`}: ${a('count')} ${a.count('count') === 1 ? 'source' : 'sources'} (${a('sources')}); expected at least ${a('min')} for diversity (TC260-003 §5.1)`,
+  AUDIT_RECORD_INCONSISTENT: (a) =>
+    `audit ${a('audit')}: ${a('field')} is ${a('found')}, but ${a.raw('check') === 'redraw' ? 'drawing the sample again from the exports and the seed gives' : "the record's own plan and seed give"} ${a('expected')}${a.count('more') > 0 ? ` (and ${a('more')} more ${a.count('more') === 1 ? 'difference' : 'differences'})` : ''}; the record is not the sample tdgov drew`,
   RULES_DOCUMENT_CHANGED: (a) =>
     `labelling rules "${a('rules')}": ${a('document')} is not the document audit ${a('audit')} was drawn under (sha256 ${a('recorded')} then, ${a('current')} now); re-audit under the current rules or restore them`,
   LICENCE_DENIED: (a) =>

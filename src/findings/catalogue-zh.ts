@@ -110,6 +110,8 @@ export const ZH: Catalogue = {
       : `第 ${a('row')} 行：条目 ${a('item')} 由其标注人员 "${a('annotator')}" 本人审核；TC260-003 要求审核人员与标注人员不是同一人`,
   SOURCES_TOO_FEW: (a) =>
     `${a('modality')}${a.raw('language') === undefined ? '' : ` × ${a('language')}`}：共 ${a('count')} 个来源（${a('sources')}）；为保证多样性，应至少有 ${a('min')} 个（TC260-003 第 5.1 条）`,
+  AUDIT_RECORD_INCONSISTENT: (a) =>
+    `抽检 ${a('audit')}：${a('field')} 为 ${a('found')}，但${a.raw('check') === 'redraw' ? '按导出文件与种子重新抽样得到' : '按记录自身的抽样方案与种子应为'} ${a('expected')}${a.count('more') > 0 ? `（另有 ${a('more')} 处差异）` : ''}；该记录并非 tdgov 所抽取的样本`,
   RULES_DOCUMENT_CHANGED: (a) =>
     `标注规则 "${a('rules')}"：${a('document')} 已不是抽检 ${a('audit')} 抽样时所依据的文档（当时 sha256 为 ${a('recorded')}，现为 ${a('current')}）；请按现行规则重新抽检，或恢复原规则文档`,
   LICENCE_DENIED: (a) =>

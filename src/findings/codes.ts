@@ -60,6 +60,7 @@ export const FINDING_SEVERITY = {
   REVIEWER_MISSING: 'warning',
   REVIEWER_IS_ANNOTATOR: 'error',
   RULES_DOCUMENT_CHANGED: 'warning',
+  AUDIT_RECORD_INCONSISTENT: 'error',
   // the release gate (tdgov check): policy thresholds and audit coverage
   LICENCE_DENIED: 'error',
   PII_DENSITY_HIGH: 'error',

@@ -9,7 +9,7 @@ import { INSPECTION_LEVELS } from './inspection-levels.js'
  * method, population size and fingerprint, the sha256 of every input) and, once the sheet is
  * scored, the result. It holds no timestamps, so the same inputs give the same record.
  */
-export const AUDIT_RECORD_VERSION = 2
+export const AUDIT_RECORD_VERSION = 3
 
 const count = z.number().int().nonnegative()
 const share = z.number().min(0).max(1)
@@ -89,6 +89,14 @@ export const auditRecordSchema = z
     inputs: z
       .array(z.object({ path: z.string(), format: z.string(), bytes: count, sha256: z.string() }).strict())
       .describe('what was sampled; a changed input makes the audit stale'),
+    adapter: z
+      .object({
+        columns: z.object({ item: z.string(), annotator: z.string(), label: z.string() }).strict(),
+        classes: z.string().nullable().describe('--classes, relative to the project root; null: classes.txt found next to or above the label files'),
+      })
+      .strict()
+      .nullable()
+      .describe('annotation audits: how the exports were read (--item-column, --annotator-column, --label-column, --classes), so the sample can be re-drawn; null for content audits, and for records of version 2, which did not store it'),
     source: z.string().nullable().describe('content audits: the declared source sampled'),
     rules: z
       .object({ id: z.string(), version: z.string(), kind: z.string(), document: z.string(), sha256: z.string().nullable() })
@@ -136,9 +144,32 @@ export const AUDITS_DIR = path.join('.tdgov', 'audits')
 
 const AUDIT_RECORD: RecordKind = { what: 'audit record', versionKey: 'tdgov_audit', version: AUDIT_RECORD_VERSION, remedy: 'tdgov audit sample' }
 
-/** Reads and validates an audit record; a missing, malformed or other-version one is the user's error. */
+/** Version 2 lacks `adapter`; everything else is the same, so it is read and given `adapter: null`. */
+const auditRecordV2Schema = auditRecordSchema.omit({ adapter: true }).extend({ tdgov_audit: z.literal(2) })
+const AUDIT_RECORD_V2: RecordKind = { ...AUDIT_RECORD, version: 2 }
+
+/**
+ * Reads and validates an audit record; a missing, malformed or other-version one is the user's
+ * error. A version 2 record is read as version 3 with `adapter: null`: its sample stands, only a
+ * re-draw of a generic CSV/JSONL or YOLO export cannot know the columns or classes it was read with.
+ */
 export function readAuditRecord(file: string): AuditRecord {
-  return parseRecord(readRecordText(file, AUDIT_RECORD), file, auditRecordSchema, AUDIT_RECORD)
+  const text = readRecordText(file, AUDIT_RECORD)
+  if (versionOf(text) === 2) {
+    const old = parseRecord(text, file, auditRecordV2Schema, AUDIT_RECORD_V2)
+    return { ...old, tdgov_audit: AUDIT_RECORD_VERSION, adapter: null }
+  }
+  return parseRecord(text, file, auditRecordSchema, AUDIT_RECORD)
+}
+
+function versionOf(text: string): unknown {
+  try {
+    const json: unknown = JSON.parse(text)
+    return typeof json === 'object' && json !== null && 'tdgov_audit' in json ? json.tdgov_audit : undefined
+  } catch {
+    // parseRecord reports the malformed JSON
+    return undefined
+  }
 }
 
 /** The record's text: keys in schema order, two-space indent, final newline. */

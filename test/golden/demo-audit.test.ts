@@ -13,7 +13,7 @@ function readmeBlock(command: string): string[] {
   return lines.slice(start + 1, end)
 }
 
-describe('the demo audit (plan → sample → score) as the README shows it', () => {
+describe('the demo audit (plan → sample → score → verify) as the README shows it', () => {
   afterAll(removeTempDirs)
 
   it('draws the sample the committed review sheet was filled in for, and scores it to the README output', async () => {
@@ -33,5 +33,9 @@ describe('the demo audit (plan → sample → score) as the README shows it', ()
     expect(score.status, score.stderr).toBe(0)
     const shown = score.stdout.trimEnd().split('\n').map((line) => line.replaceAll(demo, 'fixtures/demo'))
     expect(shown).toEqual(readmeBlock('audit score'))
+
+    const verify = await runCli(['audit', 'verify', path.join(demo, '.tdgov', 'audits', 'annotation-282278bae6af.json')])
+    expect(verify.status, verify.stderr).toBe(0)
+    expect(verify.stdout.trimEnd().split('\n').map((line) => line.replaceAll(demo, 'fixtures/demo'))).toEqual(readmeBlock('audit verify'))
   })
 })

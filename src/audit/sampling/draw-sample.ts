@@ -4,7 +4,7 @@ import { UserError } from '../../util/errors.js'
 import { compareStrings, sortedObject } from '../../util/order.js'
 import { allocateProportionally } from './allocate.js'
 import { PopulationFingerprint } from './population-fingerprint.js'
-import { Ranker, unitKey, type Rank } from './rank.js'
+import { Ranker, rankHex, unitKey } from './rank.js'
 import { SmallestN } from './smallest-n.js'
 
 export const STRATIFY_BY = ['label', 'annotator', 'source'] as const
@@ -59,7 +59,7 @@ export async function drawSample(readUnits: () => AsyncIterable<AnnotationItem>,
   const bound = planBound(options.plan)
   const first = await rankPass(readUnits(), ranker, options, 1, () => bound)
   const plan = resolvePlan(options.plan, first.fingerprint.units)
-  const allocation = allocate(plan.sample_size, first.strata)
+  const allocation = allocateStrata(plan.sample_size, first.strata)
   let heaps = first.heaps
   if (bound === null) {
     heaps = (await rankPass(readUnits(), ranker, options, 2, (stratum) => allocation.get(stratum) ?? 0)).heaps
@@ -146,16 +146,13 @@ function tally(counts: Map<string, number>, value: string): boolean {
   return false
 }
 
-function allocate(n: number, strata: Map<string, number>): Map<string, number> {
+/** Units per stratum: all n to a single stratum, else proportional allocation. */
+export function allocateStrata(n: number, strata: ReadonlyMap<string, number>): Map<string, number> {
   return strata.size <= 1 ? new Map([...strata.keys()].map((name) => [name, n])) : allocateProportionally(n, strata)
 }
 
 function unitKeyOf(item: AnnotationItem): string {
   return unitKey(item.item_id, item.annotator)
-}
-
-function rankHex(rank: Rank): string {
-  return rank.hi.toString(16).padStart(8, '0') + rank.lo.toString(16).padStart(8, '0')
 }
 
 /**

@@ -17,6 +17,11 @@ export interface Rank {
   lo: number
 }
 
+/** A rank as the record writes it: 16 hex digits. */
+export function rankHex(rank: Rank): string {
+  return rank.hi.toString(16).padStart(8, '0') + rank.lo.toString(16).padStart(8, '0')
+}
+
 /** The message that identifies a unit: its item id and annotator. */
 export function unitKey(itemId: string, annotator: string | null): string {
   return `${itemId}\u001f${annotator ?? ''}`

@@ -4,6 +4,7 @@
  */
 export { neutraliseCell, restoreCell } from './neutralise.js'
 export { readSheet } from './read-sheet.js'
+export { checkRowCount, DEFAULT_SHEET_LIMITS, rowsAllowed, type SheetLimits } from './sheet-limits.js'
 export { sheetFormatOf } from './sheet-format.js'
 export {
   ANNOTATION_VERDICTS,

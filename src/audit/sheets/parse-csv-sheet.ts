@@ -3,6 +3,7 @@ import { UserError } from '../../util/errors.js'
 import { decodeUtf8 } from './decode-utf8.js'
 import { findColumns, readRecord } from './sheet-table.js'
 import type { ReadRow } from './sheet-row.js'
+import { checkRowCount, DEFAULT_SHEET_LIMITS, type SheetLimits } from './sheet-limits.js'
 
 /** Delimiters a spreadsheet saves with: comma, semicolon (Excel where the decimal mark is a comma), tab. */
 const DELIMITERS = [',', ';', '\t'] as const
@@ -13,7 +14,7 @@ const DELIMITERS = [',', ';', '\t'] as const
  * numbers count records, as a spreadsheet shows them (header = 1), so a cell holding a newline
  * does not shift the rows after it.
  */
-export function parseCsvSheet(file: string, bytes: Uint8Array): ReadRow[] {
+export function parseCsvSheet(file: string, bytes: Uint8Array, limits: SheetLimits = DEFAULT_SHEET_LIMITS): ReadRow[] {
   const text = decodeUtf8(file, bytes, 'save the sheet as "CSV UTF-8"')
   let records: string[][]
   try {
@@ -23,6 +24,10 @@ export function parseCsvSheet(file: string, bytes: Uint8Array): ReadRow[] {
       relax_column_count: true,
       // A stray quote inside an unquoted cell (5" screen) is kept as typed, not an error.
       relax_quotes: true,
+      // An unclosed quote would otherwise swallow the rest of the file into one cell.
+      max_record_size: limits.maxRowBytes,
+      // Header, the rows allowed, and one more to know there were more; the rest is not parsed.
+      ...(limits.maxRows !== null && { to: limits.maxRows + 2 }),
     })
   } catch (error) {
     if (error instanceof CsvError) {
@@ -31,6 +36,7 @@ export function parseCsvSheet(file: string, bytes: Uint8Array): ReadRow[] {
     }
     throw error
   }
+  checkRowCount(file, records.length - 1, limits)
   const header = records[0]
   if (header === undefined) throw new UserError(`${file}: row 1: expected a header row; the file is empty`)
   const positions = findColumns(file, header)
@@ -48,7 +54,7 @@ const CSV_ERRORS: Readonly<Record<string, string>> = {
   CSV_QUOTE_NOT_CLOSED: 'a quoted cell is never closed; expected a closing double quote',
   CSV_INVALID_CLOSING_QUOTE: 'a closing double quote is followed by other characters; expected a delimiter or the end of the line',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'a closing double quote is followed by other characters; expected a delimiter or the end of the line',
-  CSV_MAX_RECORD_SIZE: 'a row is larger than the parser accepts',
+  CSV_MAX_RECORD_SIZE: 'a row is larger than a review sheet row may be (1 MiB), as an unclosed quote makes it',
 }
 
 export function describeCsvError(code: string): string {

@@ -2,6 +2,7 @@ import { UserError } from '../../util/errors.js'
 import { decodeUtf8 } from './decode-utf8.js'
 import { tidyCell } from './sheet-table.js'
 import { SHEET_COLUMNS, type ReadRow, type SheetRow } from './sheet-row.js'
+import { checkRowCount, DEFAULT_SHEET_LIMITS, type SheetLimits } from './sheet-limits.js'
 
 /**
  * Reads a review sheet saved as JSON Lines: one object per line with the ten columns as keys
@@ -9,12 +10,14 @@ import { SHEET_COLUMNS, type ReadRow, type SheetRow } from './sheet-row.js'
  * all empty are skipped. Numbers and booleans become their text, null an empty cell. Cells are
  * not passed through restoreCell, because the JSONL writer does not neutralise them.
  */
-export function parseJsonlSheet(file: string, bytes: Uint8Array): ReadRow[] {
+export function parseJsonlSheet(file: string, bytes: Uint8Array, limits: SheetLimits = DEFAULT_SHEET_LIMITS): ReadRow[] {
   const rows: ReadRow[] = []
   const lines = decodeUtf8(file, bytes, 'save the sheet with UTF-8 encoding').split('\n')
+  checkRowCount(file, lines.filter((line) => line.trim() !== '').length, limits)
   lines.forEach((line, index) => {
     if (line.trim() === '') return
     const lineNumber = index + 1
+    if (line.length > limits.maxRowBytes) throw new UserError(`${file}: line ${lineNumber}: longer than a review sheet row may be (1 MiB)`)
     const object = parseObject(line)
     if (object === null) throw new UserError(`${file}: line ${lineNumber}: expected a JSON object`)
     const cells = {} as SheetRow

@@ -5,13 +5,18 @@ import { cellText } from './cell-text.js'
 import { REVIEW_WORKSHEET } from './render-xlsx.js'
 import { findColumns, readRecord } from './sheet-table.js'
 import type { ReadRow } from './sheet-row.js'
+import { checkRowCount, DEFAULT_SHEET_LIMITS, tooLarge, type SheetLimits } from './sheet-limits.js'
+import { zipUnpackedSize } from './zip-unpacked-size.js'
 
 /**
  * Reads a review sheet saved as xlsx: the worksheet named "review" (or else the first), header
  * in row 1, row numbers as Excel shows them. Cells become text with cellText, so a number or a
  * date a reviewer typed reads as they see it; `_xHHHH_` escapes are decoded by exceljs.
  */
-export async function parseXlsxSheet(file: string, bytes: Uint8Array): Promise<ReadRow[]> {
+export async function parseXlsxSheet(file: string, bytes: Uint8Array, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<ReadRow[]> {
+  // exceljs unpacks and parses every part at once; a small zip can unpack to gigabytes.
+  const unpacked = zipUnpackedSize(bytes)
+  if (unpacked !== null && unpacked > limits.maxBytes) throw tooLarge(file, 'unpacks to', unpacked, limits.maxBytes)
   const workbook = new ExcelJS.Workbook()
   try {
     // exceljs declares its own Buffer (an ArrayBuffer); JSZip takes an ArrayBuffer as well.
@@ -22,6 +27,7 @@ export async function parseXlsxSheet(file: string, bytes: Uint8Array): Promise<R
   const sheet = workbook.getWorksheet(REVIEW_WORKSHEET) ?? workbook.worksheets[0]
   if (sheet === undefined) throw new UserError(`${file}: expected a worksheet named "${REVIEW_WORKSHEET}"; the workbook has none`)
 
+  checkRowCount(file, Math.max(0, sheet.actualRowCount - 1), limits)
   const width = sheet.getRow(1).cellCount
   const textOf = (row: ExcelJS.Row): string[] => Array.from({ length: width }, (_, index) => cellText(row.getCell(index + 1).value))
   const positions = findColumns(file, textOf(sheet.getRow(1)))

@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { UserError } from '../../util/errors.js'
+import { DEFAULT_SHEET_LIMITS, tooLarge, type SheetLimits } from './sheet-limits.js'
 import { parseCsvSheet } from './parse-csv-sheet.js'
 import { parseJsonlSheet } from './parse-jsonl-sheet.js'
 import { sheetFormatOf } from './sheet-format.js'
@@ -10,12 +11,15 @@ import type { ReadRow } from './sheet-row.js'
  * header may list the columns in any order and add others; blank rows are skipped; each row
  * carries the number a spreadsheet (or, for JSONL, an editor) shows for it. Cells are exact text
  * except verdict, corrected_label, error_type and reviewer, which are trimmed. Unreadable or
- * malformed input is a UserError naming the file and the row.
+ * malformed input is a UserError naming the file and the row, and so is a sheet past `limits`
+ * (checked on its size before it is read, then on its rows).
  */
-export async function readSheet(file: string): Promise<ReadRow[]> {
+export async function readSheet(file: string, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<ReadRow[]> {
   const format = sheetFormatOf(file)
   let bytes: Uint8Array
   try {
+    const { size } = await stat(file)
+    if (size > limits.maxBytes) throw tooLarge(file, 'is', size, limits.maxBytes)
     bytes = await readFile(file)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
@@ -24,13 +28,13 @@ export async function readSheet(file: string): Promise<ReadRow[]> {
   }
   switch (format) {
     case 'csv':
-      return parseCsvSheet(file, bytes)
+      return parseCsvSheet(file, bytes, limits)
     case 'jsonl':
-      return parseJsonlSheet(file, bytes)
+      return parseJsonlSheet(file, bytes, limits)
     case 'xlsx': {
       // exceljs takes about 300 ms to load, so only xlsx sheets pay for it.
       const { parseXlsxSheet } = await import('./parse-xlsx-sheet.js')
-      return parseXlsxSheet(file, bytes)
+      return parseXlsxSheet(file, bytes, limits)
     }
   }
 }

@@ -5,6 +5,7 @@ import { annotatorNotInRoster } from './annotator-not-in-roster.js'
 import { annotatorUntrained } from './annotator-untrained.js'
 import { auditIncomplete } from './audit-incomplete.js'
 import { auditMissing } from './audit-missing.js'
+import { auditRecordInconsistent } from './audit-record-inconsistent.js'
 import { auditRejected } from './audit-rejected.js'
 import { auditStale } from './audit-stale.js'
 import { baseModelNotFiled } from './base-model-not-filed.js'
@@ -62,6 +63,7 @@ export const AUDIT_RULES: readonly Rule[] = [
   annotatorUntrained,
   reviewerMissing,
   reviewerIsAnnotator,
+  auditRecordInconsistent,
 ]
 
 /** Only the gate computes these: they need every record at once, or the tree. */

@@ -5,15 +5,18 @@ import { z } from 'zod'
 import { AUDITS_DIR, readAuditRecord, renderAuditRecord, type AuditRecord } from '../../records/audit-record.js'
 import { matchRowsToSample } from '../../audit/score/check-sheet.js'
 import { DEFAULT_TARGET_ACCURACY, scoreAudit, TC260_HARMFUL_RATE_MAX, TC260_PASS_RATE_MIN } from '../../audit/score/score-audit.js'
-import { readSheet } from '../../audit/sheets/index.js'
+import { checkRowCount, DEFAULT_SHEET_LIMITS, readSheet, rowsAllowed } from '../../audit/sheets/index.js'
 import { loadConfig } from '../../records/load-config.js'
 import { locateProject } from '../../records/project.js'
 import { auditFindings } from '../../audit/audit-findings.js'
 import { relativeTo } from '../../audit/sample-audit.js'
-import { findingFingerprint } from '../../check/index.js'
+import { applyPolicy, findingFingerprint } from '../../check/index.js'
+import { inconsistencyFinding } from '../../audit/verify/index.js'
+import { redrawSample } from '../../audit/verify/redraw-sample.js'
+import { makeFinding, type Finding } from '../../findings/finding.js'
 import { insideOf, writeFileAtomic } from '../../util/atomic-write.js'
 import { UserError } from '../../util/errors.js'
-import { confidenceOption, pct, shareOption } from '../audit-options.js'
+import { confidenceOption, pct, shareOption, wholeNumberOption } from '../audit-options.js'
 import { LANGUAGES, type Language } from '../../findings/messages.js'
 import { createOutput, describeFindings, type Palette } from '../output.js'
 import { parseOptions } from '../parse-options.js'
@@ -24,6 +27,7 @@ const optionsSchema = z.object({
   record: z.string().optional(),
   confidence: confidenceOption.default(0.95),
   targetAccuracy: shareOption('a target accuracy such as 0.95 or 95%').optional(),
+  maxSheetBytes: wholeNumberOption('a size in bytes').optional(),
   config: z.string().optional(),
   project: z.string().optional(),
   json: z.boolean().default(false),
@@ -36,9 +40,13 @@ export async function auditScoreCommand(raw: Record<string, unknown>): Promise<n
   const { root } = locateProject(options)
   const loaded = loadConfig(root, options.config)
   const policy = loaded?.config.policy
-  const rows = await readSheet(options.sheet)
+  const maxBytes = options.maxSheetBytes ?? DEFAULT_SHEET_LIMITS.maxBytes
+  // With --record the sample size is known first, so reading stops a little past it.
+  const given = options.record === undefined ? null : readAuditRecord(options.record)
+  const rows = await readSheet(options.sheet, { ...DEFAULT_SHEET_LIMITS, maxBytes, maxRows: given === null ? null : rowsAllowed(given.sample.length) })
   const recordFile = options.record ?? findRecord(options.sheet, rows[0]?.cells.audit_id, root)
-  const record = readAuditRecord(recordFile)
+  const record = given ?? readAuditRecord(recordFile)
+  checkRowCount(options.sheet, rows.length, { ...DEFAULT_SHEET_LIMITS, maxRows: rowsAllowed(record.sample.length) })
   const matched = matchRowsToSample(record, rows, options.sheet)
   const result = scoreAudit(record, matched, {
     confidence: options.confidence,
@@ -51,14 +59,36 @@ export async function auditScoreCommand(raw: Record<string, unknown>): Promise<n
   })
   const today = new Date()
   const scored: AuditRecord = { ...record, result }
+  const recordPath = relativeTo(root, recordFile)
+  // When the exports are here with the recorded sha256, the sample is drawn again: a record whose
+  // rows were swapped for other items, with ranks re-computed to match, differs only from that.
+  const redraw = await redrawSample(record, { root, exportDirs: [], config: loaded })
+  const redrawn = redraw.status === 'different' ? [makeFinding(inconsistencyFinding({ id: record.id, path: recordPath }, 'redraw', redraw.differences))] : []
+  const current = dedupe([...redrawn, ...auditFindings(root, scored, recordPath, loaded, today)])
   // What the sheet adds to what was found when the sample was drawn.
   const drawn = new Set(record.findings.map((f) => findingFingerprint(f)))
-  result.findings = auditFindings(root, scored, relativeTo(root, recordFile), loaded, today).filter((f) => !drawn.has(findingFingerprint(f)))
+  result.findings = current.filter((f) => !drawn.has(findingFingerprint(f)))
   writeFileAtomic(recordFile, renderAuditRecord(scored), insideOf(root, recordFile))
+  // An error that stands (after tdgov.yaml's policy grades it) blocks acceptance, whatever the counts say.
+  const blocking = applyPolicy(current, policy ?? null, null, today).findings.filter((f) => f.severity === 'error')
+  const accepted = result.decision === 'accept' && blocking.length === 0
   const output = createOutput(options.json)
-  if (options.json) output.out(JSON.stringify({ id: record.id, kind: record.kind, record: recordFile, ...result }, null, 2) + '\n')
-  else output.out(describeScore(scored, recordFile, output.color, options.lang))
-  return result.decision === 'accept' ? 0 : 1
+  if (options.json) {
+    output.out(JSON.stringify({ id: record.id, kind: record.kind, record: recordFile, accepted, blocking: [...new Set(blocking.map((f) => f.code))], ...result }, null, 2) + '\n')
+  } else {
+    output.out(describeScore(scored, recordFile, blocking, output.color, options.lang))
+  }
+  return accepted ? 0 : 1
+}
+
+function dedupe(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>()
+  return findings.filter((f) => {
+    const key = findingFingerprint(f)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 /** The record named by the sheet's audit_id: next to the sheet, or in the project's .tdgov/audits. */
@@ -70,7 +100,7 @@ function findRecord(sheet: string, auditId: string | undefined, root: string): s
   return found
 }
 
-function describeScore(record: AuditRecord, recordFile: string, c: Palette, lang: Language): string {
+function describeScore(record: AuditRecord, recordFile: string, blocking: readonly Finding[], c: Palette, lang: Language): string {
   const r = record.result!
   const interval = (i: readonly [number, number] | null): string => (i === null ? 'n/a' : `${pct(i[0])}–${pct(i[1])}`)
   const conf = pct(r.confidence)
@@ -84,7 +114,7 @@ function describeScore(record: AuditRecord, recordFile: string, c: Palette, lang
     lines.push(`  stratified estimate (strata weighted by population) ${pct(r.weighted_accuracy)}, ${conf} interval ${interval(r.weighted_interval)}`)
   }
   lines.push(`  human verification ratio ${pct(r.verification_ratio)} (${r.reviewed} of ${formatCount(record.population.units)} ${record.kind === 'content' ? 'records' : 'annotations'})`)
-  lines.push(`${verdict}: ${r.rule}`)
+  lines.push(decisionLine(r, verdict, blocking, c))
   const perAnnotator = Object.entries(r.per_annotator)
   if (record.kind === 'annotation') {
     const classes = Object.entries(r.per_class)
@@ -97,4 +127,16 @@ function describeScore(record: AuditRecord, recordFile: string, c: Palette, lang
   lines.push(...describeFindings(r.findings, c, lang))
   lines.push(`result recorded in ${recordFile}`)
   return lines.join('\n') + '\n'
+}
+
+/**
+ * The decision and the rule it applied; an error finding that stands makes an accept NOT ACCEPTED
+ * and is named on the same line, so the line read alone never says ACCEPT beside an error.
+ */
+function decisionLine(r: NonNullable<AuditRecord['result']>, verdict: string, blocking: readonly Finding[], c: Palette): string {
+  if (blocking.length === 0) return `${verdict}: ${r.rule}`
+  const codes = [...new Set(blocking.map((f) => f.code))].join(', ')
+  const stand = `${blocking.length} error finding${blocking.length === 1 ? ' stands' : 's stand'} (${codes})`
+  if (r.decision === 'accept') return `${c.red('NOT ACCEPTED')}: ${stand}; the sample alone would be accepted (${r.rule})`
+  return `${verdict}: ${r.rule}; and ${stand}`
 }

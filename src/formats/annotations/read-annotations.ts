@@ -111,3 +111,11 @@ export async function* readAnnotationFiles(
     yield* adapterFor(fileFormat).read(file, { ...options, fileKey: keys.get(file)! })
   }
 }
+
+/**
+ * One file read as a format already known, under a key the caller chose: a recorded sample is
+ * re-drawn from copies of the exports wherever they are, with the keys its record's paths give.
+ */
+export function readAnnotationFileAs(file: string, format: AnnotationFormat, options: AdapterOptions & { fileKey: string }): AsyncIterable<AnnotationItem> {
+  return adapterFor(format).read(file, options)
+}

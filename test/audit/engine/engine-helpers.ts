@@ -10,7 +10,7 @@ import { resolvePlan, type PlanRequest } from '../../../src/audit/plan.js'
 import { previewHash } from '../../../src/audit/score/check-sheet.js'
 import type { ReadRow, SheetRow } from '../../../src/audit/sheets/sheet-row.js'
 import { FINGERPRINT_METHOD } from '../../../src/audit/sampling/population-fingerprint.js'
-import { RANK_METHOD } from '../../../src/audit/sampling/rank.js'
+import { Ranker, RANK_METHOD, rankHex, unitKey } from '../../../src/audit/sampling/rank.js'
 import { SeededRandom } from '../../../src/util/prng.js'
 
 // --- annotation items ------------------------------------------------------------------------
@@ -95,6 +95,8 @@ export interface HandUnit {
   stratum?: string | null
 }
 
+const RANKER = new Ranker('seed-1')
+
 /** A schema-valid audit record over `units` (in sheet order), validated by auditRecordSchema. */
 export function makeRecord(
   units: readonly HandUnit[],
@@ -104,6 +106,7 @@ export function makeRecord(
     plan?: PlanRequest
     population?: number
     strata?: Record<string, { units: number; sampled: number }> | null
+    rankOrder?: boolean
   } = {},
 ): AuditRecord {
   const population = options.population ?? units.length
@@ -113,6 +116,7 @@ export function makeRecord(
     kind: options.kind ?? 'annotation',
     tool: 'tdgov 0.1.0',
     inputs: [{ path: 'export.jsonl', format: 'jsonl', bytes: 1234, sha256: 'a'.repeat(64) }],
+    adapter: { columns: { item: 'item', annotator: 'annotator', label: 'label' }, classes: null },
     source: null,
     rules: null,
     plan: resolvePlan(options.plan ?? { method: 'fixed-size', size: units.length }, population),
@@ -129,14 +133,18 @@ export function makeRecord(
       tallies_capped: false,
     },
     sheet: { path: 'audit-0001.csv', format: 'csv' },
-    sample: units.map((unit, i) => ({
-      item_id: unit.item_id,
-      annotator: unit.annotator,
-      label: unit.label,
-      preview_sha256: previewHash(unit.preview),
-      rank: i.toString(16).padStart(16, '0'),
-      stratum: unit.stratum ?? null,
-    })),
+    // Ranked under the seed; with `rankOrder`, also in rank order as tdgov writes them, so the
+    // record is consistent with itself (no AUDIT_RECORD_INCONSISTENT) whatever order the units are given in.
+    sample: units
+      .map((unit) => ({
+        item_id: unit.item_id,
+        annotator: unit.annotator,
+        label: unit.label,
+        preview_sha256: previewHash(unit.preview),
+        rank: rankHex(RANKER.rank(unitKey(unit.item_id, unit.annotator))),
+        stratum: unit.stratum ?? null,
+      }))
+      .sort((a, b) => (options.rankOrder === true ? (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0) : 0)),
     findings: [],
     result: null,
   }

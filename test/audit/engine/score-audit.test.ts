@@ -36,7 +36,7 @@ function verdictRows(total: number, bad: number, yes: string, no: string): ReadR
 function recordOf(sheetRows: readonly ReadRow[], options: { kind?: 'annotation' | 'content'; plan?: PlanRequest; population?: number } = {}): AuditRecord {
   return makeRecord(
     sheetRows.map((r) => ({ item_id: r.cells.item_id, annotator: r.cells.annotator || null, label: r.cells.label, preview: r.cells.preview })),
-    { kind: options.kind, plan: options.plan ?? { method: 'fixed-size', size: sheetRows.length }, population: options.population ?? Math.max(sheetRows.length, 10_000) },
+    { kind: options.kind, plan: options.plan ?? { method: 'fixed-size', size: sheetRows.length }, population: options.population ?? Math.max(sheetRows.length, 10_000), rankOrder: true },
   )
 }
 

@@ -6,6 +6,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { annotatorNotInRoster } from '../../../src/check/rules/annotator-not-in-roster.js'
 import { annotatorUntrained } from '../../../src/check/rules/annotator-untrained.js'
+import { auditRecordInconsistent } from '../../../src/check/rules/audit-record-inconsistent.js'
+import { makeFinding } from '../../../src/findings/finding.js'
 import { labelUndeclared } from '../../../src/check/rules/label-undeclared.js'
 import { reviewerIsAnnotator } from '../../../src/check/rules/reviewer-is-annotator.js'
 import { reviewerMissing } from '../../../src/check/rules/reviewer-missing.js'
@@ -173,5 +175,32 @@ describe('REVIEWER_IS_ANNOTATOR', () => {
   it('does not fire for independent reviewers whose role allows reviewing', () => {
     const result = scored({ reviewers: { 'rev-1': 5, 'both-1': 5 } })
     expect(run(reviewerIsAnnotator, records({ config, audits: [audit({ id: 'a-1', result }), audit({ id: 'a-2' })] }))).toEqual([])
+  })
+})
+
+describe('AUDIT_RECORD_INCONSISTENT', () => {
+  // The hand-made record is a fixed-size plan of 10 over 100 units, its 10 rows ranked by its seed.
+  const config = yaml(DATASET)
+
+  it('fires for a record cut below its plan, stale ones too, with the first difference and the count of the rest', () => {
+    const cut = audit({ id: 'a-1' })
+    cut.record.sample = cut.record.sample.slice(0, 3)
+    const padded = audit({ id: 'a-old', inputs: [{ path: 'ann/export.json', sha256: sha('earlier export') }] })
+    // A fixed size is its own n (plan_sample_size); a sample_size above it is not what the plan draws.
+    padded.record.plan.sample_size = 12
+    expect(run(auditRecordInconsistent, records({ config, audits: [cut, padded], manifest: { files: [file('ann/export.json', null)] } }))).toEqual([
+      ['AUDIT_RECORD_INCONSISTENT', { audit: 'a-1', check: 'plan', field: 'sample.length', expected: '10', found: '3', more: 0 }, auditAt('a-1')],
+      ['AUDIT_RECORD_INCONSISTENT', { audit: 'a-old', check: 'plan', field: 'plan.sample_size', expected: '10', found: '12', more: 1 }, auditAt('a-old')],
+    ])
+  })
+
+  it('carries what a re-draw at scoring found, as the gate does not read the exports', () => {
+    const args = { audit: 'a-1', check: 'redraw', field: 'sample[9]', expected: 'no such row', found: 'item "x"', more: 1 }
+    const result = scored({ findings: [makeFinding({ code: 'AUDIT_RECORD_INCONSISTENT', args, location: auditAt('a-1') })] })
+    expect(run(auditRecordInconsistent, records({ config, audits: [audit({ id: 'a-1', result })] }))).toEqual([['AUDIT_RECORD_INCONSISTENT', args, auditAt('a-1')]])
+  })
+
+  it('does not fire for a record consistent with its plan and seed', () => {
+    expect(run(auditRecordInconsistent, records({ config, audits: [audit({ id: 'a-1' }), audit({ id: 'a-2', result: scored() })] }))).toEqual([])
   })
 })

@@ -12,6 +12,8 @@ import { runRules } from '../../../src/check/run-rules.js'
 import type { Finding, FindingArgs, FindingLocation } from '../../../src/findings/finding.js'
 import { AUDIT_RECORD_VERSION, auditRecordSchema, type AuditRecord, type AuditResult } from '../../../src/records/audit-record.js'
 import { loadConfig } from '../../../src/records/load-config.js'
+import { FINGERPRINT_METHOD } from '../../../src/audit/sampling/population-fingerprint.js'
+import { Ranker, RANK_METHOD, rankHex, unitKey } from '../../../src/audit/sampling/rank.js'
 import { makeTempDir, writeTree, type TreeSpec } from '../../helpers/tmp.js'
 
 export { removeTempDirs } from '../../helpers/tmp.js'
@@ -167,6 +169,7 @@ export function audit(input: AuditInput = {}): { record: AuditRecord; path: stri
     kind: input.kind ?? 'annotation',
     tool: 'tdgov 0.1.0',
     inputs,
+    adapter: null,
     source: input.source ?? null,
     rules: input.rules ?? null,
     plan: {
@@ -186,24 +189,36 @@ export function audit(input: AuditInput = {}): { record: AuditRecord; path: stri
       full_inspection: false,
     },
     seed: 'seed-1',
-    rank_method: 'siphash-2-4',
+    rank_method: RANK_METHOD,
     stratify: null,
     population: {
       units: 100,
       fingerprint: 'f'.repeat(64),
-      fingerprint_method: 'sha256',
+      fingerprint_method: FINGERPRINT_METHOD,
       strata: null,
       labels: input.labels ?? {},
       annotators: input.annotators ?? {},
       tallies_capped: false,
     },
     sheet: { path: `.tdgov/audits/${id}.csv`, format: 'csv' },
-    sample: [],
+    sample: SAMPLE,
     findings: [],
     result: input.result ?? null,
   }
   return { record: auditRecordSchema.parse(record), path: `.tdgov/audits/${id}.json` }
 }
+
+/**
+ * The 10 of `item-0` … `item-99` seed-1 ranks first, as tdgov draws them: a record consistent with
+ * its plan, so AUDIT_RECORD_INCONSISTENT stays out of the other rules' tests.
+ */
+const SAMPLE: AuditRecord['sample'] = (() => {
+  const ranker = new Ranker('seed-1')
+  return Array.from({ length: 100 }, (_, i) => ({ item_id: `item-${i}`, rank: rankHex(ranker.rank(unitKey(`item-${i}`, null))) }))
+    .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))
+    .slice(0, 10)
+    .map(({ item_id, rank }) => ({ item_id, annotator: null, label: 'positive', preview_sha256: sha(item_id), rank, stratum: null }))
+})()
 
 /** Where an audit's findings point (the record, or one of its sheet rows). */
 export function auditAt(id: string, row?: number): FindingLocation {
