@@ -124,6 +124,28 @@ export const CASES: AdversarialCase[] = [
       expect(run.stderr).toContain('Excessive alias count')
     },
   },
+  // A tampered audit record
+  {
+    id: 'audit-record-cut-to-3-rows',
+    why: 'a record cut to 3 of its 13 sampled rows, with a matching sheet, scores ACCEPT … n=13 … 0 defects',
+    build: (d) => {
+      cpSync(path.join(REPO_ROOT, 'fixtures', 'demo'), d, { recursive: true, filter: (src) => !src.includes(`${path.sep}.tdgov`) })
+      const config = path.join(d, 'tdgov.yaml')
+      execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'tdgov.js'), 'audit', 'sample', path.join(d, 'annotations', 'label-studio-export.json'), '--aql', '6.5', '--seed', 'demo-2024-05', '--config', config], { stdio: 'ignore' })
+      const record = path.join(d, '.tdgov', 'audits', 'annotation-282278bae6af.json')
+      const cut = JSON.parse(readFileSync(record, 'utf8')) as { sample: unknown[] }
+      cut.sample = cut.sample.slice(0, 3)
+      writeFileSync(record, JSON.stringify(cut, null, 2) + '\n')
+      const sheet = path.join(d, 'governance', 'cut.csv')
+      writeFileSync(sheet, readFileSync(path.join(d, 'governance', 'sentiment-review.csv'), 'utf8').split('\n').slice(0, 4).join('\n') + '\n')
+      return ['audit', 'score', sheet, '--record', record, '--config', config]
+    },
+    check: (run) => {
+      expect(run.status).toBe(1)
+      expect(run.stdout).toContain('NOT ACCEPTED')
+      expect(run.stdout).not.toMatch(/^ACCEPT/m)
+    },
+  },
   // Promises that already held, kept in the suite
   {
     id: 'gzip-bomb',
