@@ -1,10 +1,10 @@
-import path from 'node:path'
 import type { Config } from '../records/config-schema.js'
 import { isDocumentation, isTooling } from '../formats/detect.js'
 import { readFileRecords } from '../formats/read-records.js'
 import { createSourceMatcher } from '../provenance/source-map.js'
 import { createExcludeFilter } from '../util/excludes.js'
 import { walkStream } from '../util/walk.js'
+import { fsPathOf } from '../util/recorded-name.js'
 import { UserError } from '../util/errors.js'
 import { compareStrings } from '../util/order.js'
 import { PREVIEW_CHARS, type AnnotationItem } from '../formats/annotations/item.js'
@@ -45,7 +45,7 @@ export async function sourceFiles(root: string, config: Config, sourceId: string
  */
 export async function* readDataItems(root: string, files: readonly string[]): AsyncIterable<AnnotationItem> {
   for (const relPath of files) {
-    const read = await readFileRecords(path.join(root, relPath), relPath)
+    const read = await readFileRecords(fsPathOf(root, relPath), relPath)
     if (!read) {
       yield item(relPath, relPath, 'file', relPath)
       continue
