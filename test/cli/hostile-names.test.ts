@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { chmodSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { parse } from 'yaml'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Manifest } from '../../src/records/manifest-schema.js'
 import { runCli, type ExecResult } from '../helpers/exec.js'
@@ -101,5 +102,40 @@ describe('binary bytes in a file named as text', () => {
       // every 256th byte of the noise is 0, the first at 0
       ['noise.jsonl', 'warning', { claimed: 'jsonl', offset: 0, recordedAs: 'binary', readAs: 'binary' }],
     ])
+  })
+})
+
+describe('names that would drive a terminal or a CI log', () => {
+  // ESC clearing the screen, a carriage return, a forged GitHub Actions command, a line separator
+  const FOLDERS = ['esc\x1b[2Jdir', 'cr\rdir', 'x\n::error file=x::y', 'ls\u2028dir']
+  const RAW = /[\x1b\r\u2028]/
+
+  it('prints them escaped in scan, check (text and github) and init, and the init draft keeps them exactly', async () => {
+    const root = makeTempDir()
+    writeTree(root, Object.fromEntries(FOLDERS.map((folder) => [`${folder}/d.jsonl`, '{"a":1}\n{bad\n'])))
+    const scan = await scanOk(root)
+    const text = await runCli(['check', root])
+    const github = await runCli(['check', root, '--format', 'github'])
+    expect([text.status, github.status]).toEqual([1, 1])
+    for (const run of [scan, text, github]) {
+      expect(run.stdout + run.stderr).not.toMatch(RAW)
+      // no line of any output is a workflow command but the reporter's own
+      if (run !== github) expect((run.stdout + run.stderr).split('\n').filter((line) => line.startsWith('::'))).toEqual([])
+    }
+    expect(scan.stdout).toContain('esc\\x1b[2Jdir/d.jsonl:2')
+    expect(text.stdout).toContain('x\\x0a::error file=x::y/d.jsonl:2')
+    // one command per finding: four invalid lines and CONFIG_MISSING, each on a line of its own
+    const lines = github.stdout.trimEnd().split('\n')
+    expect(lines).toHaveLength(5)
+    expect(lines.every((line) => /^::(error|warning|notice) /.test(line))).toBe(true)
+    expect(lines.filter((line) => line.startsWith('::error ')).map((line) => /file=([^,]*)/.exec(line)![1]).sort()).toEqual(
+      ['cr%0Ddir/d.jsonl', 'esc\\x1b[2Jdir/d.jsonl', 'ls\\u2028dir/d.jsonl', 'x%0A%3A%3Aerror file=x%3A%3Ay/d.jsonl'],
+    )
+
+    const init = await runCli(['init', root])
+    expect(init.status).toBe(0)
+    expect(init.stdout + init.stderr).not.toMatch(RAW)
+    const draft = parse(readFileSync(path.join(root, 'tdgov.yaml'), 'utf8')) as { sources: { name: string; paths: string[] }[] }
+    expect(draft.sources.map((s) => [s.name, s.paths]).sort()).toEqual(FOLDERS.map((folder) => [folder, [`${folder}/**`]]).sort())
   })
 })
