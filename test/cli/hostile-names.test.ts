@@ -108,6 +108,7 @@ describe('binary bytes in a file named as text', () => {
 describe('names that would drive a terminal or a CI log', () => {
   // ESC clearing the screen, a carriage return, a forged GitHub Actions command, a line separator
   const FOLDERS = ['esc\x1b[2Jdir', 'cr\rdir', 'x\n::error file=x::y', 'ls\u2028dir']
+  // eslint-disable-next-line no-control-regex -- the raw control characters are what must not appear
   const RAW = /[\x1b\r\u2028]/
 
   it('prints them escaped in scan, check (text and github) and init, and the init draft keeps them exactly', async () => {
