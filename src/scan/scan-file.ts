@@ -15,6 +15,7 @@ import { stringPathOf, type FsPath } from '../util/recorded-name.js'
 import { yieldNowAndThen } from '../util/yield-now-and-then.js'
 import { describeSystemError, withoutEngineMessage } from '../util/library-error.js'
 import { workersAvailable } from './workers-available.js'
+import { shownFieldName, shownSchemaNames, withFieldNamesShown } from './field-names.js'
 import type { CacheKey } from './cache.js'
 import type { AnnotationFacts, FileEntry, PiiFacts } from '../records/manifest-schema.js'
 import type { FileFacts } from '../records/file-record.js'
@@ -172,7 +173,7 @@ async function scanOpenFile(
   if (sensitive) findings.push(sensitive)
   const facts = analysis.facts
   const exact = facts?.exactTokens ?? null
-  const entry = toEntry(relPath, bytes, hash.digest('hex'), format, analysis, exact, [...findings, ...analysis.findings.map(withoutEngineReason)])
+  const entry = toEntry(relPath, bytes, hash.digest('hex'), format, analysis, exact, [...findings, ...analysis.findings.map(withoutEngineReason).map(withFieldNamesShown)])
   const extras: FileExtras = {
     duplicateKeys: facts?.duplicateKeys ?? [],
     duplicateSample: facts?.duplicateSample ?? null,
@@ -251,6 +252,7 @@ function toEntry(
     ...(content && {
       content: {
         ...content,
+        ...(content.fields && { fields: content.fields.map(shownFieldName) }),
         ...(contentBytes !== undefined && { contentBytes }),
         ...(exactTokens !== null && { tokens: { exact: exactTokens } }),
       },
@@ -269,7 +271,7 @@ function compactPii(pii: NonNullable<RecordFactsResult['pii']>): PiiFacts {
 
 function canonicalSchema(schema: RecordSchema): RecordSchema {
   return {
-    fields: schema.fields.map((f) => ({
+    fields: shownSchemaNames(schema.fields).map((f) => ({
       name: f.name,
       type: f.type,
       ...(f.nulls !== undefined && { nulls: f.nulls }),
