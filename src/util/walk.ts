@@ -8,8 +8,7 @@ import type { ExcludeFilter } from './excludes.js'
 import { describeSystemError } from './library-error.js'
 import { recordedName } from './recorded-name.js'
 
-/** tdgov's own state and version-control internals are not part of a dataset. */
-export const ALWAYS_EXCLUDED = ['.tdgov/**', '**/.git/**', '.hg/**', '.svn/**', 'tdgov.yaml']
+/** tdgov's own state and version-control internals are not part of a dataset: these at the root, `.git` anywhere. */
 const EXCLUDED_AT_ROOT = new Set(['.tdgov', '.hg', '.svn', 'tdgov.yaml'])
 
 /** How many directories are listed at once: enough to overlap the reads, few enough for 2 cores. */
