@@ -1,10 +1,10 @@
-import path from 'node:path'
 import type { Config } from '../records/config-schema.js'
 import { isDocumentation, isTooling } from '../formats/detect.js'
 import { readFileRecords } from '../formats/read-records.js'
 import { createSourceMatcher } from '../provenance/source-map.js'
 import { createExcludeFilter } from '../util/excludes.js'
 import { walkStream } from '../util/walk.js'
+import { fsPathOf, type FsPath } from '../util/recorded-name.js'
 import { UserError } from '../util/errors.js'
 import { compareStrings } from '../util/order.js'
 import { PREVIEW_CHARS, type AnnotationItem } from '../formats/annotations/item.js'
@@ -44,11 +44,11 @@ export async function sourceFiles(root: string, config: Config, sourceId: string
  * are the records the manifest counted, decompressed and decoded the same way.
  */
 export function readDataItems(root: string, files: readonly string[]): AsyncIterable<AnnotationItem> {
-  return readDataItemsAt(files.map((relPath) => ({ file: path.join(root, relPath), relPath })))
+  return readDataItemsAt(files.map((relPath) => ({ file: fsPathOf(root, relPath), relPath })))
 }
 
 /** readDataItems over files that may lie elsewhere than `relPath` says (copies of a source's files): ids use `relPath`. */
-export async function* readDataItemsAt(files: readonly { file: string; relPath: string }[]): AsyncIterable<AnnotationItem> {
+export async function* readDataItemsAt(files: readonly { file: FsPath; relPath: string }[]): AsyncIterable<AnnotationItem> {
   for (const { file, relPath } of files) {
     const read = await readFileRecords(file, relPath)
     if (!read) {

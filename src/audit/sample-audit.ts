@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { LabellingRuleConfig } from '../records/config-schema.js'
 import type { LoadedConfig } from '../records/load-config.js'
-import { maskPersonalValues } from '../provenance/pii/index.js'
+import { maskPreview } from '../provenance/pii/index.js'
 import { toPosix } from '../util/walk.js'
 import { readRulesDocument } from '../records/rules-document.js'
 import { insideOf, writeFileAtomic } from '../util/atomic-write.js'
@@ -89,9 +89,10 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
     item_id: item.item_id,
     annotator: item.annotator ?? '',
     label: labelCell(item.labels),
-    // Reviewers see the text with personal values masked; masking comes before the cut, so a
-    // value is never left half-visible at the end. Only sampled units pay for either.
-    preview: cutPreview(maskPersonalValues(item.preview)),
+    // Reviewers see the text with personal values masked, conservatively (src/provenance/pii/
+    // mask-preview.ts); masking comes before the cut, so a value is never left half-visible at
+    // the end. Only sampled units pay for either.
+    preview: cutPreview(maskPreview(item.preview)),
     verdict: '',
     corrected_label: '',
     error_type: '',

@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander'
 import { removePendingWrites } from '../util/atomic-write.js'
 import { UserError } from '../util/errors.js'
+import { terminalSafe } from '../util/terminal-safe.js'
 import { buildProgram } from './program.js'
 
 /** The process boundary: runs the program and maps every outcome to an exit code. */
@@ -22,17 +23,26 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+/**
+ * A message may quote a path or a value from the user's files: each of its lines is shown with
+ * control characters escaped (the lines themselves are the message's own, as a config error lists
+ * one problem per line).
+ */
+function safeLines(message: string): string {
+  return message.split('\n').map(terminalSafe).join('\n')
+}
+
 function exitCodeFor(error: unknown, debug: boolean): number {
   if (error instanceof CommanderError) {
     // Help and version are successes; everything else commander rejects is a usage error.
     return error.exitCode === 0 ? 0 : 2
   }
   if (error instanceof UserError) {
-    process.stderr.write(`tdgov: ${error.message}\n`)
+    process.stderr.write(`tdgov: ${safeLines(error.message)}\n`)
     return 2
   }
   const message = error instanceof Error ? error.message : String(error)
-  process.stderr.write(`tdgov: internal error: ${message}\n`)
+  process.stderr.write(`tdgov: internal error: ${safeLines(message)}\n`)
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
   else process.stderr.write('tdgov: run again with --debug for the stack trace\n')
   return 3

@@ -16,6 +16,10 @@ export const EN: Catalogue = {
     `symbolic link target does not exist; not followed`,
   SPECIAL_FILE_SKIPPED: (a) =>
     `not a regular file (${a('kind')}); skipped`,
+  PATH_ESCAPED: (a) =>
+    a.raw('reason') === 'not-utf8'
+      ? `the name is not UTF-8; recorded with each such byte as \\xNN and each backslash as \\\\ (see README, "Names")`
+      : `the name holds \\\\ or \\xNN itself; recorded with each backslash doubled so it cannot be read as an escape (see README, "Names")`,
   FILE_CHANGED_DURING_SCAN: (a) =>
     `file changed while it was being read (expected ${a('expected')} bytes, read ${a('actual')}); rescan it`,
   UTF8_INVALID: () =>
@@ -42,6 +46,10 @@ export const EN: Catalogue = {
       : `header name "${a('name')}" of column ${a('column')} repeats an earlier column; recorded as "${a('renamed')}"`,
   ENCODING_NOT_UTF8: (a) =>
     `text is encoded in ${a('encoding')}, not UTF-8; it was decoded for the scan, but a training pipeline reading it as UTF-8 would garble it`,
+  CONTENT_LOOKS_BINARY: (a) =>
+    a.raw('readAs') === 'text'
+      ? `the name says ${a('claimed')} but the content has binary bytes (NUL at byte ${a('offset')}); read as ${a('recordedAs')}, and lines that do not parse are reported`
+      : `the name says ${a('claimed')} but the content looks binary (NUL at byte ${a('offset')}); recorded as ${a('recordedAs')}, no records counted`,
   CONTENT_NOT_PRESENT: (a) =>
     `${POINTER_KIND_EN[a('kind')] ?? a('kind')} that stands in for content which is not here${a.raw('size') === undefined ? '' : ` (${a('size')} bytes)`}; run \`${a('command')}\` to fetch it, then rescan`,
   PARQUET_TRUNCATED: (a) =>

@@ -16,6 +16,10 @@ export const ZH: Catalogue = {
     `符号链接的目标不存在；未跟随该链接`,
   SPECIAL_FILE_SKIPPED: (a) =>
     `不是普通文件（${a('kind')}）；已跳过`,
+  PATH_ESCAPED: (a) =>
+    a.raw('reason') === 'not-utf8'
+      ? `文件名不是 UTF-8；记录时每个此类字节写作 \\xNN，每个反斜杠写作 \\\\（见 README“Names”一节）`
+      : `文件名本身含有 \\\\ 或 \\xNN；记录时每个反斜杠写作两个，以免被当作转义（见 README“Names”一节）`,
   FILE_CHANGED_DURING_SCAN: (a) =>
     `文件在读取过程中发生变化（预期 ${a('expected')} 字节，实际读取 ${a('actual')} 字节）；请重新扫描`,
   UTF8_INVALID: () =>
@@ -42,6 +46,10 @@ export const ZH: Catalogue = {
       : `第 ${a('column')} 列的表头名称“${a('name')}”与前面的列重复；记为“${a('renamed')}”`,
   ENCODING_NOT_UTF8: (a) =>
     `文本采用 ${a('encoding')} 编码而非 UTF-8；扫描时已解码，但按 UTF-8 读取它的训练流程会得到乱码`,
+  CONTENT_LOOKS_BINARY: (a) =>
+    a.raw('readAs') === 'text'
+      ? `文件名表明为 ${a('claimed')}，但内容含有二进制字节（第 ${a('offset')} 字节为 NUL）；仍按 ${a('recordedAs')} 读取，无法解析的行另行报告`
+      : `文件名表明为 ${a('claimed')}，但内容看似二进制（第 ${a('offset')} 字节为 NUL）；记为 ${a('recordedAs')}，未统计记录`,
   CONTENT_NOT_PRESENT: (a) =>
     `${POINTER_KIND_ZH[a('kind')] ?? a('kind')}，所指向的内容不在此处${a.raw('size') === undefined ? '' : `（${a('size')} 字节）`}；请运行 \`${a('command')}\` 获取后重新扫描`,
   PARQUET_TRUNCATED: (a) =>

@@ -1,4 +1,4 @@
-import { detectByMagicOrExtension, detected, isTextByName, isTooling, looksLikeText, sniffTextFormat, TEXT_FORMATS } from './detect.js'
+import { detectByMagicOrExtension, detected, isTextByName, isTooling, looksLikeText, sniffTextFormat, textFormatByName, TEXT_FORMATS } from './detect.js'
 import { decodeHead, isGb18030, utf16Of, type TextEncoding } from './encoding.js'
 import { detectPointer } from './pointer.js'
 import { sniffMedia } from './sniff-media.js'
@@ -13,6 +13,16 @@ import type { Compression, DetectedFormat } from './types.js'
  * Text that is not UTF-8 but GB18030 (GBK) is recognised where text is expected.
  */
 export async function detectFormat(head: Buffer, relPath: string, compression: Compression | null): Promise<DetectedFormat> {
+  const format = await formatOf(head, relPath, compression)
+  // A name that says text over content with NUL bytes: never a silent change of format. UTF-16
+  // has NULs by nature and is reported as such (ENCODING_NOT_UTF8).
+  const claimed = textFormatByName(relPath)
+  const offset = head.indexOf(0)
+  if (claimed !== null && offset !== -1 && !format.encoding && format.format !== 'tooling') format.binaryAt = { claimed, offset }
+  return format
+}
+
+async function formatOf(head: Buffer, relPath: string, compression: Compression | null): Promise<DetectedFormat> {
   if (isTooling(relPath)) return detected('tooling', compression, 'other')
   const pointer = compression ? null : detectPointer(head, relPath)
   if (pointer) return detected(pointer, null, 'other')

@@ -71,6 +71,25 @@ export function looksLikeText(head: Uint8Array): boolean {
 }
 
 /**
+ * A head with a few stray NUL or other control bytes (at most one in a hundred) is text that was
+ * damaged, not a binary file: binary content has about one NUL in every 256 bytes and a control
+ * byte in every ten, UTF-16 a NUL in every other byte (it is recognised before this is asked).
+ */
+export function readableAsText(head: Uint8Array): boolean {
+  if (looksLikeText(head)) return true
+  let controls = 0
+  for (const byte of head) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) controls++
+  return controls * 100 <= head.length
+}
+
+/** The text format a file's name claims (`document` for a README or card), or null. */
+export function textFormatByName(relPath: string): string | null {
+  if (isDocumentation(relPath)) return 'document'
+  const format = FORMAT_BY_EXTENSION.get(recordExtension(relPath))
+  return format !== undefined && TEXT_FORMATS.has(format) ? format : null
+}
+
+/**
  * Magic bytes first (record containers), extension second (record and text formats). Returns null
  * when neither decides; the caller then asks the media sniffer and finally falls back to text or
  * binary.
@@ -78,13 +97,14 @@ export function looksLikeText(head: Uint8Array): boolean {
 export function detectByMagicOrExtension(head: Uint8Array, relPath: string): string | null {
   const magic = detectRecordMagic(head)
   if (magic) return magic
-  if (isDocumentation(relPath) && looksLikeText(head)) return 'document'
+  if (isDocumentation(relPath) && readableAsText(head)) return 'document'
   const byExtension = FORMAT_BY_EXTENSION.get(recordExtension(relPath))
   if (byExtension === undefined) return null
   // A file named .parquet or .arrow without the magic is not one: leave it to the fallbacks.
   if (formatNamed(byExtension)?.binary) return looksLikeText(head) ? null : byExtension
-  // Content that is clearly binary is not a text record format whatever the name says.
-  if (!looksLikeText(head)) return null
+  // Content that is clearly binary is not a text record format whatever the name says; a few
+  // stray binary bytes in text leave it text (the scan reports them: CONTENT_LOOKS_BINARY).
+  if (!readableAsText(head)) return null
   // Many datasets ship JSON Lines named .json (Hugging Face among them): one object per line.
   if (byExtension === 'json' && sniffTextFormat(head) === 'jsonl') return 'jsonl'
   return byExtension

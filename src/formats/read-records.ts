@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises'
+import { stringPathOf, type FsPath } from '../util/recorded-name.js'
 import { chooseContentFields, contentStrings, type AnalysedRecord, type ContentFieldChoice } from '../provenance/index.js'
 import { detectCompression } from './detect.js'
 import { detectFormat } from './detect-format.js'
@@ -21,8 +22,9 @@ export interface FileRecords {
  * so memory stays bounded by a chunk's records. Null when the file's format holds no text records
  * (media, binary, documentation).
  */
-export async function readFileRecords(absPath: string, relPath: string): Promise<FileRecords | null> {
-  const handle = await open(absPath, 'r')
+export async function readFileRecords(path: FsPath, relPath: string): Promise<FileRecords | null> {
+  const handle = await open(path, 'r')
+  const absPath = stringPathOf(path, handle.fd)
   try {
     const first = Buffer.alloc(CHUNK)
     const { bytesRead } = await handle.read(first, 0, CHUNK, 0)

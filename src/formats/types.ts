@@ -85,6 +85,8 @@ export interface DetectedFormat {
   modality: Modality
   /** the text's encoding when it is not UTF-8: its analyzer is given the content decoded to UTF-8 */
   encoding?: TextEncoding
+  /** the text format the name claims and the first NUL's offset, when the head has one (CONTENT_LOOKS_BINARY) */
+  binaryAt?: { claimed: string; offset: number }
   /** the annotation export format the adapters' sniffing names (see annotations/scan-annotations.ts) */
   annotation?: AnnotationFormat
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { stringify } from 'yaml'
+import { terminalSafe } from '../util/terminal-safe.js'
 import { CARD_NAME, isDocumentation, isTooling, LICENCE_TEXT_NAME } from '../formats/detect.js'
 import { identifyLicenceText, licencesFromCard, normaliseLicence } from '../provenance/licences/index.js'
 import { INTENDED_USES, PI_BASES, SOURCE_KINDS } from '../records/config-schema.js'
@@ -89,7 +90,7 @@ function sourceLines(id: string, name: string, paths: string[], licence: DraftSo
     `    # origin: { url: "https://…", dataset: "…", organisation: "…" }`,
     `    # domestic: true # collected in mainland China; false: foreign`,
     `    # acquired: { from: 2024-01-01, to: 2024-06-30 }`,
-    licence ? `    license: ${scalar(licence.id)} # suggested: ${licence.note}; confirm` : `    # license: CC-BY-4.0 # SPDX expression; LicenseRef-… for custom terms`,
+    licence ? `    license: ${scalar(licence.id)} # suggested: ${commentText(licence.note)}; confirm` : `    # license: CC-BY-4.0 # SPDX expression; LicenseRef-… for custom terms`,
     `    # contract: the agreement, for commercial data`,
     `    # personal_information: consent # ${PI_BASES.join(' | ')}`,
     // JSON strings are YAML double-quoted scalars: globs with spaces, `*` or `!` stay literal.
@@ -124,7 +125,7 @@ function nestedLicences(dir: string, prefix: string, inherited: string | null, d
 
 /** Comment lines pointing at sub-folders under other licences, below the source that holds them. */
 function nestedLines(nested: DraftSource['nested']): string[] {
-  return nested.map((n) => `    # ${n.folder}/ states ${n.id} (${n.note}): declare it as a source of its own, listed above this one`)
+  return nested.map((n) => `    # ${commentText(n.folder)}/ states ${commentText(n.id)} (${commentText(n.note)}): declare it as a source of its own, listed above this one`)
 }
 
 /** The licence a folder's LICENSE file or dataset card states, for a suggestion. */
@@ -173,7 +174,16 @@ function uniqueId(name: string, taken: Set<string>): string {
   return id
 }
 
-/** A YAML scalar, quoted only when it must be. */
+/**
+ * A YAML scalar on one line, quoted only when it must be: a name with a line break is written
+ * double-quoted with the break escaped (a block scalar would leave the draft's indentation), and
+ * a long one is never folded onto a second line.
+ */
 function scalar(value: string): string {
-  return stringify(value).trimEnd()
+  return stringify(value, { blockQuote: false, lineWidth: 0 }).trimEnd()
+}
+
+/** Text inside a `#` comment: a line break in a folder name or a card's licence field would end the comment and start YAML. */
+function commentText(text: string): string {
+  return terminalSafe(text)
 }

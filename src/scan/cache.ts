@@ -38,8 +38,8 @@ interface IndexHeader {
  * file changed. A cache made by another tool version or with other options, or one that cannot be
  * read, is ignored: it only saves time.
  */
-const INDEX = 'index-v8.ndjson'
-const ENTRIES = 'entries-v8.ndjson'
+const INDEX = 'index-v9.ndjson'
+const ENTRIES = 'entries-v9.ndjson'
 
 export interface CacheIndex {
   header: IndexHeader
@@ -120,7 +120,7 @@ export function saveCache(root: string, optionsKey: string, files: CachedFile[],
 }
 
 /** Size and modification time of a file, or null when it is not there. */
-export function statKey(file: string): CacheKey | null {
+export function statKey(file: string | Buffer): CacheKey | null {
   try {
     const stats = statSync(file)
     return { size: stats.size, mtimeMs: stats.mtimeMs }

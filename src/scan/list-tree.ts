@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import { createExcludeFilter } from '../util/excludes.js'
-import { walkStream } from '../util/walk.js'
+import { walkStream, type WalkedFile } from '../util/walk.js'
 import { linkStat } from '../util/annex-link.js'
 import { workersAvailable } from './workers-available.js'
 
@@ -35,7 +35,7 @@ export function listTree(request: ListTreeRequest): Promise<TreeListing> {
 }
 
 export async function listTreeHere(request: ListTreeRequest): Promise<TreeListing> {
-  const walked: { relPath: string; absPath: string }[] = []
+  const walked: WalkedFile[] = []
   await walkStream(request.root, { file: (file) => walked.push(file), finding: () => {} }, [], createExcludeFilter(request.excludes))
   const sizes = new Float64Array(walked.length)
   const mtimes = new Float64Array(walked.length)

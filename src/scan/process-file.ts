@@ -1,3 +1,4 @@
+import type { FsPath } from '../util/recorded-name.js'
 import type { TokenCandidate } from '../provenance/record-facts.js'
 import type { CacheKey } from './cache.js'
 import { toFileRecord, type FileRecord } from './file-record.js'
@@ -5,7 +6,7 @@ import { scanFile, type ScanFileOptions } from './scan-file.js'
 
 export interface FileTask {
   relPath: string
-  absPath: string
+  absPath: FsPath
 }
 
 export type FileTaskResult =

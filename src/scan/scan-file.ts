@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import picomatch from 'picomatch'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { toFinding, type FindingDraft } from '../findings/finding.js'
-import { detectCompression } from '../formats/detect.js'
+import { detectCompression, TEXT_FORMATS } from '../formats/detect.js'
 import { detectFormat } from '../formats/detect-format.js'
 import { annexNotPresent } from '../formats/pointer.js'
 import { annexKeyOf, annexLinkTarget, linkStat } from '../util/annex-link.js'
@@ -11,9 +11,11 @@ import { parsedOnSecondThread, RECORD_FORMATS, COLUMNAR_FORMATS } from '../forma
 import type { AnalyzerContext, ContentAnalysis, DetectedFormat, MediaInfo, RecordSchema } from '../formats/types.js'
 import { localSink, offloadSink, OFFLOAD_MIN_BYTES, threadReadBuffer } from './chunk-sink.js'
 import { decompressHead } from '../formats/decompress.js'
+import { stringPathOf, type FsPath } from '../util/recorded-name.js'
 import { yieldNowAndThen } from '../util/yield-now-and-then.js'
 import { describeSystemError, withoutEngineMessage } from '../util/library-error.js'
 import { workersAvailable } from './workers-available.js'
+import { shownFieldName, shownSchemaNames, withFieldNamesShown } from './field-names.js'
 import type { CacheKey } from './cache.js'
 import type { AnnotationFacts, FileEntry, PiiFacts } from '../records/manifest-schema.js'
 import type { FileFacts } from '../records/file-record.js'
@@ -96,7 +98,7 @@ export interface FileExtras {
  * Reads a file exactly once: every chunk goes to the SHA-256 and, decompressed when needed, to the
  * format's analyzer, so hash, record count and schema come out of the same pass.
  */
-export async function scanFile(absPath: string, relPath: string, options: ScanFileOptions): Promise<FileOutcome> {
+export async function scanFile(absPath: FsPath, relPath: string, options: ScanFileOptions): Promise<FileOutcome> {
   let fd: number
   try {
     fd = openSync(absPath, 'r')
@@ -107,7 +109,7 @@ export async function scanFile(absPath: string, relPath: string, options: ScanFi
     // Size and mtime as they were before the read: the cache key for what this pass saw.
     const stats = fstatSync(fd)
     const key = { size: stats.size, mtimeMs: stats.mtimeMs }
-    return { ...(await scanOpenFile(fd, key.size, absPath, relPath, options)), key }
+    return { ...(await scanOpenFile(fd, key.size, stringPathOf(absPath, fd), relPath, options)), key }
   } catch (error) {
     if (isIoError(error)) return { unreadable: reasonOf(error) }
     throw error
@@ -166,11 +168,12 @@ async function scanOpenFile(
   if (bytes !== size) findings.push({ code: 'FILE_CHANGED_DURING_SCAN', args: { expected: size, actual: bytes } })
   if (failure) findings.push({ code: 'COMPRESSED_CORRUPT', args: { codec: compression!, reason: failure.message } })
   if (format.encoding) findings.push({ code: 'ENCODING_NOT_UTF8', args: { encoding: format.encoding } })
+  if (format.binaryAt) findings.push(looksBinaryFinding(format, format.binaryAt))
   const sensitive = sensitiveFinding(analysis.facts?.pii ?? null)
   if (sensitive) findings.push(sensitive)
   const facts = analysis.facts
   const exact = facts?.exactTokens ?? null
-  const entry = toEntry(relPath, bytes, hash.digest('hex'), format, analysis, exact, [...findings, ...analysis.findings.map(withoutEngineReason)])
+  const entry = toEntry(relPath, bytes, hash.digest('hex'), format, analysis, exact, [...findings, ...analysis.findings.map(withoutEngineReason).map(withFieldNamesShown)])
   const extras: FileExtras = {
     duplicateKeys: facts?.duplicateKeys ?? [],
     duplicateSample: facts?.duplicateSample ?? null,
@@ -180,12 +183,17 @@ async function scanOpenFile(
   return { entry, extras }
 }
 
+function looksBinaryFinding(format: DetectedFormat, at: NonNullable<DetectedFormat['binaryAt']>): FindingDraft {
+  const readAs = TEXT_FORMATS.has(format.format) || format.format === 'document' ? 'text' : 'binary'
+  return { code: 'CONTENT_LOOKS_BINARY', args: { claimed: at.claimed, offset: at.offset, recordedAs: format.format, readAs } }
+}
+
 /**
  * A git-annex link whose content was not fetched points at nothing: its entry is the link itself
  * (its target's bytes and their SHA-256, as git stores a link), with no records. Null for any
  * other file that cannot be opened.
  */
-function absentAnnexContent(absPath: string, relPath: string): FileOutcome | null {
+function absentAnnexContent(absPath: FsPath, relPath: string): FileOutcome | null {
   const target = annexLinkTarget(absPath)
   const key = target === null ? null : linkStat(absPath)
   if (target === null || key === null) return null
@@ -244,6 +252,7 @@ function toEntry(
     ...(content && {
       content: {
         ...content,
+        ...(content.fields && { fields: content.fields.map(shownFieldName) }),
         ...(contentBytes !== undefined && { contentBytes }),
         ...(exactTokens !== null && { tokens: { exact: exactTokens } }),
       },
@@ -262,7 +271,7 @@ function compactPii(pii: NonNullable<RecordFactsResult['pii']>): PiiFacts {
 
 function canonicalSchema(schema: RecordSchema): RecordSchema {
   return {
-    fields: schema.fields.map((f) => ({
+    fields: shownSchemaNames(schema.fields).map((f) => ({
       name: f.name,
       type: f.type,
       ...(f.nulls !== undefined && { nulls: f.nulls }),

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, opendirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import fg from 'fast-glob'
 import { CONFIG_FILE } from '../records/config-file.js'
 import type { LoadedConfig } from '../records/load-config.js'
 import { toFinding } from '../findings/finding.js'
@@ -26,6 +25,7 @@ import { startTokenService } from './token-service.js'
 import { TokenSampling } from './token-sampling.js'
 import { toPosix, walkStream, type WalkedFile } from '../util/walk.js'
 import { linkStat } from '../util/annex-link.js'
+import { fsPathOf } from '../util/recorded-name.js'
 
 export type { ScanProgress, ScanStats }
 
@@ -60,10 +60,16 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const root = path.resolve(options.root)
   if (!existsSync(root)) throw new UserError(`${options.root}: no such directory`)
   if (!statSync(root).isDirectory()) throw new UserError(`${options.root}: not a directory; expected a dataset directory`)
+  // A root that cannot be listed would otherwise scan as an empty dataset.
+  try {
+    opendirSync(root).closeSync()
+  } catch (error) {
+    throw new UserError(`${options.root}: cannot list the directory (${describeSystemError(error, 'the read failed')}); nothing was scanned`)
+  }
   const outFile = path.resolve(options.outFile)
   // A manifest written into the dataset (--out data/manifest.json) is not part of it.
   const outInside = path.relative(root, outFile)
-  const exclude = outInside.startsWith('..') || path.isAbsolute(outInside) ? [] : [fg.escapePath(toPosix(outInside))]
+  const exclude = outInside.startsWith('..') || path.isAbsolute(outInside) ? [] : [toPosix(outInside)]
 
   const config = await loadConfigIfAny(root, options.configFile)
   const sources = config?.config.sources ?? []
@@ -106,7 +112,7 @@ interface ScanPlan {
   options: ScanOptions
   root: string
   outFile: string
-  /** fast-glob patterns: the manifest itself when it is written inside the dataset */
+  /** exact relative paths: the manifest itself when it is written inside the dataset */
   exclude: string[]
   /** tdgov.yaml's excludes */
   excluded: ExcludeFilter | undefined
@@ -222,7 +228,7 @@ async function loadConfigIfAny(root: string, file: string | undefined): Promise<
 
 /** Reads a drawn file again for the text it offers to the token sample (it came from the cache without it). */
 async function offerAgain(root: string, record: FileRecord, options: ScanFileOptions): Promise<TokenCandidate[]> {
-  const result = await processFile({ relPath: record.path, absPath: path.join(root, ...record.path.split('/')) }, options)
+  const result = await processFile({ relPath: record.path, absPath: fsPathOf(root, record.path) }, options)
   return result.kind === 'scanned' && result.record.sha256 === record.sha256 ? result.tokenCandidates : []
 }
 

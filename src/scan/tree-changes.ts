@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import path from 'node:path'
+import { fsPathOf, type FsPath } from '../util/recorded-name.js'
 import { annexLinkTarget } from '../util/annex-link.js'
 import { loadIndex, statKey } from './cache.js'
 import type { TreeListing } from './list-tree.js'
@@ -40,7 +41,7 @@ export async function treeChanges(input: TreeChangesInput): Promise<TreeChanges>
   const { paths, sizes, mtimes } = input.listing
   const added: string[] = []
   const changed: string[] = []
-  const toHash: { absPath: string; relPath: string; sha256: string }[] = []
+  const toHash: { absPath: FsPath; relPath: string; sha256: string }[] = []
   const seen = new Set<string>()
   for (let i = 0; i < paths.length; i++) {
     const relPath = paths[i]!
@@ -56,7 +57,7 @@ export async function treeChanges(input: TreeChangesInput): Promise<TreeChanges>
     }
     const hit = cached.get(relPath)
     if (hit && hit[0] === sizes[i] && hit[1] === mtimes[i]) continue
-    toHash.push({ relPath, absPath: path.join(input.root, ...relPath.split('/')), sha256: recorded.sha256 })
+    toHash.push({ relPath, absPath: fsPathOf(input.root, relPath), sha256: recorded.sha256 })
   }
   for (const file of toHash) if ((await sha256Of(file.absPath)) !== file.sha256) changed.push(file.relPath)
   const removed = [...input.files.keys()].filter((p) => !seen.has(p))
@@ -64,7 +65,7 @@ export async function treeChanges(input: TreeChangesInput): Promise<TreeChanges>
   return { added: sort(added), removed: sort(removed), changed: sort(changed) }
 }
 
-async function sha256Of(file: string): Promise<string | null> {
+async function sha256Of(file: FsPath): Promise<string | null> {
   const hash = createHash('sha256')
   try {
     for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)

@@ -30,11 +30,16 @@ function flushBytesRead(): void {
   unreported = 0
 }
 
+/** A path sent as bytes arrives as a plain Uint8Array (structured clone drops Buffer's type). */
+function asSent(task: FileTask): FileTask {
+  return typeof task.absPath === 'string' || Buffer.isBuffer(task.absPath) ? task : { ...task, absPath: Buffer.from(task.absPath) }
+}
+
 // Runs inside a worker thread: scans the files it is sent, one batch at a time.
 parentPort?.on('message', async (request: WorkerRequest) => {
   try {
     const results: FileTaskResult[] = []
-    for (const task of request.tasks) results.push(await processFile(task, request.options))
+    for (const task of request.tasks) results.push(await processFile(asSent(task), request.options))
     flushBytesRead()
     parentPort!.postMessage({ results } satisfies WorkerReply)
   } catch (error) {

@@ -4,7 +4,7 @@ import { lstatSync, readlinkSync } from 'node:fs'
 const ANNEX_OBJECTS = /(^|[\\/])\.git[\\/]annex[\\/]objects[\\/]/
 
 /** The target of a symbolic link into a git-annex object store, or null for any other entry. */
-export function annexLinkTarget(absPath: string): string | null {
+export function annexLinkTarget(absPath: string | Buffer): string | null {
   try {
     const target = readlinkSync(absPath)
     return ANNEX_OBJECTS.test(target) ? target : null
@@ -19,7 +19,7 @@ export function annexKeyOf(target: string): string {
 }
 
 /** Size and mtime of the link itself (its target's length), or null when it is gone. */
-export function linkStat(absPath: string): { size: number; mtimeMs: number } | null {
+export function linkStat(absPath: string | Buffer): { size: number; mtimeMs: number } | null {
   try {
     const stats = lstatSync(absPath)
     return stats.isSymbolicLink() ? { size: stats.size, mtimeMs: stats.mtimeMs } : null

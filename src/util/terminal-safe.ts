@@ -12,6 +12,11 @@ export function visibleEscape(char: string): string {
   return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`
 }
 
+/** The same, leaving CR and LF for a format that escapes them its own way (GitHub's %0D, %0A). */
+export function terminalSafeExceptLineBreaks(text: string): string {
+  return text.replace(UNSAFE, (char) => (char === '\n' || char === '\r' ? char : visibleEscape(char)))
+}
+
 /** Text that prints as itself on a terminal: every control character shown as an escape. */
 export function terminalSafe(text: string): string {
   return text.replace(UNSAFE, visibleEscape)

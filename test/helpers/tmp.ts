@@ -23,16 +23,17 @@ export function removeTempDirs(): void {
   created.clear()
 }
 
-function restorePermissions(dir: string): void {
-  let entries: string[]
+/** Names are read as bytes: a test may leave a name that is not UTF-8, which a string could not reopen. */
+function restorePermissions(dir: Buffer | string): void {
+  let entries: Buffer[]
   try {
     chmodSync(dir, 0o755)
-    entries = readdirSync(dir)
+    entries = readdirSync(dir, { encoding: 'buffer' })
   } catch {
     return
   }
   for (const name of entries) {
-    const entry = path.join(dir, name)
+    const entry = Buffer.concat([Buffer.from(dir), Buffer.from(path.sep), name])
     const stats = lstatSync(entry)
     if (stats.isSymbolicLink()) continue
     if (stats.isDirectory()) restorePermissions(entry)

@@ -4,12 +4,18 @@ import { renderMessage } from '../../findings/messages.js'
 import { findingPath } from './place.js'
 import type { Reporter } from './report-options.js'
 import { ruleTitle } from './rule-text.js'
+import { terminalSafeExceptLineBreaks } from '../../util/terminal-safe.js'
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' }
 
-// The escaping of @actions/core (src/command.ts), which the runner undoes when it parses a command.
+/**
+ * The escaping of @actions/core (src/command.ts), which the runner undoes when it parses a command:
+ * CR and LF travel as %0D and %0A, so a name holding `\n::error …` cannot start a command of its
+ * own. Every other control character (ESC, C1, U+2028/9, bidirectional controls) is shown as a
+ * visible escape first, as on a terminal: the log viewer would act on it.
+ */
 export function escapeData(text: string): string {
-  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+  return terminalSafeExceptLineBreaks(text).replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
 }
 
 export function escapeProperty(text: string): string {

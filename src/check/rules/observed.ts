@@ -109,6 +109,19 @@ export const OBSERVED: readonly RuleDoc[] = [
     ),
   }),
   defineObserved({
+    code: 'PATH_ESCAPED',
+    clause: 'manifest',
+    title: { en: 'Name recorded escaped', zh: '名称已转义记录' },
+    description: {
+      en: 'A file or directory name is not valid UTF-8 (or holds `\\\\` or `\\xNN` itself), so it cannot be written into the JSON manifest as it is. It is recorded escaped: each byte that is not UTF-8 as `\\xNN`, each backslash as `\\\\`. The escape is reversible, so the entry still names exactly one file, but tools that join the recorded path to the dataset directory without undoing it will not find the file.',
+      zh: '文件或目录名不是有效的 UTF-8（或本身含有 `\\\\` 或 `\\xNN`），无法原样写入 JSON 清单，因此转义后记录：每个非 UTF-8 字节写作 `\\xNN`，每个反斜杠写作 `\\\\`。该转义可逆，条目仍唯一对应一个文件；但直接将记录路径拼接到数据集目录而不还原转义的工具将找不到该文件。',
+    },
+    fix: fix(
+      'Rename the file or directory to a UTF-8 name (for example with `convmv -f GBK -t UTF-8 --notest`), then rerun `tdgov scan`.',
+      '将文件或目录重命名为 UTF-8 名称（例如使用 `convmv -f GBK -t UTF-8 --notest`），然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
     code: 'FILE_CHANGED_DURING_SCAN',
     clause: 'manifest',
     title: { en: 'File changed during the scan', zh: '扫描期间文件发生变化' },
@@ -264,6 +277,19 @@ export const OBSERVED: readonly RuleDoc[] = [
     fix: fix(
       'Convert the file to UTF-8 (for example `iconv -f UTF-16 -t UTF-8` or `iconv -f GB18030 -t UTF-8`), or make sure every pipeline reading it is told its encoding; then rerun `tdgov scan`.',
       '将文件转换为 UTF-8 编码（例如 `iconv -f UTF-16 -t UTF-8` 或 `iconv -f GB18030 -t UTF-8`），或确保读取它的每个流程都指定了其编码；然后重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'CONTENT_LOOKS_BINARY',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Binary bytes in a text file', zh: '文本文件中含二进制字节' },
+    description: {
+      en: 'The file is named as a text format (JSON Lines, JSON, CSV, TSV, text, Markdown) but its first MiB holds NUL bytes. When they are few, the file is still read in the format its name says, so its records are counted and the lines holding them are reported; when the content is mostly binary it is recorded as binary (or as the media type its bytes show) and no records are counted. Either way a training pipeline reading it as text may fail or take in garbage.',
+      zh: '文件名表明其为文本格式（JSON Lines、JSON、CSV、TSV、文本、Markdown），但其前 1 MiB 中含有 NUL 字节。若此类字节很少，仍按文件名所示格式读取，统计其记录并报告含有这些字节的行；若内容主要为二进制，则记为二进制（或其字节所示的媒体类型），不统计记录。无论哪种情况，按文本读取它的训练流程都可能失败或读入无用数据。',
+    },
+    fix: fix(
+      'Find the bytes at the offset given (for example `cmp -l` against a clean copy, or `od -A d -c` around it), remove them or restore the file from its source; if it is not text, rename it with its real extension. Then rerun `tdgov scan`.',
+      '找到所给偏移处的字节（例如与干净副本做 `cmp -l`，或用 `od -A d -c` 查看附近内容），删除这些字节或从来源恢复文件；如其并非文本，按其真实格式重命名扩展名。然后重新运行 `tdgov scan`。',
     ),
   }),
   defineObserved({

@@ -10,6 +10,7 @@ import { checkOutTarget } from '../out-target.js'
 import { UserError } from '../../util/errors.js'
 import { packageRoot } from '../../util/version.js'
 import { createOutput } from '../output.js'
+import { terminalSafe } from '../../util/terminal-safe.js'
 import { parseOptions } from '../parse-options.js'
 
 const optionsSchema = z.object({
@@ -37,7 +38,7 @@ export async function checkCommand(raw: Record<string, unknown>): Promise<number
   const output = createOutput(format !== 'text' || options.out !== undefined)
   if (options.updateBaseline) {
     const file = writeBaseline(project.root, result.findings)
-    output.err(`baseline: ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} recorded in ${file}; later runs fail only on others\n`)
+    output.err(`baseline: ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} recorded in ${terminalSafe(file)}; later runs fail only on others\n`)
     return 0
   }
   const text = REPORTERS[format](result, { lang: options.lang, color: output.color, rulesDocUrl: options.docsUrl ?? defaultDocsUrl() })
@@ -48,7 +49,7 @@ export async function checkCommand(raw: Record<string, unknown>): Promise<number
       if (error instanceof UserError) throw error
       throw new UserError(`${options.out}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
     }
-    output.err(`${result.passed ? 'PASS' : 'FAIL'}: ${result.counts.error} error(s), ${result.counts.warning} warning(s), ${result.counts.info} info → ${options.out}\n`)
+    output.err(`${result.passed ? 'PASS' : 'FAIL'}: ${result.counts.error} error(s), ${result.counts.warning} warning(s), ${result.counts.info} info → ${terminalSafe(options.out)}\n`)
   } else output.out(text)
   const summary = process.env.GITHUB_STEP_SUMMARY
   if (format === 'github' && summary) appendFileSync(summary, githubJobSummary(result, options.lang))

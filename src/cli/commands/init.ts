@@ -4,6 +4,7 @@ import { CONFIG_FILE } from '../../records/load-config.js'
 import { draftConfig } from '../../init/draft-config.js'
 import { createFileAtomic } from '../../util/atomic-write.js'
 import { UserError } from '../../util/errors.js'
+import { terminalSafe } from '../../util/terminal-safe.js'
 
 export interface InitCommandOptions {
   dir: string
@@ -27,6 +28,6 @@ export function initCommand(options: InitCommandOptions): number {
     if (code === 'EEXIST') throw new UserError(`${target}: already exists; tdgov init never overwrites it (--print shows a fresh draft)`)
     throw new UserError(`${target}: cannot write (${code ?? String(error)})`)
   }
-  process.stdout.write(`wrote ${target}: review it, then run \`tdgov scan ${dir}\`\n`)
+  process.stdout.write(terminalSafe(`wrote ${target}: review it, then run \`tdgov scan ${dir}\``) + '\n')
   return 0
 }

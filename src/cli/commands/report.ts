@@ -5,6 +5,7 @@ import { insideOf, writeFileAtomic } from '../../util/atomic-write.js'
 import { checkOutTarget } from '../out-target.js'
 import { UserError } from '../../util/errors.js'
 import { createOutput } from '../output.js'
+import { terminalSafe } from '../../util/terminal-safe.js'
 import { parseOptions } from '../parse-options.js'
 
 const optionsSchema = z.object({
@@ -45,6 +46,6 @@ export async function reportCommand(raw: Record<string, unknown>): Promise<numbe
     if (error instanceof UserError) throw error
     throw new UserError(`${options.out}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
   }
-  output.err(`report (${options.format}) → ${options.out}${report.warnings.length > 0 ? ` (${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'} at the top)` : ''}\n`)
+  output.err(`report (${options.format}) → ${terminalSafe(options.out)}${report.warnings.length > 0 ? ` (${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'} at the top)` : ''}\n`)
   return 0
 }
