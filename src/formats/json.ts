@@ -2,6 +2,8 @@ import { asBuffer } from '../util/as-buffer.js'
 import { FindingCollector } from '../findings/finding.js'
 import { JsonByte, isJsonWhitespace } from './json-bytes.js'
 import { describeJsonError } from './json-error.js'
+import { limitsOf } from './limits.js'
+import { jsonNestsDeeperThan } from '../util/json-depth.js'
 import { RecordFacts } from '../provenance/index.js'
 import { RecordSampler, type SampledRecord } from './record-sampler.js'
 import { SchemaAccumulator, kindOfJson } from './schema-accumulator.js'
@@ -39,9 +41,13 @@ class JsonAnalyzer implements ContentAnalyzer {
   /** whether the element being captured is in the sample (else it is captured for --pii full only) */
   private sampledNow = false
   private broken = false
+  /** the element being walked nests deeper than the limit: it is counted, not captured */
+  private elementTooDeep = false
   private readonly facts: RecordFacts
+  private readonly maxDepth: number
 
   constructor(ctx: AnalyzerContext) {
+    this.maxDepth = limitsOf(ctx).maxDepth
     this.facts = RecordFacts.forScan(ctx)
     const parse = (record: SampledRecord): void => this.addElement(record)
     this.sampler = RecordSampler.forScan(ctx, parse)
@@ -89,7 +95,8 @@ class JsonAnalyzer implements ContentAnalyzer {
       }
       if (b === JsonByte.CloseBrace || b === JsonByte.CloseBracket) {
         const isArray = b === JsonByte.CloseBracket
-        if (this.depth === 0 || this.arrays[this.depth - 1] !== isArray) {
+        // Past the depth limit only the depth is kept, so a million brackets cost no memory.
+        if (this.depth === 0 || (this.depth <= this.maxDepth && this.arrays[this.depth - 1] !== isArray)) {
           return this.fail(`unexpected '${String.fromCharCode(b)}'`, i)
         }
         if (this.inElement && this.depth === this.elementDepth()) this.endElement(chunk, captureFrom, i)
@@ -106,7 +113,9 @@ class JsonAnalyzer implements ContentAnalyzer {
         if (this.depth === 1 && this.topKind === 'object' && b === JsonByte.OpenBracket) {
           this.topArrays.push({ count: 0, objects: false })
         }
-        this.arrays[this.depth++] = b === JsonByte.OpenBracket
+        if (this.depth < this.maxDepth) this.arrays[this.depth] = b === JsonByte.OpenBracket
+        else if (this.depth === this.maxDepth) this.tooDeep(i)
+        this.depth++
       }
     }
     if (this.capturing) this.captureParts.push(Buffer.from(chunk.subarray(captureFrom)))
@@ -123,6 +132,7 @@ class JsonAnalyzer implements ContentAnalyzer {
 
   private startElement(first: number): void {
     this.inElement = true
+    this.elementTooDeep = false
     this.elements++
     const array = this.topArrays[this.topArrays.length - 1]
     if (this.topKind === 'object' && array) {
@@ -146,6 +156,23 @@ class JsonAnalyzer implements ContentAnalyzer {
     const text = bytes.toString('utf8').trim()
     if (this.facts.wantsEveryRecord) this.facts.addRaw(text)
     if (this.sampledNow) this.sampler.keep({ index: this.elements, line: 0, text })
+  }
+
+  /**
+   * Nesting past the limit: the element is still counted but never captured or parsed, since
+   * walking its parsed value would overflow the stack. Outside any element (the document's own
+   * structure) the walk stops, as for broken JSON.
+   */
+  private tooDeep(at: number): void {
+    if (this.inElement && this.elementTooDeep) return
+    this.findings.add({ code: 'NESTING_TOO_DEEP', offset: this.offset + at, args: { limit: this.maxDepth } })
+    if (!this.inElement) {
+      this.broken = true
+      return
+    }
+    this.elementTooDeep = true
+    this.capturing = false
+    this.captureParts = []
   }
 
   private fail(reason: string, at: number): void {
@@ -178,7 +205,13 @@ class JsonAnalyzer implements ContentAnalyzer {
   }
 
   finish(): ContentAnalysis | Promise<ContentAnalysis> {
-    if (this.whole) return this.finishWhole(Buffer.concat(this.whole))
+    if (this.whole) {
+      const bytes = Buffer.concat(this.whole)
+      if (!jsonNestsDeeperThan(bytes, this.maxDepth)) return this.finishWhole(bytes)
+      // Too deep to parse whole: walked as a large document is, which says which record is too deep.
+      this.whole = null
+      this.stream(bytes)
+    }
     if (!this.broken && this.topKind !== 'scalar' && !this.topClosed) {
       this.findings.add({ code: 'JSON_INVALID', offset: this.offset, args: { reason: 'unexpected end of data' } })
     }

@@ -8,6 +8,7 @@ import { annexNotPresent } from '../formats/pointer.js'
 import { annexKeyOf, annexLinkTarget, linkStat } from '../util/annex-link.js'
 import { sniffAnnotationExport } from '../formats/annotations/sniff-export.js'
 import { parsedOnSecondThread, RECORD_FORMATS, COLUMNAR_FORMATS } from '../formats/registry.js'
+import type { ReadLimits } from '../formats/limits.js'
 import type { AnalyzerContext, ContentAnalysis, DetectedFormat, MediaInfo, RecordSchema } from '../formats/types.js'
 import { localSink, offloadSink, OFFLOAD_MIN_BYTES, threadReadBuffer } from './chunk-sink.js'
 import { decompressHead } from '../formats/decompress.js'
@@ -50,6 +51,8 @@ export interface ScanFileOptions {
   tokenScale: number
   /** tdgov.yaml's content_fields, per source that names them (first matching source wins, as everywhere) */
   contentFields?: ContentFieldRule[]
+  /** how far the readers go into a file (the defaults when absent) */
+  limits?: ReadLimits
 }
 
 export interface ContentFieldRule {
@@ -142,6 +145,7 @@ async function scanOpenFile(
     sampleSize: options.sampleSize,
     pii: options.pii,
     tokens: options.tokens,
+    ...(options.limits && { limits: options.limits }),
   }
   const declared = declaredContentFields(relPath, options.contentFields)
   if (declared) ctx.contentFields = declared
