@@ -165,10 +165,11 @@ async function scanOpenFile(
     hash.update(buffer.subarray(0, n))
     await sink.submit(buffer, n)
   }
-  const { analysis, failure } = await sink.finish()
+  const { analysis, failure, limited } = await sink.finish()
   const findings: FindingDraft[] = []
   if (bytes !== size) findings.push({ code: 'FILE_CHANGED_DURING_SCAN', args: { expected: size, actual: bytes } })
   if (failure) findings.push({ code: 'COMPRESSED_CORRUPT', args: { codec: compression!, reason: failure.message } })
+  if (limited) findings.push({ code: 'DECOMPRESSION_LIMIT', offset: limited.bytes, args: { codec: compression!, bytes: limited.bytes, reason: limited.reason } })
   if (format.encoding) findings.push({ code: 'ENCODING_NOT_UTF8', args: { encoding: format.encoding } })
   const sensitive = sensitiveFinding(analysis.facts?.pii ?? null)
   if (sensitive) findings.push(sensitive)

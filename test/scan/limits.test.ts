@@ -1,7 +1,9 @@
+import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
+import { createDecoder, decompressHead, type DecodeLimit } from '../../src/formats/decompress.js'
 import { createJsonAnalyzer } from '../../src/formats/json.js'
 import { createJsonlAnalyzer } from '../../src/formats/jsonl.js'
-import { DEFAULT_LIMITS, type ReadLimits } from '../../src/formats/limits.js'
+import { DEFAULT_LIMITS, RATIO_GRACE_BYTES, type ReadLimits } from '../../src/formats/limits.js'
 import { createTextAnalyzer } from '../../src/formats/text.js'
 import type { ContentAnalysis, ContentAnalyzer } from '../../src/formats/types.js'
 import { jsonNestsDeeperThan } from '../../src/util/json-depth.js'
@@ -106,5 +108,70 @@ describe('nesting depth limit', () => {
     const jsonl = (): ContentAnalyzer => createJsonlAnalyzer(analyzerContext({ deep: true, pii: 'full' }))
     const content = `{"b":${nested(100_000)}}\n`
     expect(summary(await analyze(jsonl, content))).toEqual({ records: 1, findings: ['NESTING_TOO_DEEP:1'] })
+  })
+})
+
+/**
+ * A zstd frame of `blocks` RLE blocks of 128 KiB each (RFC 8878 §3.1.1.2): 4 bytes per block that
+ * stand for 128 KiB of `byte`. `windowByte` is the frame header's window descriptor.
+ */
+function zstdBomb(windowByte: number, blocks: number, byte = 0x0a): Buffer {
+  const parts = [Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, windowByte])]
+  for (let i = 0; i < blocks; i++) {
+    const header = (i === blocks - 1 ? 1 : 0) | (1 << 1) | ((128 * 1024) << 3)
+    parts.push(Buffer.from([header & 0xff, (header >> 8) & 0xff, (header >> 16) & 0xff, byte]))
+  }
+  return Buffer.concat(parts)
+}
+
+async function decodeAll(compression: 'gzip' | 'zstd', input: Buffer, readLimits: ReadLimits): Promise<{ bytes: number; failure: string | null; limited: DecodeLimit | null }> {
+  let bytes = 0
+  const decoder = await createDecoder(compression, (chunk) => (bytes += chunk.length), readLimits)
+  for (let at = 0; at < input.length; at += 1 << 20) await decoder.write(input.subarray(at, at + (1 << 20)))
+  const failure = await decoder.end()
+  return { bytes, failure: failure?.message ?? null, limited: decoder.limited }
+}
+
+describe('decompression limits', () => {
+  // Window descriptor 0x50: 2^(10 + 10) = 1 MiB; 0xa8: 2^(10 + 21) = 2 GiB.
+  const MIB = 1024 * 1024
+
+  it('stops a zstd bomb at the ratio limit past the grace, with the bytes handed on', async () => {
+    // 600 blocks = 75 MiB from 2.4 KB: past the 64 MiB grace, far past 100 times.
+    const bomb = zstdBomb(0x50, 600)
+    const result = await decodeAll('zstd', bomb, DEFAULT_LIMITS)
+    expect(result.failure).toBeNull()
+    // The first block past 64 MiB is the one that trips the limit, and it is handed on whole.
+    expect(result.bytes).toBe(RATIO_GRACE_BYTES + 128 * 1024)
+    expect(result.limited?.bytes).toBe(result.bytes)
+    expect(result.limited?.reason).toContain('--max-decompression-ratio')
+  })
+
+  it('decodes the same stream to its end when the ratio allows it', async () => {
+    const result = await decodeAll('zstd', zstdBomb(0x50, 600), limits({ maxDecompressionRatio: 1e9 }))
+    expect(result).toEqual({ bytes: 600 * 128 * 1024, failure: null, limited: null })
+  })
+
+  it('cuts the output at exactly --max-decompressed-bytes, for zstd and gzip', async () => {
+    const readLimits = limits({ maxDecompressedBytes: 3 * MIB + 5 })
+    const zstd = await decodeAll('zstd', zstdBomb(0x50, 40), readLimits)
+    expect(zstd.bytes).toBe(3 * MIB + 5)
+    expect(zstd.limited?.reason).toContain('--max-decompressed-bytes')
+    const gzip = await decodeAll('gzip', gzipSync(Buffer.alloc(5 * MIB, 0x0a)), readLimits)
+    expect({ bytes: gzip.bytes, failure: gzip.failure }).toEqual({ bytes: 3 * MIB + 5, failure: null })
+    expect(gzip.limited?.bytes).toBe(3 * MIB + 5)
+  })
+
+  it('never hands fzstd a frame that asks for a window over 128 MiB', async () => {
+    const result = await decodeAll('zstd', zstdBomb(0xa8, 100), DEFAULT_LIMITS)
+    expect(result.bytes).toBe(0)
+    expect(result.failure).toBeNull()
+    expect(result.limited?.reason).toContain(`${2 ** 31}-byte window`)
+  })
+
+  it('sniffs only the first 64 KiB of a zstd bomb’s head', async () => {
+    const head = await decompressHead('zstd', zstdBomb(0x50, 8000))
+    expect(head.length).toBe(64 * 1024)
+    expect(head.every((b) => b === 0x0a)).toBe(true)
   })
 })
