@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { createDecoder, decompressHead, type DecodeLimit } from '../../src/formats/decompress.js'
+import { createCsvAnalyzer } from '../../src/formats/csv.js'
 import { createJsonAnalyzer } from '../../src/formats/json.js'
 import { createJsonlAnalyzer } from '../../src/formats/jsonl.js'
 import { DEFAULT_LIMITS, RATIO_GRACE_BYTES, type ReadLimits } from '../../src/formats/limits.js'
@@ -173,5 +174,23 @@ describe('decompression limits', () => {
     const head = await decompressHead('zstd', zstdBomb(0x50, 8000))
     expect(head.length).toBe(64 * 1024)
     expect(head.every((b) => b === 0x0a)).toBe(true)
+  })
+})
+
+describe('CSV record length limit', () => {
+  it('holds an unterminated quote only up to --max-record-bytes, and still counts the lines after it', async () => {
+    const csv = (): ContentAnalyzer => createCsvAnalyzer(analyzerContext({ limits: limits({ maxRecordBytes: 1000 }) }), 'csv')
+    const rest = Array.from({ length: 300 }, (_, i) => `row ${i},more`).join('\n')
+    const content = `id,text\n1,fine\n2,"never closed\n${rest}\n`
+    const analysis = await analyze(csv, content, 64)
+    // Everything after the open quote is one record, the file's second, starting on line 3.
+    expect(summary(analysis)).toEqual({ records: 2, findings: ['CSV_UNTERMINATED_QUOTE:3', 'RECORD_TOO_LONG:3'] })
+  })
+
+  it('keeps records under the limit as they were', async () => {
+    const csv = (): ContentAnalyzer => createCsvAnalyzer(analyzerContext({ limits: limits({ maxRecordBytes: 1000 }) }), 'csv')
+    const analysis = await analyze(csv, 'id,text\n1,"a, quoted\nfield"\n2,b\n', 5)
+    expect(summary(analysis)).toEqual({ records: 2, findings: [] })
+    expect(analysis.schema?.fields.map((f) => f.name)).toEqual(['id', 'text'])
   })
 })
