@@ -29,7 +29,7 @@ const enum Quote {
 class CsvAnalyzer implements ContentAnalyzer {
   private readonly findings = new FindingCollector()
   private readonly sampler: RecordSampler
-  private readonly schema = new SchemaAccumulator()
+  private readonly schema: SchemaAccumulator
   private delimiter = -1
   private head: Buffer[] | null = []
   private headBytes = 0
@@ -58,6 +58,7 @@ class CsvAnalyzer implements ContentAnalyzer {
   ) {
     this.facts = RecordFacts.forScan(ctx)
     this.maxRecordBytes = limitsOf(ctx).maxRecordBytes
+    this.schema = new SchemaAccumulator(limitsOf(ctx).maxFields)
     const parseRecord = (record: SampledRecord): void => this.addToSchema(record)
     this.sampler = RecordSampler.forScan(ctx, parseRecord)
   }
@@ -216,6 +217,7 @@ class CsvAnalyzer implements ContentAnalyzer {
     if (!this.sampler.isExhaustive) for (const record of this.sampler.sample()) this.addToSchema(record)
     // Columns come from the header even when no data row was sampled.
     if (this.schema.count === 0) this.schema.addRecord(this.header.map((name) => [name, null]))
+    if (this.schema.capped) this.findings.add({ code: 'FIELDS_CAPPED', args: { limit: this.schema.maxFields } })
     const schema = this.schema.result(this.records)
     if (this.records === 0) for (const field of schema.fields) field.nulls = 0
     return { records: this.records, schema, facts: this.facts.result(), findings: this.findings.result() }

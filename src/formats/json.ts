@@ -20,7 +20,7 @@ const WHOLE_PARSE_LIMIT = 8 * 1024 * 1024
 class JsonAnalyzer implements ContentAnalyzer {
   private readonly findings = new FindingCollector()
   private readonly sampler: RecordSampler
-  private readonly schema = new SchemaAccumulator()
+  private readonly schema: SchemaAccumulator
   private whole: Buffer[] | null = []
   private wholeBytes = 0
   // streaming state
@@ -48,6 +48,7 @@ class JsonAnalyzer implements ContentAnalyzer {
 
   constructor(ctx: AnalyzerContext) {
     this.maxDepth = limitsOf(ctx).maxDepth
+    this.schema = new SchemaAccumulator(limitsOf(ctx).maxFields)
     this.facts = RecordFacts.forScan(ctx)
     const parse = (record: SampledRecord): void => this.addElement(record)
     this.sampler = RecordSampler.forScan(ctx, parse)
@@ -218,6 +219,7 @@ class JsonAnalyzer implements ContentAnalyzer {
     if (this.topKind === 'scalar') return this.shapeFinding('scalar')
     const records = this.streamedRecordCount()
     if (!this.sampler.isExhaustive) for (const record of this.sampler.sample()) this.addElement(record)
+    this.noteCapped()
     const analysis: ContentAnalysis = { records, facts: this.facts.result(), findings: this.findings.result() }
     if (this.schema.count > 0) analysis.schema = this.schema.result(records)
     return analysis
@@ -266,6 +268,7 @@ class JsonAnalyzer implements ContentAnalyzer {
   private recordsOf(records: unknown[]): ContentAnalysis {
     this.facts.everyRecordArrives()
     records.forEach((record, i) => this.addValue(record, null, i + 1))
+    this.noteCapped()
     const analysis: ContentAnalysis = { records: records.length, facts: this.facts.result(), findings: this.findings.result() }
     if (records.length > 0) analysis.schema = this.schema.result()
     return analysis
@@ -276,7 +279,12 @@ class JsonAnalyzer implements ContentAnalyzer {
     const columns = Object.entries(document).filter((entry): entry is [string, unknown[]] => Array.isArray(entry[1]))
     const records = Math.max(...columns.map(([, values]) => values.length))
     for (let i = 0; i < records; i++) this.schema.addRecord(columns.map(([name, values]) => [name, kindOfJson(values[i])]))
+    this.noteCapped()
     return { records, schema: this.schema.result(), findings: this.findings.result() }
+  }
+
+  private noteCapped(): void {
+    if (this.schema.capped) this.findings.add({ code: 'FIELDS_CAPPED', args: { limit: this.schema.maxFields } })
   }
 
   private shapeFinding(type: string): ContentAnalysis {

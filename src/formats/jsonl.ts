@@ -21,7 +21,7 @@ const CLOSE_BRACKET = 0x5d
 class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
   private records = 0
   private readonly sampler: RecordSampler
-  private readonly schema = new SchemaAccumulator()
+  private readonly schema: SchemaAccumulator
   private readonly facts: RecordFacts
   private readonly maxDepth: number
 
@@ -29,6 +29,7 @@ class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
     const limits = limitsOf(ctx)
     super(new FindingCollector(), limits.maxRecordBytes)
     this.maxDepth = limits.maxDepth
+    this.schema = new SchemaAccumulator(limits.maxFields)
     this.facts = RecordFacts.forScan(ctx)
     const parse = (record: SampledRecord): void => this.parse(record)
     this.sampler = RecordSampler.forScan(ctx, parse)
@@ -108,6 +109,7 @@ class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
   finish(): ContentAnalysis {
     this.flush()
     if (!this.sampler.isExhaustive) for (const record of this.sampler.sample()) this.parse(record)
+    if (this.schema.capped) this.findings.add({ code: 'FIELDS_CAPPED', args: { limit: this.schema.maxFields } })
     const analysis: ContentAnalysis = { records: this.records, facts: this.facts.result(), findings: this.findings.result() }
     if (this.schema.count > 0) analysis.schema = this.schema.result(this.records)
     return analysis

@@ -194,3 +194,22 @@ describe('CSV record length limit', () => {
     expect(analysis.schema?.fields.map((f) => f.name)).toEqual(['id', 'text'])
   })
 })
+
+describe('distinct fields limit', () => {
+  it('keeps the first --max-fields fields of a file and says that more were left out', async () => {
+    const jsonl = (): ContentAnalyzer => createJsonlAnalyzer(analyzerContext({ limits: limits({ maxFields: 3 }) }))
+    const content = `${JSON.stringify({ a: 1, b: 2 })}\n${JSON.stringify({ c: 3, d: 4, e: 5 })}\n`
+    const analysis = await analyze(jsonl, content)
+    expect(summary(analysis)).toEqual({ records: 2, findings: ['FIELDS_CAPPED'] })
+    expect(analysis.schema?.fields.map((f) => f.name)).toEqual(['a', 'b', 'c'])
+    expect(analysis.findings[0]?.args).toEqual({ limit: 3 })
+  })
+
+  it('caps a JSON document with 100,000 distinct keys at the default', async () => {
+    const json = (): ContentAnalyzer => createJsonAnalyzer(analyzerContext())
+    const record = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]))
+    const analysis = await analyze(json, JSON.stringify([record]))
+    expect(summary(analysis)).toEqual({ records: 1, findings: ['FIELDS_CAPPED'] })
+    expect(analysis.schema?.fields.length).toBe(DEFAULT_LIMITS.maxFields)
+  })
+})
