@@ -38,6 +38,10 @@ class JsonAnalyzer implements ContentAnalyzer {
   private readonly topArrays: { count: number; objects: boolean }[] = []
   private capturing = false
   private captureParts: Buffer[] = []
+  private captureBytes = 0
+  /** offset in the content where the element being walked starts */
+  private elementOffset = 0
+  private readonly maxRecordBytes: number
   /** whether the element being captured is in the sample (else it is captured for --pii full only) */
   private sampledNow = false
   private broken = false
@@ -48,6 +52,7 @@ class JsonAnalyzer implements ContentAnalyzer {
 
   constructor(ctx: AnalyzerContext) {
     this.maxDepth = limitsOf(ctx).maxDepth
+    this.maxRecordBytes = limitsOf(ctx).maxRecordBytes
     this.schema = new SchemaAccumulator(limitsOf(ctx).maxFields)
     this.facts = RecordFacts.forScan(ctx)
     const parse = (record: SampledRecord): void => this.addElement(record)
@@ -107,6 +112,7 @@ class JsonAnalyzer implements ContentAnalyzer {
       }
       if (!this.inElement && this.depth === this.elementDepth() && this.inRecordArray()) {
         this.startElement(b)
+        this.elementOffset = this.offset + i
         captureFrom = i
       }
       if (b === JsonByte.Quote) this.inString = true
@@ -119,7 +125,19 @@ class JsonAnalyzer implements ContentAnalyzer {
         this.depth++
       }
     }
-    if (this.capturing) this.captureParts.push(Buffer.from(chunk.subarray(captureFrom)))
+    if (this.capturing) this.hold(chunk.subarray(captureFrom))
+  }
+
+  /** Keeps the element's bytes from this chunk (a copy), until it is over --max-record-bytes: then it is counted, not held. */
+  private hold(bytes: Buffer): void {
+    this.captureBytes += bytes.length
+    if (this.captureBytes <= this.maxRecordBytes) {
+      this.captureParts.push(Buffer.from(bytes))
+      return
+    }
+    this.findings.add({ code: 'RECORD_TOO_LONG', offset: this.elementOffset, args: { limit: this.maxRecordBytes } })
+    this.capturing = false
+    this.captureParts = []
   }
 
   /** Records sit directly in the top array, or in arrays that are values of the top object. */
@@ -134,6 +152,7 @@ class JsonAnalyzer implements ContentAnalyzer {
   private startElement(first: number): void {
     this.inElement = true
     this.elementTooDeep = false
+    this.captureBytes = 0
     this.elements++
     const array = this.topArrays[this.topArrays.length - 1]
     if (this.topKind === 'object' && array) {
@@ -148,6 +167,10 @@ class JsonAnalyzer implements ContentAnalyzer {
   private endElement(chunk: Buffer, from: number, to: number): void {
     this.inElement = false
     if (!this.capturing) return
+    if (this.captureBytes + (to - from) > this.maxRecordBytes) {
+      this.hold(chunk.subarray(from, to))
+      return
+    }
     this.captureParts.push(chunk.subarray(from, to))
     const bytes = Buffer.concat(this.captureParts)
     this.captureParts = []

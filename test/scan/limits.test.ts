@@ -213,3 +213,17 @@ describe('distinct fields limit', () => {
     expect(analysis.schema?.fields.length).toBe(DEFAULT_LIMITS.maxFields)
   })
 })
+
+describe('JSON record length limit', () => {
+  it('counts an element of a large document over --max-record-bytes, with its offset, and parses the others', async () => {
+    const json = (): ContentAnalyzer => createJsonAnalyzer(analyzerContext({ limits: limits({ maxRecordBytes: 1000 }) }))
+    const big = JSON.stringify({ text: 'x'.repeat(5000) })
+    // Over 8 MiB, so the document is walked rather than parsed whole.
+    const filler = Array.from({ length: 90_000 }, (_, i) => JSON.stringify({ n: i, pad: 'p'.repeat(80) }))
+    const doc = `[${[big, ...filler, big].join(',')}]`
+    expect(doc.length).toBeGreaterThan(8 * 1024 * 1024)
+    const analysis = await analyze(json, doc, 64 * 1024)
+    expect(summary(analysis)).toEqual({ records: 90_002, findings: ['RECORD_TOO_LONG@1', `RECORD_TOO_LONG@${doc.length - 1 - big.length}`] })
+    expect(analysis.schema?.fields.map((f) => f.name)).toEqual(['n', 'pad'])
+  })
+})
