@@ -39,6 +39,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--tokens <mode>', 'tokens: off, estimate (seeded sample, 95% interval) or exact (every record; implies --deep)').default('estimate'))
     .option('--config <file>', 'tdgov.yaml to check against (default: <dir>/tdgov.yaml)')
     .addOption(new Option('--lang <lang>', 'language of the findings: en or zh').default('en'))
+    .option('--max-record-bytes <n>', 'longest line or record parsed, in bytes (default 8388608: 8 MiB)')
+    .option('--max-depth <n>', 'deepest nesting of JSON arrays and objects parsed (default 512)')
+    .option('--max-decompressed-bytes <n>', 'bytes decompressed per .gz/.zst file; 0 for no limit (default 0)')
+    .option('--max-decompression-ratio <r>', 'decompressed bytes per compressed byte, past the first 64 MiB (default 100)')
+    .option('--max-fields <n>', 'distinct fields recorded in one file’s schema (default 10000)')
     .addHelpText(
       'after',
       `

@@ -64,6 +64,14 @@ export const EN: Catalogue = {
     `column ${a('column')} cannot be decoded, so its values are left out of the content facts: ${a('reason')}`,
   COMPRESSED_CORRUPT: (a) =>
     `${a('codec')} stream is corrupt or truncated: ${a('reason')}`,
+  RECORD_TOO_LONG: (a) =>
+    `record is longer than ${a('limit')} bytes (--max-record-bytes); it is counted but not parsed`,
+  NESTING_TOO_DEEP: (a) =>
+    `record nests arrays and objects deeper than ${a('limit')} levels (--max-depth); it is counted but not parsed`,
+  DECOMPRESSION_LIMIT: (a) =>
+    `${a('codec')} content read only as far as ${a('bytes')} decompressed bytes: ${a('reason')}; records after that point are not counted`,
+  FIELDS_CAPPED: (a) =>
+    `records have more than ${a('limit')} distinct fields (--max-fields); the schema lists the first ${a('limit')}`,
   IMAGE_UNREADABLE: (a) =>
     `image header cannot be read: ${a('reason')}`,
   MEDIA_UNREADABLE: (a) =>

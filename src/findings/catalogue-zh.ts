@@ -64,6 +64,14 @@ export const ZH: Catalogue = {
     `列 ${a('column')} 无法解码，其值未计入内容统计：${a('reason')}`,
   COMPRESSED_CORRUPT: (a) =>
     `${a('codec')} 压缩流已损坏或被截断：${a('reason')}`,
+  RECORD_TOO_LONG: (a) =>
+    `记录长度超过 ${a('limit')} 字节（--max-record-bytes）；已计数，但未解析`,
+  NESTING_TOO_DEEP: (a) =>
+    `记录中数组和对象的嵌套超过 ${a('limit')} 层（--max-depth）；已计数，但未解析`,
+  DECOMPRESSION_LIMIT: (a) =>
+    `${a('codec')} 内容仅读取到解压后第 ${a('bytes')} 字节：${a('reason')}；此后的记录未计数`,
+  FIELDS_CAPPED: (a) =>
+    `记录中不同字段的数量超过 ${a('limit')} 个（--max-fields）；结构中只列出前 ${a('limit')} 个`,
   IMAGE_UNREADABLE: (a) =>
     `无法读取图像文件头：${a('reason')}`,
   MEDIA_UNREADABLE: (a) =>

@@ -32,6 +32,11 @@ export const FINDING_SEVERITY = {
   ARROW_INVALID_MESSAGE: 'error',
   COLUMN_UNREADABLE: 'warning',
   COMPRESSED_CORRUPT: 'error',
+  // the readers' limits (src/formats/limits.ts): the file was read only so far
+  RECORD_TOO_LONG: 'warning',
+  NESTING_TOO_DEEP: 'warning',
+  DECOMPRESSION_LIMIT: 'warning',
+  FIELDS_CAPPED: 'warning',
   IMAGE_UNREADABLE: 'warning',
   MEDIA_UNREADABLE: 'warning',
   ANNOTATION_EXPORT_INVALID: 'warning',

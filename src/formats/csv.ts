@@ -5,6 +5,7 @@ import { kindOfCell, sniffDelimiter } from './csv-dialect.js'
 import { RecordFacts } from '../provenance/index.js'
 import { RecordSampler, type SampledRecord } from './record-sampler.js'
 import { SchemaAccumulator } from './schema-accumulator.js'
+import { limitsOf } from './limits.js'
 import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer } from './types.js'
 
 const QUOTE = 0x22
@@ -28,7 +29,7 @@ const enum Quote {
 class CsvAnalyzer implements ContentAnalyzer {
   private readonly findings = new FindingCollector()
   private readonly sampler: RecordSampler
-  private readonly schema = new SchemaAccumulator()
+  private readonly schema: SchemaAccumulator
   private delimiter = -1
   private head: Buffer[] | null = []
   private headBytes = 0
@@ -43,6 +44,10 @@ class CsvAnalyzer implements ContentAnalyzer {
   private header: string[] | null = null
   private capturing = false
   private captureParts: Buffer[] = []
+  private captureBytes = 0
+  /** the open record is over --max-record-bytes (an unterminated quote runs to the end of the file): counted, not held */
+  private recordTooLong = false
+  private readonly maxRecordBytes: number
   /** whether the record being captured is in the sample (else it is captured for --pii full only) */
   private sampledNow = false
   private readonly facts: RecordFacts
@@ -52,6 +57,8 @@ class CsvAnalyzer implements ContentAnalyzer {
     private readonly preferredDelimiter: number,
   ) {
     this.facts = RecordFacts.forScan(ctx)
+    this.maxRecordBytes = limitsOf(ctx).maxRecordBytes
+    this.schema = new SchemaAccumulator(limitsOf(ctx).maxFields)
     const parseRecord = (record: SampledRecord): void => this.addToSchema(record)
     this.sampler = RecordSampler.forScan(ctx, parseRecord)
   }
@@ -117,7 +124,19 @@ class CsvAnalyzer implements ContentAnalyzer {
         this.fieldStart = false
       }
     }
-    if (this.capturing) this.captureParts.push(Buffer.from(chunk.subarray(captureFrom)))
+    if (this.capturing) this.hold(chunk.subarray(captureFrom))
+  }
+
+  /** Keeps the open record's bytes from this chunk (a copy), until the record is over the limit. */
+  private hold(bytes: Buffer): void {
+    this.captureBytes += bytes.length
+    if (this.captureBytes > this.maxRecordBytes) {
+      this.capturing = false
+      this.captureParts = []
+      this.recordTooLong = true
+      return
+    }
+    this.captureParts.push(Buffer.from(bytes))
   }
 
   private openRecord(): void {
@@ -125,6 +144,8 @@ class CsvAnalyzer implements ContentAnalyzer {
     this.fieldStart = true
     this.fields = 1
     this.recordLine = this.line
+    this.captureBytes = 0
+    this.recordTooLong = false
     this.sampledNow = this.header !== null && this.sampler.wants(this.records + 1)
     // Outside --deep every record is captured: the dataset-wide duplicate sample is offered each one.
     this.capturing = true
@@ -133,6 +154,12 @@ class CsvAnalyzer implements ContentAnalyzer {
   private closeRecord(chunk: Buffer, from: number, to: number): void {
     this.recordOpen = false
     let text: string | null = null
+    if (this.capturing && this.captureBytes + (to - from) > this.maxRecordBytes) {
+      this.capturing = false
+      this.captureParts = []
+      this.recordTooLong = true
+    }
+    if (this.recordTooLong) this.findings.add({ code: 'RECORD_TOO_LONG', line: this.recordLine, args: { limit: this.maxRecordBytes } })
     if (this.capturing) {
       this.captureParts.push(chunk.subarray(from, to))
       text = Buffer.concat(this.captureParts).toString('utf8').replace(/\r$/, '')
@@ -190,6 +217,7 @@ class CsvAnalyzer implements ContentAnalyzer {
     if (!this.sampler.isExhaustive) for (const record of this.sampler.sample()) this.addToSchema(record)
     // Columns come from the header even when no data row was sampled.
     if (this.schema.count === 0) this.schema.addRecord(this.header.map((name) => [name, null]))
+    if (this.schema.capped) this.findings.add({ code: 'FIELDS_CAPPED', args: { limit: this.schema.maxFields } })
     const schema = this.schema.result(this.records)
     if (this.records === 0) for (const field of schema.fields) field.nulls = 0
     return { records: this.records, schema, facts: this.facts.result(), findings: this.findings.result() }

@@ -1,12 +1,56 @@
 import { constants, createGunzip, gunzipSync } from 'node:zlib'
 import type { Compression } from './types.js'
+import { DEFAULT_LIMITS, RATIO_GRACE_BYTES, type ReadLimits } from './limits.js'
+import { MAX_ZSTD_WINDOW, ZstdFrameGuard } from './zstd-frames.js'
 
 /** Feeds compressed bytes in, hands decompressed chunks to `onData`. */
 export interface Decoder {
   write(chunk: Buffer): Promise<void> | void
   /** Resolves with the error that stopped decoding, its message in tdgov's words (describeDecodingError), or null. */
   end(): Promise<Error | null>
+  /** why decoding stopped before the end of the content, when a limit stopped it (DECOMPRESSION_LIMIT) */
+  readonly limited: DecodeLimit | null
 }
+
+/** Where decoding was stopped by a limit, and why, in tdgov's words. */
+export interface DecodeLimit {
+  /** decompressed bytes handed on before the stop */
+  bytes: number
+  reason: string
+}
+
+/**
+ * Counts what goes into and comes out of a decoder and stops the output at the limits: no more
+ * than `maxDecompressedBytes`, and past the first RATIO_GRACE_BYTES no more than
+ * `maxDecompressionRatio` bytes per compressed byte read so far.
+ */
+class OutputBudget {
+  input = 0
+  output = 0
+  hit: DecodeLimit | null = null
+
+  constructor(private readonly limits: ReadLimits) {}
+
+  /** The part of `chunk` to hand on: all of it, its head at the size limit, or nothing once stopped. */
+  admit(chunk: Uint8Array): Uint8Array | null {
+    if (this.hit) return null
+    const max = this.limits.maxDecompressedBytes
+    let out = chunk
+    if (max > 0 && this.output + chunk.length > max) {
+      out = chunk.subarray(0, max - this.output)
+      this.hit = { bytes: max, reason: `it expands to more than ${max} bytes (--max-decompressed-bytes)` }
+    }
+    this.output += out.length
+    const ratio = this.limits.maxDecompressionRatio
+    if (!this.hit && this.output > RATIO_GRACE_BYTES && this.output > this.input * ratio) {
+      this.hit = { bytes: this.output, reason: `${this.input} compressed bytes expanded to ${this.output}, more than ${ratio} times (--max-decompression-ratio)` }
+    }
+    return out
+  }
+}
+
+/** Thrown from inside fzstd's output callback to stop it mid-push: fzstd decodes a whole push at once. */
+class StopDecoding extends Error {}
 
 /** zlib's inflate messages (zlib's inflate.c, the same since 1.2) in tdgov's words. */
 const ZLIB_MESSAGES: ReadonlyMap<string, string> = new Map([
@@ -41,8 +85,9 @@ function decodingError(compression: Compression, error: unknown): Error {
   return new Error(describeDecodingError(compression, error))
 }
 
-export async function createDecoder(compression: Compression, onData: (chunk: Uint8Array) => void): Promise<Decoder> {
-  return compression === 'gzip' ? gzipDecoder(onData) : zstdDecoder(onData)
+export async function createDecoder(compression: Compression, onData: (chunk: Uint8Array) => void, limits: ReadLimits = DEFAULT_LIMITS): Promise<Decoder> {
+  const budget = new OutputBudget(limits)
+  return compression === 'gzip' ? gzipDecoder(onData, budget) : zstdDecoder(onData, budget)
 }
 
 /** fzstd is loaded when the first zstd file turns up (Node 20's zlib has no zstd). */
@@ -51,16 +96,23 @@ async function loadZstd(): Promise<typeof import('fzstd')> {
 }
 
 /** zlib runs in libuv's thread pool, so inflating overlaps with reading and hashing. */
-function gzipDecoder(onData: (chunk: Uint8Array) => void): Decoder {
+function gzipDecoder(onData: (chunk: Uint8Array) => void, budget: OutputBudget): Decoder {
   const gunzip = createGunzip({ chunkSize: 1 << 20 })
   let failure: Error | null = null
-  gunzip.on('data', (chunk: Buffer) => onData(chunk))
+  gunzip.on('data', (chunk: Buffer) => {
+    const admitted = budget.admit(chunk)
+    if (admitted && admitted.length > 0) onData(admitted)
+  })
   gunzip.on('error', (error: Error) => {
     failure ??= decodingError('gzip', error)
   })
   return {
+    get limited() {
+      return budget.hit
+    },
     async write(chunk) {
-      if (failure) return
+      if (failure || budget.hit) return
+      budget.input += chunk.length
       // The stream keeps the buffer until it is inflated; the caller reuses its own.
       if (!gunzip.write(Buffer.from(chunk))) {
         await new Promise<void>((resolve) => {
@@ -71,6 +123,11 @@ function gzipDecoder(onData: (chunk: Uint8Array) => void): Decoder {
     },
     async end() {
       if (failure) return failure
+      if (budget.hit) {
+        // The rest is not wanted: inflating it is the very cost the limit is there to avoid.
+        gunzip.destroy()
+        return null
+      }
       await new Promise<void>((resolve) => {
         gunzip.once('end', resolve)
         gunzip.once('error', () => resolve())
@@ -82,26 +139,42 @@ function gzipDecoder(onData: (chunk: Uint8Array) => void): Decoder {
   }
 }
 
-async function zstdDecoder(onData: (chunk: Uint8Array) => void): Promise<Decoder> {
+async function zstdDecoder(onData: (chunk: Uint8Array) => void, budget: OutputBudget): Promise<Decoder> {
   const { Decompress } = await loadZstd()
   let failure: Error | null = null
   let ended = false
+  const guard = new ZstdFrameGuard()
   const zstd = new Decompress((chunk, final) => {
-    onData(chunk)
+    const admitted = budget.admit(chunk)
+    if (admitted && admitted.length > 0) onData(admitted)
+    if (budget.hit) throw new StopDecoding()
     if (final) ended = true
   })
+  const push = (input: Uint8Array): void => {
+    try {
+      // fzstd may keep a reference to its input between pushes.
+      zstd.push(new Uint8Array(input), false)
+    } catch (error) {
+      if (!(error instanceof StopDecoding)) failure = decodingError('zstd', error)
+    }
+  }
   return {
+    get limited() {
+      return budget.hit
+    },
     write(chunk) {
-      if (failure) return
-      try {
-        // fzstd may keep a reference to its input between pushes.
-        zstd.push(new Uint8Array(chunk), false)
-      } catch (error) {
-        failure = decodingError('zstd', error)
+      if (failure || budget.hit) return
+      budget.input += chunk.length
+      // A frame asking for a larger window than allowed never reaches fzstd, which would allocate it.
+      const tooLarge = guard.check(chunk)
+      push(tooLarge === -1 ? chunk : chunk.subarray(0, tooLarge))
+      if (tooLarge !== -1 && !failure && !budget.hit) {
+        budget.hit = { bytes: budget.output, reason: `a frame asks for a ${guard.window}-byte window, more than the ${MAX_ZSTD_WINDOW} zstd decodes by default` }
       }
     },
     async end() {
       if (failure) return failure
+      if (budget.hit) return null
       try {
         zstd.push(new Uint8Array(0), true)
       } catch (error) {
@@ -112,20 +185,30 @@ async function zstdDecoder(onData: (chunk: Uint8Array) => void): Promise<Decoder
   }
 }
 
+/** Compressed bytes read, and decompressed bytes kept, to sniff the inner format. */
+const HEAD_BYTES = 64 * 1024
+
 /** The first decompressed bytes, for sniffing the inner format; empty when nothing decodes. */
 export async function decompressHead(compression: Compression, head: Buffer): Promise<Buffer> {
-  const prefix = head.subarray(0, 64 * 1024)
+  const prefix = head.subarray(0, HEAD_BYTES)
   try {
     if (compression === 'gzip') return gunzipSync(prefix, { finishFlush: constants.Z_SYNC_FLUSH })
     const { Decompress } = await loadZstd()
     const parts: Uint8Array[] = []
-    const zstd = new Decompress((chunk) => parts.push(chunk))
+    let held = 0
+    const zstd = new Decompress((chunk) => {
+      parts.push(chunk)
+      held += chunk.length
+      // Sniffing needs 64 KiB; a bomb's head would expand to gigabytes.
+      if (held >= HEAD_BYTES) throw new StopDecoding()
+    })
+    const tooLarge = new ZstdFrameGuard().check(prefix)
     try {
-      zstd.push(new Uint8Array(prefix), false)
+      zstd.push(new Uint8Array(tooLarge === -1 ? prefix : prefix.subarray(0, tooLarge)), false)
     } catch {
-      // a truncated prefix still yields the blocks before the cut
+      // a truncated prefix still yields the blocks before the cut, and a stop those before it
     }
-    return Buffer.concat(parts)
+    return Buffer.concat(parts).subarray(0, HEAD_BYTES)
   } catch {
     return Buffer.alloc(0)
   }

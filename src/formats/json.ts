@@ -2,6 +2,8 @@ import { asBuffer } from '../util/as-buffer.js'
 import { FindingCollector } from '../findings/finding.js'
 import { JsonByte, isJsonWhitespace } from './json-bytes.js'
 import { describeJsonError } from './json-error.js'
+import { limitsOf } from './limits.js'
+import { jsonNestsDeeperThan } from '../util/json-depth.js'
 import { RecordFacts } from '../provenance/index.js'
 import { RecordSampler, type SampledRecord } from './record-sampler.js'
 import { SchemaAccumulator, kindOfJson } from './schema-accumulator.js'
@@ -18,7 +20,7 @@ const WHOLE_PARSE_LIMIT = 8 * 1024 * 1024
 class JsonAnalyzer implements ContentAnalyzer {
   private readonly findings = new FindingCollector()
   private readonly sampler: RecordSampler
-  private readonly schema = new SchemaAccumulator()
+  private readonly schema: SchemaAccumulator
   private whole: Buffer[] | null = []
   private wholeBytes = 0
   // streaming state
@@ -36,12 +38,22 @@ class JsonAnalyzer implements ContentAnalyzer {
   private readonly topArrays: { count: number; objects: boolean }[] = []
   private capturing = false
   private captureParts: Buffer[] = []
+  private captureBytes = 0
+  /** offset in the content where the element being walked starts */
+  private elementOffset = 0
+  private readonly maxRecordBytes: number
   /** whether the element being captured is in the sample (else it is captured for --pii full only) */
   private sampledNow = false
   private broken = false
+  /** the element being walked nests deeper than the limit: it is counted, not captured */
+  private elementTooDeep = false
   private readonly facts: RecordFacts
+  private readonly maxDepth: number
 
   constructor(ctx: AnalyzerContext) {
+    this.maxDepth = limitsOf(ctx).maxDepth
+    this.maxRecordBytes = limitsOf(ctx).maxRecordBytes
+    this.schema = new SchemaAccumulator(limitsOf(ctx).maxFields)
     this.facts = RecordFacts.forScan(ctx)
     const parse = (record: SampledRecord): void => this.addElement(record)
     this.sampler = RecordSampler.forScan(ctx, parse)
@@ -89,7 +101,8 @@ class JsonAnalyzer implements ContentAnalyzer {
       }
       if (b === JsonByte.CloseBrace || b === JsonByte.CloseBracket) {
         const isArray = b === JsonByte.CloseBracket
-        if (this.depth === 0 || this.arrays[this.depth - 1] !== isArray) {
+        // Past the depth limit only the depth is kept, so a million brackets cost no memory.
+        if (this.depth === 0 || (this.depth <= this.maxDepth && this.arrays[this.depth - 1] !== isArray)) {
           return this.fail(`unexpected '${String.fromCharCode(b)}'`, i)
         }
         if (this.inElement && this.depth === this.elementDepth()) this.endElement(chunk, captureFrom, i)
@@ -99,6 +112,7 @@ class JsonAnalyzer implements ContentAnalyzer {
       }
       if (!this.inElement && this.depth === this.elementDepth() && this.inRecordArray()) {
         this.startElement(b)
+        this.elementOffset = this.offset + i
         captureFrom = i
       }
       if (b === JsonByte.Quote) this.inString = true
@@ -106,10 +120,24 @@ class JsonAnalyzer implements ContentAnalyzer {
         if (this.depth === 1 && this.topKind === 'object' && b === JsonByte.OpenBracket) {
           this.topArrays.push({ count: 0, objects: false })
         }
-        this.arrays[this.depth++] = b === JsonByte.OpenBracket
+        if (this.depth < this.maxDepth) this.arrays[this.depth] = b === JsonByte.OpenBracket
+        else if (this.depth === this.maxDepth) this.tooDeep(i)
+        this.depth++
       }
     }
-    if (this.capturing) this.captureParts.push(Buffer.from(chunk.subarray(captureFrom)))
+    if (this.capturing) this.hold(chunk.subarray(captureFrom))
+  }
+
+  /** Keeps the element's bytes from this chunk (a copy), until it is over --max-record-bytes: then it is counted, not held. */
+  private hold(bytes: Buffer): void {
+    this.captureBytes += bytes.length
+    if (this.captureBytes <= this.maxRecordBytes) {
+      this.captureParts.push(Buffer.from(bytes))
+      return
+    }
+    this.findings.add({ code: 'RECORD_TOO_LONG', offset: this.elementOffset, args: { limit: this.maxRecordBytes } })
+    this.capturing = false
+    this.captureParts = []
   }
 
   /** Records sit directly in the top array, or in arrays that are values of the top object. */
@@ -123,6 +151,8 @@ class JsonAnalyzer implements ContentAnalyzer {
 
   private startElement(first: number): void {
     this.inElement = true
+    this.elementTooDeep = false
+    this.captureBytes = 0
     this.elements++
     const array = this.topArrays[this.topArrays.length - 1]
     if (this.topKind === 'object' && array) {
@@ -137,6 +167,10 @@ class JsonAnalyzer implements ContentAnalyzer {
   private endElement(chunk: Buffer, from: number, to: number): void {
     this.inElement = false
     if (!this.capturing) return
+    if (this.captureBytes + (to - from) > this.maxRecordBytes) {
+      this.hold(chunk.subarray(from, to))
+      return
+    }
     this.captureParts.push(chunk.subarray(from, to))
     const bytes = Buffer.concat(this.captureParts)
     this.captureParts = []
@@ -146,6 +180,23 @@ class JsonAnalyzer implements ContentAnalyzer {
     const text = bytes.toString('utf8').trim()
     if (this.facts.wantsEveryRecord) this.facts.addRaw(text)
     if (this.sampledNow) this.sampler.keep({ index: this.elements, line: 0, text })
+  }
+
+  /**
+   * Nesting past the limit: the element is still counted but never captured or parsed, since
+   * walking its parsed value would overflow the stack. Outside any element (the document's own
+   * structure) the walk stops, as for broken JSON.
+   */
+  private tooDeep(at: number): void {
+    if (this.inElement && this.elementTooDeep) return
+    this.findings.add({ code: 'NESTING_TOO_DEEP', offset: this.offset + at, args: { limit: this.maxDepth } })
+    if (!this.inElement) {
+      this.broken = true
+      return
+    }
+    this.elementTooDeep = true
+    this.capturing = false
+    this.captureParts = []
   }
 
   private fail(reason: string, at: number): void {
@@ -178,13 +229,20 @@ class JsonAnalyzer implements ContentAnalyzer {
   }
 
   finish(): ContentAnalysis | Promise<ContentAnalysis> {
-    if (this.whole) return this.finishWhole(Buffer.concat(this.whole))
+    if (this.whole) {
+      const bytes = Buffer.concat(this.whole)
+      if (!jsonNestsDeeperThan(bytes, this.maxDepth)) return this.finishWhole(bytes)
+      // Too deep to parse whole: walked as a large document is, which says which record is too deep.
+      this.whole = null
+      this.stream(bytes)
+    }
     if (!this.broken && this.topKind !== 'scalar' && !this.topClosed) {
       this.findings.add({ code: 'JSON_INVALID', offset: this.offset, args: { reason: 'unexpected end of data' } })
     }
     if (this.topKind === 'scalar') return this.shapeFinding('scalar')
     const records = this.streamedRecordCount()
     if (!this.sampler.isExhaustive) for (const record of this.sampler.sample()) this.addElement(record)
+    this.noteCapped()
     const analysis: ContentAnalysis = { records, facts: this.facts.result(), findings: this.findings.result() }
     if (this.schema.count > 0) analysis.schema = this.schema.result(records)
     return analysis
@@ -233,6 +291,7 @@ class JsonAnalyzer implements ContentAnalyzer {
   private recordsOf(records: unknown[]): ContentAnalysis {
     this.facts.everyRecordArrives()
     records.forEach((record, i) => this.addValue(record, null, i + 1))
+    this.noteCapped()
     const analysis: ContentAnalysis = { records: records.length, facts: this.facts.result(), findings: this.findings.result() }
     if (records.length > 0) analysis.schema = this.schema.result()
     return analysis
@@ -243,7 +302,12 @@ class JsonAnalyzer implements ContentAnalyzer {
     const columns = Object.entries(document).filter((entry): entry is [string, unknown[]] => Array.isArray(entry[1]))
     const records = Math.max(...columns.map(([, values]) => values.length))
     for (let i = 0; i < records; i++) this.schema.addRecord(columns.map(([name, values]) => [name, kindOfJson(values[i])]))
+    this.noteCapped()
     return { records, schema: this.schema.result(), findings: this.findings.result() }
+  }
+
+  private noteCapped(): void {
+    if (this.schema.capped) this.findings.add({ code: 'FIELDS_CAPPED', args: { limit: this.schema.maxFields } })
   }
 
   private shapeFinding(type: string): ContentAnalysis {

@@ -1,6 +1,8 @@
 import { FindingCollector } from '../findings/finding.js'
 import { describeJsonError } from './json-error.js'
 import { LineReader } from './line-reader.js'
+import { limitsOf } from './limits.js'
+import { jsonNestsDeeperThan } from '../util/json-depth.js'
 import { RecordFacts } from '../provenance/index.js'
 import { RecordSampler, type SampledRecord } from './record-sampler.js'
 import { SchemaAccumulator, kindOfJson } from './schema-accumulator.js'
@@ -19,11 +21,15 @@ const CLOSE_BRACKET = 0x5d
 class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
   private records = 0
   private readonly sampler: RecordSampler
-  private readonly schema = new SchemaAccumulator()
+  private readonly schema: SchemaAccumulator
   private readonly facts: RecordFacts
+  private readonly maxDepth: number
 
   constructor(ctx: AnalyzerContext) {
-    super(new FindingCollector())
+    const limits = limitsOf(ctx)
+    super(new FindingCollector(), limits.maxRecordBytes)
+    this.maxDepth = limits.maxDepth
+    this.schema = new SchemaAccumulator(limits.maxFields)
     this.facts = RecordFacts.forScan(ctx)
     const parse = (record: SampledRecord): void => this.parse(record)
     this.sampler = RecordSampler.forScan(ctx, parse)
@@ -57,9 +63,19 @@ class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
     if (sampled) this.sampler.keep({ index, line, text: buf.toString('utf8', s, e) })
   }
 
-  /** --pii full: the record parsed, so numbers are judged by their keys; a broken line as text. */
+  /** A record too long to hold is still a record: counted, and offered to the sampler like any other. */
+  protected override onLongLine(line: number, offset: number): void {
+    super.onLongLine(line, offset)
+    this.sampler.wants(++this.records)
+  }
+
+  /** --pii full: the record parsed, so numbers are judged by their keys; a broken or too deep line as text. */
   private searchEveryRecord(text: string): void {
     let value: unknown
+    if (jsonNestsDeeperThan(text, this.maxDepth)) {
+      this.facts.addRaw(text)
+      return
+    }
     try {
       value = JSON.parse(text)
     } catch {
@@ -71,6 +87,10 @@ class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
 
   private parse(record: SampledRecord): void {
     let value: unknown
+    if (jsonNestsDeeperThan(record.text, this.maxDepth)) {
+      this.findings.add({ code: 'NESTING_TOO_DEEP', line: record.line, args: { limit: this.maxDepth } })
+      return
+    }
     try {
       value = JSON.parse(record.text)
     } catch (error) {
@@ -89,6 +109,7 @@ class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
   finish(): ContentAnalysis {
     this.flush()
     if (!this.sampler.isExhaustive) for (const record of this.sampler.sample()) this.parse(record)
+    if (this.schema.capped) this.findings.add({ code: 'FIELDS_CAPPED', args: { limit: this.schema.maxFields } })
     const analysis: ContentAnalysis = { records: this.records, facts: this.facts.result(), findings: this.findings.result() }
     if (this.schema.count > 0) analysis.schema = this.schema.result(this.records)
     return analysis

@@ -1,38 +1,49 @@
 import { isUtf8 } from 'node:buffer'
 import type { FindingCollector } from '../findings/finding.js'
 import { asBuffer } from '../util/as-buffer.js'
+import { DEFAULT_LIMITS } from './limits.js'
 
 /**
  * Splits pushed chunks into lines with Buffer.indexOf (readline is several times slower), checks
  * that the bytes are UTF-8 a region at a time, and hands each line to `onLine` as a view into the
- * chunk. Only the unfinished tail of a chunk is copied.
+ * chunk. Only the unfinished tail of a chunk is copied; a line that spans chunks is joined once,
+ * when its newline arrives, so reading it is linear in its length. A line longer than
+ * `maxLineBytes` is not held at all: it is counted and handed to `onLongLine` instead.
  */
 export abstract class LineReader {
   protected lines = 0
   /** bytes consumed before the current chunk */
   private consumed = 0
-  private carry: Buffer | null = null
+  /** the unfinished line's pieces, oldest first */
+  private carry: Buffer[] = []
+  private carryBytes = 0
+  /** the unfinished line is over the limit: its bytes are dropped as they come */
+  private overLong = false
 
-  constructor(protected readonly findings: FindingCollector) {}
+  constructor(
+    protected readonly findings: FindingCollector,
+    private readonly maxLineBytes = DEFAULT_LIMITS.maxRecordBytes,
+  ) {}
 
   /** `start`/`end` exclude the newline; `offset` is the byte offset of `start` in the content. */
   protected abstract onLine(buf: Buffer, start: number, end: number, line: number, offset: number): void
 
+  /** A line longer than the limit, never held in memory: a finding; readers that count records also count it. */
+  protected onLongLine(line: number, offset: number): void {
+    this.findings.add({ code: 'RECORD_TOO_LONG', line, offset, args: { limit: this.maxLineBytes } })
+  }
+
   push(input: Uint8Array): void {
     const chunk = asBuffer(input)
     let pos = 0
-    if (this.carry) {
+    if (this.carryBytes > 0) {
       const nl = chunk.indexOf(10)
       if (nl === -1) {
-        this.carry = Buffer.concat([this.carry, chunk])
+        this.hold(chunk, 0)
         this.consumed += chunk.length
         return
       }
-      const line = Buffer.concat([this.carry, chunk.subarray(0, nl)])
-      const offset = this.consumed - this.carry.length
-      this.carry = null
-      this.checkUtf8(line, 0, line.length, offset)
-      this.onLine(line, 0, line.length, ++this.lines, offset)
+      this.endCarried(chunk, nl)
       pos = nl + 1
     }
     const last = chunk.lastIndexOf(10)
@@ -40,23 +51,51 @@ export abstract class LineReader {
       this.checkUtf8(chunk, pos, last + 1, this.consumed + pos)
       let nl = chunk.indexOf(10, pos)
       while (nl !== -1 && nl <= last) {
-        this.onLine(chunk, pos, nl, ++this.lines, this.consumed + pos)
+        if (nl - pos > this.maxLineBytes) this.onLongLine(++this.lines, this.consumed + pos)
+        else this.onLine(chunk, pos, nl, ++this.lines, this.consumed + pos)
         pos = nl + 1
         nl = pos > last ? -1 : chunk.indexOf(10, pos)
       }
     }
-    if (pos < chunk.length) this.carry = Buffer.from(chunk.subarray(pos))
+    if (pos < chunk.length) this.hold(chunk, pos)
     this.consumed += chunk.length
+  }
+
+  /** Keeps the unfinished tail `chunk[from..]` (a copy: the caller reuses its buffer), or only its length once over the limit. */
+  private hold(chunk: Buffer, from: number): void {
+    this.carryBytes += chunk.length - from
+    if (this.overLong) return
+    if (this.carryBytes > this.maxLineBytes) {
+      this.overLong = true
+      this.carry = []
+      return
+    }
+    this.carry.push(Buffer.from(chunk.subarray(from)))
+  }
+
+  /** The carried line ends at `chunk[end]` (its newline, or the end of the content). */
+  private endCarried(chunk: Buffer, end: number): void {
+    const offset = this.consumed - this.carryBytes
+    const length = this.carryBytes + end
+    const overLong = this.overLong || length > this.maxLineBytes
+    const parts = this.carry
+    this.carry = []
+    this.carryBytes = 0
+    this.overLong = false
+    if (overLong) {
+      this.onLongLine(++this.lines, offset)
+      return
+    }
+    parts.push(chunk.subarray(0, end))
+    const line = Buffer.concat(parts, length)
+    this.checkUtf8(line, 0, line.length, offset)
+    this.onLine(line, 0, line.length, ++this.lines, offset)
   }
 
   /** Handles the final line when the content does not end with a newline. */
   protected flush(): void {
-    if (!this.carry) return
-    const line = this.carry
-    const offset = this.consumed - line.length
-    this.carry = null
-    this.checkUtf8(line, 0, line.length, offset)
-    this.onLine(line, 0, line.length, ++this.lines, offset)
+    if (this.carryBytes === 0) return
+    this.endCarried(Buffer.alloc(0), 0)
   }
 
   private checkUtf8(buf: Buffer, start: number, end: number, offset: number): void {

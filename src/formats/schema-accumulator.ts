@@ -37,6 +37,11 @@ export function isEmptyValue(value: unknown): boolean {
 export class SchemaAccumulator {
   private readonly fields = new Map<string, FieldStats>()
   private records = 0
+  /** a field past `maxFields` was left out (FIELDS_CAPPED) */
+  capped = false
+
+  /** `maxFields`: distinct fields kept; later ones are left out, so a million keys cost no memory */
+  constructor(readonly maxFields = Infinity) {}
 
   /** `empty`: the value is there but empty (see isEmptyValue); formats that cannot tell pass nothing. */
   addRecord(entries: Iterable<[string, ValueKind | null] | [string, ValueKind | null, boolean]>): void {
@@ -44,6 +49,10 @@ export class SchemaAccumulator {
     for (const [name, kind, empty] of entries) {
       let stats = this.fields.get(name)
       if (!stats) {
+        if (this.fields.size >= this.maxFields) {
+          this.capped = true
+          continue
+        }
         stats = { kinds: new Set(), present: 0, nulls: 0, empty: 0, seenIn: 0 }
         this.fields.set(name, stats)
       }

@@ -1,6 +1,7 @@
 import { FindingCollector } from '../findings/finding.js'
 import { RecordFacts } from '../provenance/index.js'
 import { LineReader } from './line-reader.js'
+import { limitsOf } from './limits.js'
 import { RecordSampler, type SampledRecord } from './record-sampler.js'
 import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer } from './types.js'
 
@@ -14,7 +15,7 @@ class TextAnalyzer extends LineReader implements ContentAnalyzer {
   private readonly facts: RecordFacts
 
   constructor(ctx: AnalyzerContext) {
-    super(new FindingCollector())
+    super(new FindingCollector(), limitsOf(ctx).maxRecordBytes)
     this.facts = RecordFacts.forScan(ctx)
     this.sampler = RecordSampler.forScan(ctx, (record) => this.analyse(record))
   }

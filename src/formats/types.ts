@@ -4,6 +4,7 @@ import type { DocumentLicence } from '../provenance/index.js'
 import type { AnalysedRecord, PiiMode, RecordFactsResult, TokenMode } from '../provenance/index.js'
 import type { AnnotationFacts } from '../records/manifest-schema.js'
 import type { AnnotationFormat } from './annotations/item.js'
+import type { ReadLimits } from './limits.js'
 
 export type Compression = 'gzip' | 'zstd'
 export type Modality = 'text' | 'tabular' | 'image' | 'audio' | 'video' | 'other'
@@ -66,6 +67,8 @@ export interface AnalyzerContext {
   contentFields?: readonly string[]
   /** told of every analysed record: with `deep`, readers become record streams (data-item audits) */
   onRecord?: (record: AnalysedRecord) => void
+  /** how far a reader goes into the file (limitsOf: the defaults when absent) */
+  limits?: ReadLimits
 }
 
 /**

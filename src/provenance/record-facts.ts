@@ -1,4 +1,5 @@
 import { sortedObject } from '../util/order.js'
+import { DEFAULT_MAX_JSON_DEPTH, jsonNestsDeeperThan } from '../util/json-depth.js'
 import { scanForPii, scanValueForPii, PiiTally, type PiiTallyJson } from './pii/index.js'
 import { classifyLanguage, duplicateHash, LanguageCounts, LengthStats, loadTokenCounter, type LanguageCountsJson } from './text/index.js'
 import { ALL_STRINGS, chooseContentFields, contentStrings, type ContentFieldChoice } from './text/content-fields.js'
@@ -20,6 +21,8 @@ export interface RecordFactsOptions {
   contentFields?: readonly string[]
   /** told of every analysed record (data-item audits read records through the scan's readers) */
   onRecord?: (record: AnalysedRecord) => void
+  /** records nested deeper than this are not parsed (the reader reports them); DEFAULT_MAX_JSON_DEPTH when absent */
+  maxDepth?: number
 }
 
 /** A record as a reader parsed it. */
@@ -131,9 +134,9 @@ export class RecordFacts {
   }
 
   /** The facts a scan asks for of a file's records. */
-  static forScan(ctx: RecordFactsOptions & { deep: boolean }): RecordFacts {
+  static forScan(ctx: RecordFactsOptions & { deep: boolean; limits?: { maxDepth: number } }): RecordFacts {
     return new RecordFacts(
-      { relPath: ctx.relPath, pii: ctx.pii, tokens: ctx.tokens, deep: ctx.deep, ...(ctx.bytes !== undefined && { bytes: ctx.bytes }), ...(ctx.contentFields && { contentFields: ctx.contentFields }), ...(ctx.onRecord && { onRecord: ctx.onRecord }) },
+      { ...(ctx.limits && { maxDepth: ctx.limits.maxDepth }), relPath: ctx.relPath, pii: ctx.pii, tokens: ctx.tokens, deep: ctx.deep, ...(ctx.bytes !== undefined && { bytes: ctx.bytes }), ...(ctx.contentFields && { contentFields: ctx.contentFields }), ...(ctx.onRecord && { onRecord: ctx.onRecord }) },
       ctx.tokens === 'exact' ? threadCounter : null,
     )
   }
@@ -173,12 +176,12 @@ export class RecordFacts {
     if (key === 'empty') return
     let strings: string[] | null = null
     if (key === null) {
-      strings = this.textOf(parseOrUndefined(buf, start, end))
+      strings = this.textOf(parseOrUndefined(buf, start, end, this.options.maxDepth ?? DEFAULT_MAX_JSON_DEPTH))
       key = sampleKeyOfStrings(strings)
       if (key === null) return
     }
     if (!this.dupSample.offer(key)) return
-    strings ??= this.textOf(parseOrUndefined(buf, start, end))
+    strings ??= this.textOf(parseOrUndefined(buf, start, end, this.options.maxDepth ?? DEFAULT_MAX_JSON_DEPTH))
     this.dupSample.keep(key, duplicateHash(strings.join('\n')))
   }
 
@@ -319,7 +322,9 @@ export class RecordFacts {
 }
 
 /** A JSON record's value; undefined when it does not parse (the reader reports that itself). */
-function parseOrUndefined(buf: Buffer, start: number, end: number): unknown {
+function parseOrUndefined(buf: Buffer, start: number, end: number, maxDepth: number): unknown {
+  // Too deep to walk without overflowing the stack: the reader reports it as NESTING_TOO_DEEP.
+  if (jsonNestsDeeperThan(buf, maxDepth, start, end)) return undefined
   try {
     return JSON.parse(buf.toString('utf8', start, end))
   } catch {

@@ -297,6 +297,17 @@ export const manifestSchema = z
         sampleSize: count.describe('records parsed per file for the schema unless deep'),
         pii: z.enum(['off', 'sample', 'full']),
         tokens: z.enum(['off', 'estimate', 'exact']),
+        limits: z
+          .object({
+            maxRecordBytes: count.describe('longest line or record parsed, in bytes (RECORD_TOO_LONG beyond)'),
+            maxDepth: count.describe('deepest nesting of JSON arrays and objects parsed (NESTING_TOO_DEEP beyond)'),
+            maxDecompressedBytes: count.describe('decompressed bytes read per compressed file; 0 for no limit (DECOMPRESSION_LIMIT beyond)'),
+            maxDecompressionRatio: z.number().positive().describe('decompressed bytes per compressed byte, past the first 64 MiB (DECOMPRESSION_LIMIT beyond)'),
+            maxFields: count.describe('distinct fields recorded in one file’s schema (FIELDS_CAPPED beyond)'),
+          })
+          .strict()
+          .optional()
+          .describe('how far the readers went into each file; absent in manifests of tdgov before these limits'),
       })
       .strict(),
     config: z

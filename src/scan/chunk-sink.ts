@@ -3,7 +3,15 @@ import { createAnalyzer } from '../formats/registry.js'
 import type { AnalyzerContext, ContentAnalysis, DetectedFormat } from '../formats/types.js'
 import { InternalError } from '../util/errors.js'
 import type { AnalysisReply, AnalysisRequest, AnalysisWorkerData } from './analysis-worker.js'
-import { createDecoder } from '../formats/decompress.js'
+import { createDecoder, type DecodeLimit } from '../formats/decompress.js'
+import { limitsOf } from '../formats/limits.js'
+
+/** What the analysis of a file came to, why decoding failed, and where a limit stopped it. */
+export interface SinkResult {
+  analysis: ContentAnalysis
+  failure: Error | null
+  limited: DecodeLimit | null
+}
 
 /** Where the read loop puts each chunk after hashing it. */
 export interface ChunkSink {
@@ -11,7 +19,7 @@ export interface ChunkSink {
   acquire(): Buffer | Promise<Buffer>
   /** the first `length` bytes of `buffer` are the next chunk */
   submit(buffer: Buffer, length: number): void | Promise<void>
-  finish(): Promise<{ analysis: ContentAnalysis; failure: Error | null }>
+  finish(): Promise<SinkResult>
 }
 
 /** Files smaller than this are never analysed on a second thread: starting one costs more. */
@@ -32,7 +40,7 @@ export function threadReadBuffer(chunkSize: number): Buffer {
 /** Analysis in this thread, into one reused buffer. */
 export async function localSink(format: DetectedFormat, ctx: AnalyzerContext, chunkSize: number): Promise<ChunkSink> {
   const analyzer = await createAnalyzer(format, ctx)
-  const decoder = analyzer && ctx.compression ? await createDecoder(ctx.compression, (chunk) => analyzer.push(chunk)) : null
+  const decoder = analyzer && ctx.compression ? await createDecoder(ctx.compression, (chunk) => analyzer.push(chunk), limitsOf(ctx)) : null
   return {
     acquire: () => threadReadBuffer(chunkSize),
     submit(chunk, length) {
@@ -42,7 +50,7 @@ export async function localSink(format: DetectedFormat, ctx: AnalyzerContext, ch
     },
     async finish() {
       const failure = decoder ? await decoder.end() : null
-      return { analysis: analyzer ? await analyzer.finish() : { findings: [] }, failure }
+      return { analysis: analyzer ? await analyzer.finish() : { findings: [] }, failure, limited: decoder?.limited ?? null }
     },
   }
 }
@@ -58,8 +66,8 @@ export function offloadSink(format: DetectedFormat, ctx: AnalyzerContext, chunkS
   const waiting: ((slot: number) => void)[] = []
   const data: AnalysisWorkerData = { ring, chunkSize, format, ctx }
   const worker = new Worker(new URL('./analysis-worker.js', import.meta.url), { workerData: data })
-  let settle: { resolve: (r: { analysis: ContentAnalysis; failure: Error | null }) => void; reject: (e: Error) => void }
-  const done = new Promise<{ analysis: ContentAnalysis; failure: Error | null }>((resolve, reject) => {
+  let settle: { resolve: (r: SinkResult) => void; reject: (e: Error) => void }
+  const done = new Promise<SinkResult>((resolve, reject) => {
     settle = { resolve, reject }
   })
   worker.on('error', (error) => settle.reject(error))
@@ -71,7 +79,7 @@ export function offloadSink(format: DetectedFormat, ctx: AnalyzerContext, chunkS
     } else if ('crash' in reply) {
       settle.reject(new InternalError(`analysis worker failed: ${reply.crash}`))
     } else {
-      settle.resolve({ analysis: reply.analysis, failure: reply.failure === null ? null : new Error(reply.failure) })
+      settle.resolve({ analysis: reply.analysis, failure: reply.failure === null ? null : new Error(reply.failure), limited: reply.limited })
     }
   })
   const post = (request: AnalysisRequest): void => worker.postMessage(request)

@@ -14,6 +14,7 @@ import type { PiiMode, TokenMode } from '../provenance/record-facts.js'
 import type { ProvenanceResult } from '../provenance/provenance-result.js'
 import type { TokenDraw } from './token-sampling.js'
 import { folderLicences, type ClassifyStated } from '../provenance/folder-licences.js'
+import type { ReadLimits } from '../formats/limits.js'
 import { findingsOf, summariseFindings, type FindingGroup } from './finding-summary.js'
 
 export interface ManifestInput {
@@ -23,6 +24,8 @@ export interface ManifestInput {
   sampleSize: number
   pii: PiiMode
   tokens: TokenMode
+  /** the readers' limits the scan ran under */
+  limits?: ReadLimits
   config: LoadedConfig | null
   /** the token sample's final draw; null when tokens are off or exact */
   tokenDraw: TokenDraw | null
@@ -60,7 +63,7 @@ export function buildManifest(input: ManifestInput): BuiltManifest {
     manifest: 'tdgov/manifest',
     version: MANIFEST_VERSION,
     tool: { name: 'tdgov', version: toolVersion() },
-    scan: { deep: input.deep, sampleSize: input.sampleSize, pii: input.pii, tokens: input.tokens },
+    scan: { deep: input.deep, sampleSize: input.sampleSize, pii: input.pii, tokens: input.tokens, ...(input.limits && { limits: { ...input.limits } }) },
     config: input.config ? { file: CONFIG_FILE, sha256: input.config.sha256 } : null,
     fingerprint: fingerprint(files),
   }

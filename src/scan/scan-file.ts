@@ -8,6 +8,7 @@ import { annexNotPresent } from '../formats/pointer.js'
 import { annexKeyOf, annexLinkTarget, linkStat } from '../util/annex-link.js'
 import { sniffAnnotationExport } from '../formats/annotations/sniff-export.js'
 import { parsedOnSecondThread, RECORD_FORMATS, COLUMNAR_FORMATS } from '../formats/registry.js'
+import type { ReadLimits } from '../formats/limits.js'
 import type { AnalyzerContext, ContentAnalysis, DetectedFormat, MediaInfo, RecordSchema } from '../formats/types.js'
 import { localSink, offloadSink, OFFLOAD_MIN_BYTES, threadReadBuffer } from './chunk-sink.js'
 import { decompressHead } from '../formats/decompress.js'
@@ -52,6 +53,8 @@ export interface ScanFileOptions {
   tokenScale: number
   /** tdgov.yaml's content_fields, per source that names them (first matching source wins, as everywhere) */
   contentFields?: ContentFieldRule[]
+  /** how far the readers go into a file (the defaults when absent) */
+  limits?: ReadLimits
 }
 
 export interface ContentFieldRule {
@@ -144,6 +147,7 @@ async function scanOpenFile(
     sampleSize: options.sampleSize,
     pii: options.pii,
     tokens: options.tokens,
+    ...(options.limits && { limits: options.limits }),
   }
   const declared = declaredContentFields(relPath, options.contentFields)
   if (declared) ctx.contentFields = declared
@@ -163,10 +167,11 @@ async function scanOpenFile(
     hash.update(buffer.subarray(0, n))
     await sink.submit(buffer, n)
   }
-  const { analysis, failure } = await sink.finish()
+  const { analysis, failure, limited } = await sink.finish()
   const findings: FindingDraft[] = []
   if (bytes !== size) findings.push({ code: 'FILE_CHANGED_DURING_SCAN', args: { expected: size, actual: bytes } })
   if (failure) findings.push({ code: 'COMPRESSED_CORRUPT', args: { codec: compression!, reason: failure.message } })
+  if (limited) findings.push({ code: 'DECOMPRESSION_LIMIT', offset: limited.bytes, args: { codec: compression!, bytes: limited.bytes, reason: limited.reason } })
   if (format.encoding) findings.push({ code: 'ENCODING_NOT_UTF8', args: { encoding: format.encoding } })
   if (format.binaryAt) findings.push(looksBinaryFinding(format, format.binaryAt))
   const sensitive = sensitiveFinding(analysis.facts?.pii ?? null)

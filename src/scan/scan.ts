@@ -21,6 +21,7 @@ import type { ClassifyStated } from '../provenance/folder-licences.js'
 import { runTasks } from './run-tasks.js'
 import { ScanCollector, type ScanProgress, type ScanStats } from './scan-collector.js'
 import type { ScanFileOptions } from './scan-file.js'
+import { DEFAULT_LIMITS, type ReadLimits } from '../formats/limits.js'
 import { startTokenService } from './token-service.js'
 import { TokenSampling } from './token-sampling.js'
 import { toPosix, walkStream, type WalkedFile } from '../util/walk.js'
@@ -41,6 +42,8 @@ export interface ScanOptions {
   sampleSize: number
   pii: PiiMode
   tokens: TokenMode
+  /** how far the readers go into a file (see formats/limits.ts); the defaults when absent */
+  limits?: ReadLimits
   /** tdgov.yaml to use instead of the one in `root` */
   configFile?: string
   /** return the manifest's text even when the one on disk was left as it was */
@@ -77,13 +80,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const contentFields = sources.some((s) => s.content_fields) ? sources.map((s) => ({ paths: s.paths, fields: s.content_fields ?? null })) : undefined
   // What the per-file facts depend on: a cached entry made under other options is not reused.
   const fieldsKey = contentFields ? ` fields=${JSON.stringify(contentFields)}` : ''
-  const optionsKey = `tdgov ${toolVersion()} deep=${options.deep} sample=${options.sampleSize} pii=${options.pii} tokens=${options.tokens}${fieldsKey}`
+  const limits = options.limits ?? DEFAULT_LIMITS
+  const optionsKey = `tdgov ${toolVersion()} deep=${options.deep} sample=${options.sampleSize} pii=${options.pii} tokens=${options.tokens} limits=${JSON.stringify(limits)}${fieldsKey}`
   const scanOptions: ScanFileOptions = {
     deep: options.deep,
     sampleSize: options.sampleSize,
     pii: options.pii,
     tokens: options.tokens,
     tokenScale: TOKEN_INCLUSION_BYTES,
+    limits,
     ...(contentFields && { contentFields }),
   }
   const tokens = options.tokens === 'estimate' ? new TokenSampling(scanOptions, startTokenService) : null

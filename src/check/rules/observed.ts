@@ -383,6 +383,60 @@ export const OBSERVED: readonly RuleDoc[] = [
       '先检测压缩文件（`gzip -t` 或 `zstd -t`），再从原始数据重新获取或重新压缩；然后重新运行 `tdgov scan`。',
     ),
   }),
+
+  // The readers' limits: a file read only so far (src/formats/limits.ts, `tdgov scan --max-…`).
+  defineObserved({
+    code: 'RECORD_TOO_LONG',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Record too long', zh: '记录过长' },
+    description: {
+      en: 'A line or record is longer than the scan holds in memory to parse (`--max-record-bytes`, 8 MiB by default). It is counted and hashed with the file, but its schema, content, duplicates and personal information are not analysed. A record this long is usually a file written without line breaks, or a blob (an image, a whole document) stored in one field.',
+      zh: '某行或某条记录的长度超过扫描为解析而在内存中保留的上限（`--max-record-bytes`，默认 8 MiB）。该记录已计数并随文件计算哈希，但其结构、内容、重复情况和个人信息均未分析。如此长的记录通常是未换行写出的文件，或在单个字段中存放了大块数据（图像、整篇文档）。',
+    },
+    fix: fix(
+      'Split the record into lines, or store large blobs as files and refer to them by path; if the records are meant to be this long, rerun `tdgov scan` with a larger `--max-record-bytes` (the scan’s memory grows by about 20 times the limit).',
+      '将该记录拆分为多行，或将大块数据另存为文件并以路径引用；如记录确应如此之长，以更大的 `--max-record-bytes` 重新运行 `tdgov scan`（扫描的内存占用约增加该上限的 20 倍）。',
+    ),
+  }),
+  defineObserved({
+    code: 'NESTING_TOO_DEEP',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'JSON nested too deep', zh: 'JSON 嵌套过深' },
+    description: {
+      en: 'A JSON record or document nests arrays and objects deeper than the scan parses (`--max-depth`, 512 levels by default). It is counted, but not parsed: its schema, content and personal information are not analysed. Real records nest a few dozen levels; thousands usually mean a generated or hostile file, which can also crash the tools that train on it.',
+      zh: '某条 JSON 记录或文档中数组和对象的嵌套层数超过扫描解析的上限（`--max-depth`，默认 512 层）。该记录已计数但未解析：其结构、内容和个人信息均未分析。真实记录的嵌套通常只有几十层；数千层往往意味着文件由程序生成或带有恶意，也可能使读取它的训练工具崩溃。',
+    },
+    fix: fix(
+      'Flatten the record or remove it from the dataset; if the nesting is intended, rerun `tdgov scan` with a larger `--max-depth`.',
+      '将该记录扁平化或将其移出数据集；如该嵌套确属有意，以更大的 `--max-depth` 重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'DECOMPRESSION_LIMIT',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Decompression limit reached', zh: '达到解压上限' },
+    description: {
+      en: 'The compressed file expands further than the scan decompresses: more than `--max-decompression-ratio` bytes per compressed byte (100 by default, past the first 64 MiB), more than `--max-decompressed-bytes`, or a zstd window larger than 128 MiB. Its hash covers the whole file, but its records are counted and analysed only up to that point. Such ratios are typical of a decompression bomb; real text and JSON compress 3 to 20 times.',
+      zh: '该压缩文件解压后的体积超过扫描的解压上限：每个压缩字节解压出的字节数超过 `--max-decompression-ratio`（默认 100，前 64 MiB 不计），或总量超过 `--max-decompressed-bytes`，或 zstd 窗口大于 128 MiB。其哈希覆盖整个文件，但记录只计数和分析到该位置为止。如此高的压缩比是解压炸弹的典型特征；真实的文本和 JSON 压缩比通常为 3 至 20 倍。',
+    },
+    fix: fix(
+      'Check where the file came from and what it expands to (`gzip -l`, `zstd -l`); remove it if it is not training data, or rerun `tdgov scan` with a larger `--max-decompression-ratio` or `--max-decompressed-bytes`.',
+      '核查该文件的来源及其解压后的内容（`gzip -l`、`zstd -l`）；如不属于训练数据则将其移除，否则以更大的 `--max-decompression-ratio` 或 `--max-decompressed-bytes` 重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'FIELDS_CAPPED',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Too many distinct fields', zh: '字段过多' },
+    description: {
+      en: 'The records of the file use more distinct field names than the scan records in a schema (`--max-fields`, 10,000 by default), so the manifest lists only the first ones. Thousands of keys usually mean values stored as keys (ids, words, dates), which a training pipeline reading fields by name will not see as data.',
+      zh: '该文件的记录中不同字段名的数量超过扫描在结构中记录的上限（`--max-fields`，默认 10,000），清单只列出前若干个。成千上万的键名通常意味着把取值（编号、词语、日期）当作了键名，按字段名读取数据的训练流程不会把它们当作数据。',
+    },
+    fix: fix(
+      'Store such values as values (an array of objects, or a key and a value field) instead of keys; if the fields are real, rerun `tdgov scan` with a larger `--max-fields`.',
+      '将这些取值作为值存放（对象数组，或键字段加值字段），而不是作为键名；如这些字段确实存在，以更大的 `--max-fields` 重新运行 `tdgov scan`。',
+    ),
+  }),
   defineObserved({
     code: 'IMAGE_UNREADABLE',
     clause: 'Art. 7 (data quality)',

@@ -8,6 +8,7 @@ import { renderScanSummary } from '../scan-summary.js'
 import { parseOptions } from '../parse-options.js'
 import { locateProject } from '../../records/project.js'
 import { checkOutTarget } from '../out-target.js'
+import { DEFAULT_LIMITS } from '../../formats/limits.js'
 
 const scanOptionsSchema = z.object({
   dir: z.string().default('.'),
@@ -27,7 +28,21 @@ const scanOptionsSchema = z.object({
   config: z.string().optional(),
   lang: z.enum(LANGUAGES, { message: 'expected --lang en or zh' }).default('en'),
   force: z.boolean().default(false),
+  maxRecordBytes: wholeNumber('--max-record-bytes', 1).default(DEFAULT_LIMITS.maxRecordBytes),
+  maxDepth: wholeNumber('--max-depth', 1).default(DEFAULT_LIMITS.maxDepth),
+  maxDecompressedBytes: wholeNumber('--max-decompressed-bytes', 0).default(DEFAULT_LIMITS.maxDecompressedBytes),
+  maxDecompressionRatio: z.coerce
+    .number({ message: 'expected --max-decompression-ratio to be a number' })
+    .positive('expected --max-decompression-ratio above 0')
+    .default(DEFAULT_LIMITS.maxDecompressionRatio),
+  maxFields: wholeNumber('--max-fields', 1).default(DEFAULT_LIMITS.maxFields),
 })
+
+/** A limit given as a whole number of at least `min`. */
+function wholeNumber(flag: string, min: number): z.ZodCoercedNumber {
+  const message = `expected ${flag} to be a whole number of at least ${min}`
+  return z.coerce.number({ message }).int(message).min(min, message).max(Number.MAX_SAFE_INTEGER, message)
+}
 
 export type ScanCommandOptions = z.input<typeof scanOptionsSchema>
 
@@ -50,6 +65,13 @@ export async function scanCommand(raw: ScanCommandOptions): Promise<number> {
     sampleSize: DEFAULT_SAMPLE_SIZE,
     pii: options.pii,
     tokens: options.tokens,
+    limits: {
+      maxRecordBytes: options.maxRecordBytes,
+      maxDepth: options.maxDepth,
+      maxDecompressedBytes: options.maxDecompressedBytes,
+      maxDecompressionRatio: options.maxDecompressionRatio,
+      maxFields: options.maxFields,
+    },
     ...(options.config !== undefined && { configFile: options.config }),
     needDocument: options.json,
     onProgress: (p) =>
