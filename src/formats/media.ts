@@ -97,6 +97,10 @@ async function analyze(ctx: AnalyzerContext, head: HeadCollector | null): Promis
     if (!foundStream(metadata)) {
       return unreadable('no audio or video stream found; expected a readable container header')
     }
+    // A WAV always states its duration (fmt and data chunks); one without it was cut inside its header.
+    if (metadata.format.container === 'WAVE' && metadata.format.duration === undefined) {
+      return unreadable('the data ends inside a header; expected the rest of the container (truncated file?)')
+    }
     const media = toMediaInfo(metadata)
     return Object.keys(media).length > 0 ? { media, findings: [] } : { findings: [] }
   } catch (error) {

@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSy
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { expect } from 'vitest'
+import { parse as parseYaml } from 'yaml'
 import type { Manifest } from '../../src/records/manifest-schema.js'
 import { REPO_ROOT } from '../helpers/exec.js'
 import type { CaseRun } from './run-case.js'
@@ -76,11 +77,13 @@ export const CASES: AdversarialCase[] = [
     build: (d) => {
       writeFileSync(path.join(d, 'a.jsonl'), '{"text":"a"}\n')
       writeFileSync(path.join(d, 'tdgov.yaml'), `${CONFIG}labelling_rules:\n  - {id: r, version: "1", kind: functional, labels: [x], document: /dev/zero}\n`)
+      execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'tdgov.js'), 'scan', d], { stdio: 'ignore' })
       return ['check', d, '--no-tree', '--format', 'json']
     },
     check: (run) => {
-      // without a manifest the gate refuses in one line; the document is never opened
-      expect(run.status).toBe(2)
+      expect(run.status).toBe(1)
+      const gate = JSON.parse(run.stdout) as { findings: { code: string; args: Record<string, unknown> }[] }
+      expect(gate.findings.find((f) => f.code === 'RULES_DOCUMENT_MISSING')?.args.reason).toBe('outside')
     },
   },
   {
@@ -144,6 +147,204 @@ export const CASES: AdversarialCase[] = [
       expect(run.status).toBe(1)
       expect(run.stdout).toContain('NOT ACCEPTED')
       expect(run.stdout).not.toMatch(/^ACCEPT/m)
+    },
+  },
+  // Silent omissions
+  {
+    id: 'names-with-cr-and-separators',
+    why: 'names containing \r, U+2028 or U+2029, and everything under such a folder, are missing from the manifest with no finding',
+    build: (d) => {
+      for (const name of ['a\rb.jsonl', 'line\u2028sep.jsonl', 'para\u2029sep.jsonl']) writeFileSync(path.join(d, name), '{"text":"x"}\n')
+      mkdirSync(path.join(d, 'folder\u2028name'))
+      writeFileSync(path.join(d, 'folder\u2028name', 'inner.jsonl'), '{"text":"y"}\n')
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const paths = manifestOf(d).files.map((f) => f.path)
+      for (const p of ['a\rb.jsonl', 'line\u2028sep.jsonl', 'para\u2029sep.jsonl', 'folder\u2028name/inner.jsonl']) expect(paths).toContain(p)
+      // and the summary shows them escaped, never raw
+      expect(run.stdout).not.toMatch(/[\r\u2028\u2029]/)
+    },
+  },
+  {
+    id: 'name-not-utf8',
+    why: 'names that are not valid UTF-8 get FILE_UNREADABLE "ENOENT (open)" with U+FFFD in the recorded path',
+    build: (d) => {
+      writeFileSync(Buffer.concat([Buffer.from(d + '/bad'), Buffer.from([0xff]), Buffer.from('name.jsonl')]), '{"text":"x"}\n')
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const manifest = manifestOf(d)
+      expect(manifest.files.find((f) => f.path === 'bad\\xffname.jsonl')?.records).toBe(1)
+      expect(manifest.findings.find((f) => f.code === 'PATH_ESCAPED')?.location).toEqual({ kind: 'file', path: 'bad\\xffname.jsonl' })
+    },
+  },
+  {
+    id: 'nul-byte-in-jsonl',
+    why: 'one NUL byte in the first MiB of a 10k-line JSONL makes it binary, 0 records, no finding',
+    build: (d) => {
+      const lines = Array.from({ length: 10_000 }, (_, i) => `{"text":"line ${i}"}`)
+      lines[5] = '{"text":"a\u0000b"}'.replace('\\u0000', '\u0000')
+      writeFileSync(path.join(d, 'data.jsonl'), lines.join('\n') + '\n')
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const entry = manifestOf(d).files.find((f) => f.path === 'data.jsonl')!
+      expect(entry.format).toBe('jsonl')
+      expect(entry.findings.map((f) => f.code)).toContain('CONTENT_LOOKS_BINARY')
+    },
+  },
+  // Crashes that lose the whole scan
+  {
+    id: 'single-line-200mb-jsonl',
+    why: 'a 200 MB single-line JSONL: V8 "invalid size" fatal error, exit 133',
+    build: (d) => {
+      writeFileSync(path.join(d, 'one.jsonl'), `{"text":"${'a'.repeat(200 * 1024 * 1024)}"}\n`)
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      expect(codesOf(d, 'one.jsonl')).toContain('RECORD_TOO_LONG')
+    },
+  },
+  {
+    id: 'json-nested-100k',
+    why: 'a .json nested 100k deep: exit 3 "Maximum call stack size exceeded"',
+    build: (d) => {
+      writeFileSync(path.join(d, 'deep.json'), '['.repeat(100_000) + ']'.repeat(100_000))
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      expect(codesOf(d, 'deep.json')).toContain('NESTING_TOO_DEEP')
+    },
+  },
+  // Hangs
+  {
+    id: 'letters-without-spaces-1mb',
+    why: 'the token estimate is quadratic in a run of letters without spaces (1 MB > 120 s)',
+    build: (d) => {
+      writeFileSync(path.join(d, 'run.jsonl'), `{"text":"${'abcdefghij'.repeat(100_000)}"}\n`)
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      expect(manifestOf(d).content.tokens).not.toBeNull()
+    },
+  },
+  {
+    id: 'dna-records',
+    why: 'three 200 kB DNA records take 26.6 s',
+    build: (d) => {
+      const bases = 'ACGT'
+      let dna = ''
+      for (let i = 0; i < 200_000; i++) dna += bases[(i * 7919) % 4]
+      writeFileSync(path.join(d, 'dna.jsonl'), [0, 1, 2].map(() => JSON.stringify({ sequence: dna })).join('\n') + '\n')
+      return ['scan', d]
+    },
+    check: (run) => expect(run.status).toBe(0),
+  },
+  {
+    id: 'long-line-in-gzip',
+    why: 'a long line inside gzip never finishes (the line reader re-concatenates its carry on every chunk)',
+    build: (d) => {
+      writeFileSync(path.join(d, 'long.jsonl.gz'), gzipSync(Buffer.from(`{"text":"${'xy'.repeat(25 * 1024 * 1024)}"}\n`)))
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      expect(codesOf(d, 'long.jsonl.gz').some((c) => c === 'RECORD_TOO_LONG' || c === 'DECOMPRESSION_LIMIT')).toBe(true)
+    },
+  },
+  // Memory
+  {
+    id: 'zstd-bomb',
+    why: 'a 33 KB zstd bomb takes 2.2 GB (the 64 KB head is decompressed whole)',
+    build: (d) => {
+      const plain = path.join(d, '..', 'zeros.jsonl')
+      writeFileSync(plain, Buffer.from('{"a":0}\n'.repeat(128 * 1024 * 1024 / 8)))
+      execFileSync('zstd', ['-q', '-19', '--long=27', '-f', plain, '-o', path.join(d, 'bomb.jsonl.zst')])
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      expect(codesOf(d, 'bomb.jsonl.zst')).toContain('DECOMPRESSION_LIMIT')
+    },
+  },
+  {
+    id: 'csv-unterminated-quote',
+    why: 'an unterminated quote in a 330 MB CSV takes 1.6 GB',
+    build: (d) => {
+      const rows = ['id,text', '1,"never closed']
+      for (let i = 0; i < 2_000_000; i++) rows.push(`${i},some text that goes on and on and on, and on`)
+      writeFileSync(path.join(d, 'open.csv'), rows.join('\n') + '\n')
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      expect(codesOf(d, 'open.csv').some((c) => c === 'CSV_UNTERMINATED_QUOTE' || c === 'RECORD_TOO_LONG')).toBe(true)
+    },
+  },
+  // Personal information leaking
+  {
+    id: 'json-key-is-an-identity-number',
+    why: 'a JSON key that is an identity number goes raw into the manifest’s schema, the cache and stdout',
+    build: (d) => {
+      writeFileSync(path.join(d, 'keys.jsonl'), '{"110101199003071233": 1, "text": "x"}\n')
+      return ['scan', d, '--json']
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const everything = [run.stdout, run.stderr, readFileSync(path.join(d, '.tdgov', 'manifest.json'), 'utf8'), ...['index', 'entries'].map((f) => readFileSync(path.join(d, '.tdgov', 'cache', `${f}-v9.ndjson`), 'utf8'))].join('\n')
+      expect(everything).not.toContain('110101199003071233')
+    },
+  },
+  // Injection into terminals and CI logs
+  {
+    id: 'names-forge-terminal-and-ci-lines',
+    why: 'an ESC sequence in a file name clears the screen and forges lines, and x\\n::error file=x::y emits a GitHub Actions command',
+    build: (d) => {
+      writeFileSync(path.join(d, '\u001b[2Jforged.jsonl'), '{"text":"x"}\n')
+      writeFileSync(path.join(d, 'x\n::error file=x::y.jsonl'), 'not json\n')
+      writeFileSync(path.join(d, 'tdgov.yaml'), 'dataset: {name: hostile, intended_use: research}\n')
+      execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'tdgov.js'), 'scan', d], { stdio: 'ignore' })
+      return ['check', d, '--format', 'github', '--fail-on', 'never']
+    },
+    check: (run) => {
+      expect(run.status).toBe(0)
+      expect(run.stdout + run.stderr).not.toContain('\u001b')
+      // every workflow command is a line of its own: no name starts one
+      for (const line of run.stdout.split('\n').filter((l) => l.includes('::error file=x::y'))) expect(line.startsWith('::error file=x::y')).toBe(false)
+    },
+  },
+  {
+    id: 'init-folder-with-newline',
+    why: 'an init draft for a folder named with a newline is invalid YAML',
+    build: (d) => {
+      mkdirSync(path.join(d, 'two\nlines'))
+      writeFileSync(path.join(d, 'two\nlines', 'a.jsonl'), '{"text":"x"}\n')
+      return ['init', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      expect(() => parseYaml(readFileSync(path.join(d, 'tdgov.yaml'), 'utf8'))).not.toThrow()
+      expect(readFileSync(path.join(d, 'tdgov.yaml'), 'utf8')).toContain('two\\nlines')
+    },
+  },
+  // Smaller
+  {
+    id: 'wav-cut-inside-header',
+    why: 'a WAV cut inside its header gives no finding',
+    build: (d) => {
+      writeFileSync(path.join(d, 'cut.wav'), readFileSync(path.join(REPO_ROOT, 'fixtures', 'demo', 'audio', 'prompt-0001.wav')).subarray(0, 30))
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      expect(codesOf(d, 'cut.wav')).toContain('MEDIA_UNREADABLE')
     },
   },
   // Promises that already held, kept in the suite

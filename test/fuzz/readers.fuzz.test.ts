@@ -18,6 +18,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203)
 const OPTIONS: ScanFileOptions = { deep: false, sampleSize: 1000, pii: 'sample', tokens: 'estimate', tokenScale: 1 }
 const MAX_SEED_BYTES = 256 * 1024
+const LOG = process.env.FUZZ_LOG
 const JS_INTERNALS = /Cannot read properties|is not a function|is not iterable|of undefined|of null|Maximum call stack|Invalid array length|Invalid string length|RangeError|TypeError|ReferenceError/
 
 /** Real files to mutate: the committed fixtures and the demo, and the shared corpus when it is there. */
@@ -54,6 +55,8 @@ describe(`fuzzing the readers (${RUNS} inputs, seed ${SEED}, ${SEEDS.length} see
         const rel = `${n++ % 64}-${name}`
         const file = path.join(dir, rel)
         writeFileSync(file, mutate(bytes, mutation, SEEDS.map((s) => s.bytes)))
+        // FUZZ_LOG names the input being read, so a run that hangs says which one it was on
+        if (LOG) writeFileSync(LOG, `${name} ${JSON.stringify(mutation, (_k, v: unknown) => (v instanceof Uint8Array ? `${v.length} bytes` : v))} → ${file}\n`)
         const outcome = await scanFile(file, rel, OPTIONS)
         if (!('entry' in outcome)) return
         formats.set(outcome.entry.format, (formats.get(outcome.entry.format) ?? 0) + 1)
