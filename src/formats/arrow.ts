@@ -473,7 +473,8 @@ async function decodeSchema(source: SchemaSource): Promise<SchemaColumn[]> {
     DataType.isDictionary(type) ? 1 : 1 + (type.children ?? []).reduce((sum, child) => sum + nodeCount(child.type), 0)
   return (await schemaFields(source)).map((field) => {
     const type: DataType = field.type
-    return { name: field.name, type: type.toString(), nodes: nodeCount(type) }
+    // a damaged schema message can decode a field without a name (flatbuffers reads absent as null)
+    return { name: typeof field.name === 'string' ? field.name : '', type: type.toString(), nodes: nodeCount(type) }
   })
 }
 
