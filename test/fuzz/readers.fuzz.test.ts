@@ -88,3 +88,17 @@ describe(`fuzzing the readers (${RUNS} inputs, seed ${SEED}, ${SEEDS.length} see
     )
   }, 600_000)
 })
+
+// Inputs a longer run found, kept as they were found.
+const CORPUS_ARROW = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'arrow')
+describe.skipIf(!existsSync(CORPUS_ARROW))('fuzz regressions (skipped: ../shared/corpus absent)', () => {
+  it('generated_dictionary.stream with five bits flipped (a schema field without a name) is scanned, not thrown', async () => {
+    const seed = readdirSync(CORPUS_ARROW, { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('generated_dictionary.stream'))
+    expect(seed).toBeDefined()
+    const bytes = readFileSync(path.join(CORPUS_ARROW, seed!))
+    const file = path.join(makeTempDir(), 'generated_dictionary.stream')
+    writeFileSync(file, mutate(bytes, { kind: 'flip', positions: [70143214, 227432945, 22688507, 951319336, 274665677], bits: [0, 0, 2, 5, 2, 1, 3, 2] }, []))
+    const outcome = await scanFile(file, 'generated_dictionary.stream', OPTIONS)
+    expect('entry' in outcome).toBe(true)
+  })
+})
