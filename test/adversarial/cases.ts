@@ -222,6 +222,21 @@ export const CASES: AdversarialCase[] = [
       expect(codesOf(d, 'deep.json')).toContain('NESTING_TOO_DEEP')
     },
   },
+  {
+    id: 'audit-source-csv-unclosed-quote',
+    why: 'audit sample --source over a CSV with an unclosed quote: exit 3 "Quote Not Closed"',
+    build: (d) => {
+      writeFileSync(path.join(d, 'open.csv'), 'id,text\n1,"never closed\n2,b\n3,c\n')
+      writeFileSync(path.join(d, 'tdgov.yaml'), CONFIG)
+      execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'tdgov.js'), 'scan', d], { stdio: 'ignore' })
+      return ['audit', 'sample', '--source', 'all', '--seed', 'x', '--size', '10', '--config', path.join(d, 'tdgov.yaml')]
+    },
+    // one line naming the file (it says no items were found, not why: the quote; noted for later)
+    check: (run) => {
+      expect(run.status).toBe(2)
+      expect(run.stderr).toContain('open.csv')
+    },
+  },
   // Hangs
   {
     id: 'letters-without-spaces-1mb',
