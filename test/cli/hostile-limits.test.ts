@@ -72,7 +72,7 @@ describe('tdgov scan on hostile inputs at the default limits', () => {
     // 75 MiB of newlines from 2.4 KB, in a 1 MiB window; and a frame asking for a 2 GiB window.
     data('bomb.txt.zst', zstdBomb(0x50, 600))
     data('window.txt.zst', zstdBomb(0xa8, 100))
-    run = await scanMeasured(['scan', dir, '--no-cache', '--json', '--out', path.join(dir, 'manifest.json')])
+    run = await scanMeasured(['scan', dir, '--no-cache', '--json', '--out', path.join(dir, '.tdgov', 'manifest.json')])
   }, 120_000)
 
   afterAll(removeTempDirs)
@@ -111,7 +111,7 @@ describe('tdgov scan with lowered limits', () => {
     data('long.txt.gz', gzipSync(`first\n${'y'.repeat(20_000_000)}\nlast\n`))
     data('quote.csv', `id,text\n1,fine\n2,"never closed\n${'3,more\n'.repeat(200_000)}`)
     data('keys.jsonl', JSON.stringify(Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`key${i}`, i]))) + '\n')
-    run = await scanMeasured(['scan', dir, '--no-cache', '--json', '--max-record-bytes', '1000000', '--max-fields', '100', '--out', path.join(dir, 'manifest.json')])
+    run = await scanMeasured(['scan', dir, '--no-cache', '--json', '--max-record-bytes', '1000000', '--max-fields', '100', '--out', path.join(dir, '.tdgov', 'manifest.json')])
   }, 120_000)
 
   afterAll(removeTempDirs)
@@ -135,7 +135,7 @@ describe('tdgov scan with lowered limits', () => {
   })
 
   it('refuses a limit that is not a whole number with one line and exit 2', async () => {
-    const bad = await runCli(['scan', dir, '--max-depth', '0', '--out', path.join(dir, 'other.json')])
+    const bad = await runCli(['scan', dir, '--max-depth', '0', '--out', path.join(dir, '.tdgov', 'other.json')])
     expect(bad.status).toBe(2)
     expect(bad.stderr.trim().split('\n')).toHaveLength(1)
     expect(bad.stderr).toContain('--max-depth')
