@@ -6,11 +6,17 @@ import { buildProgram } from './program.js'
 
 /** The process boundary: runs the program and maps every outcome to an exit code. */
 async function main(argv: string[]): Promise<void> {
+  // Leave the previous manifest and cache as they were: drop half-written temporary files, and say
+  // so, for Ctrl-C and for a CI runner or `timeout` that stops the job (128 + the signal's number).
   process.once('SIGINT', () => {
-    // Leave the previous manifest and cache as they were: drop half-written temporary files.
     removePendingWrites()
     process.stderr.write('\ntdgov: interrupted; nothing was written\n')
     process.exit(130)
+  })
+  process.once('SIGTERM', () => {
+    removePendingWrites()
+    process.stderr.write('\ntdgov: terminated (SIGTERM); nothing was written\n')
+    process.exit(143)
   })
   const debug = argv.includes('--debug')
   const program = buildProgram((code) => {

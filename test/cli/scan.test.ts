@@ -713,7 +713,7 @@ describe('interrupting a scan (Ctrl-C)', () => {
   }
 
   /** Scans `root` once, lets `prepare` add work, then interrupts a second scan once `waitFor` is open. */
-  async function interruptScan(root: string, prepare: () => string, args: string[]): Promise<{ result: ExecResult; previous: Buffer }> {
+  async function interruptScan(root: string, prepare: () => string, args: string[], signal: NodeJS.Signals = 'SIGINT'): Promise<{ result: ExecResult; previous: Buffer }> {
     writeTree(root, { 'small.jsonl': jsonlText(10, 'small') })
     await scanOk(root)
     const previous = readFileSync(manifestFile(root))
@@ -726,7 +726,7 @@ describe('interrupting a scan (Ctrl-C)', () => {
     await new Promise((resolve) => setTimeout(resolve, 150))
     await whenOpened(child.pid!, waitFor, 0)
     expect(finishedEarly, 'the scan ended before it could be interrupted').toBe(false)
-    child.kill('SIGINT')
+    child.kill(signal)
     return { result: await exited, previous }
   }
 
@@ -750,6 +750,25 @@ describe('interrupting a scan (Ctrl-C)', () => {
       ['--no-cache'],
     )
     expectUntouched(root, result, previous)
+  })
+
+  it('exits 143 with a line on SIGTERM (a CI runner or `timeout` stopping the job), leaving the previous manifest and no temporary file', async () => {
+    const root = makeTempDir()
+    const { result, previous } = await interruptScan(
+      root,
+      () => {
+        const big = path.join(root, 'big.jsonl')
+        writeBigJsonl(big, BIG_BYTES)
+        return big
+      },
+      ['--no-cache'],
+      'SIGTERM',
+    )
+    expect(result.status, result.stderr).toBe(143)
+    expect(result.stderr.trim().split('\n').at(-1)).toBe('tdgov: terminated (SIGTERM); nothing was written')
+    expect(readFileSync(manifestFile(root)).equals(previous), 'the previous manifest was overwritten').toBe(true)
+    const leftovers = readdirSync(path.join(root, '.tdgov'), { recursive: true }).map(String).filter((name) => name.endsWith('.tmp'))
+    expect(leftovers).toEqual([])
   })
 
   it('exits 130 when interrupted among files smaller than 64 MiB scanned in the main thread, leaving the previous manifest', async () => {
