@@ -16,26 +16,25 @@ export function configRecords(root: string, loaded: LoadedConfig | null, today =
     locate: loaded ? loaded.locate : () => null,
     manifest: null,
     audits: [],
-    rulesDocuments: loaded ? rulesDocuments(loaded) : new Map(),
-    rulesDocumentProblems: loaded ? rulesDocumentProblems(loaded) : new Map(),
+    ...rulesDocumentRecords(loaded),
     tree: null,
     today,
   }
 }
 
-/** Each labelling-rules document's sha256 as it is now; null for one that is missing or refused (rules-document.ts). */
-export function rulesDocuments(loaded: LoadedConfig): Map<string, string | null> {
-  return new Map(loaded.config.labelling_rules.map((rules) => [rules.id, readRulesDocument(loaded.file, rules.document).sha256]))
-}
-
-/** Why each document that has no sha256 has none. */
-export function rulesDocumentProblems(loaded: LoadedConfig): Map<string, RulesDocumentProblem> {
-  const out = new Map<string, RulesDocumentProblem>()
-  for (const rules of loaded.config.labelling_rules) {
-    const { problem } = readRulesDocument(loaded.file, rules.document)
-    if (problem !== null) out.set(rules.id, problem)
+/**
+ * Each labelling-rules document's sha256 as it is now (null for one that is missing or refused,
+ * rules-document.ts) and why it has none; each document is read once.
+ */
+function rulesDocumentRecords(loaded: LoadedConfig | null): Pick<RuleRecords, 'rulesDocuments' | 'rulesDocumentProblems'> {
+  const rulesDocuments = new Map<string, string | null>()
+  const rulesDocumentProblems = new Map<string, RulesDocumentProblem>()
+  for (const rules of loaded?.config.labelling_rules ?? []) {
+    const { sha256, problem } = readRulesDocument(loaded!.file, rules.document)
+    rulesDocuments.set(rules.id, sha256)
+    if (problem !== null) rulesDocumentProblems.set(rules.id, problem)
   }
-  return out
+  return { rulesDocuments, rulesDocumentProblems }
 }
 
 function toPosix(p: string): string {

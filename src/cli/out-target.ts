@@ -1,7 +1,6 @@
-import { closeSync, lstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, lstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import path from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
-import { readFileSync } from 'node:fs'
 import { UserError } from '../util/errors.js'
 
 const HEAD = 64 * 1024

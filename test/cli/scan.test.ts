@@ -732,6 +732,10 @@ describe('interrupting a scan (Ctrl-C)', () => {
 
   function expectUntouched(root: string, result: ExecResult, previous: Buffer): void {
     expect(result.status === 130 || result.signal === 'SIGINT', `status ${result.status}, signal ${result.signal}`).toBe(true)
+    expectPreviousKept(root, previous)
+  }
+
+  function expectPreviousKept(root: string, previous: Buffer): void {
     expect(readFileSync(manifestFile(root)).equals(previous), 'the previous manifest was overwritten').toBe(true)
     const leftovers = readdirSync(path.join(root, '.tdgov'), { recursive: true }).map(String).filter((name) => name.endsWith('.tmp'))
     expect(leftovers).toEqual([])
@@ -766,9 +770,7 @@ describe('interrupting a scan (Ctrl-C)', () => {
     )
     expect(result.status, result.stderr).toBe(143)
     expect(result.stderr.trim().split('\n').at(-1)).toBe('tdgov: terminated (SIGTERM); nothing was written')
-    expect(readFileSync(manifestFile(root)).equals(previous), 'the previous manifest was overwritten').toBe(true)
-    const leftovers = readdirSync(path.join(root, '.tdgov'), { recursive: true }).map(String).filter((name) => name.endsWith('.tmp'))
-    expect(leftovers).toEqual([])
+    expectPreviousKept(root, previous)
   })
 
   it('exits 130 when interrupted among files smaller than 64 MiB scanned in the main thread, leaving the previous manifest', async () => {

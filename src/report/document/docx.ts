@@ -51,7 +51,7 @@ function blockParts(d: Docx, block: Block): (InstanceType<Docx['Paragraph']> | I
       // ordered lists are numbered in the text: Word numbering needs a numbering part for one list
       return block.items.map((item, i) => (block.ordered ? paragraph([`${i + 1}. `, ...runsOf(item)]) : paragraph(item, { bullet: { level: 0 } })))
     case 'notice':
-      return [paragraph({ strong: runsOf(block.title).map(String).join('') }), ...block.items.map((item) => paragraph(item, { bullet: { level: 0 } }))]
+      return [paragraph({ strong: plainText(block.title) }), ...block.items.map((item) => paragraph(item, { bullet: { level: 0 } }))]
     case 'table':
       return [table(d, block.header, block.rows), paragraph('')]
     case 'chart':
