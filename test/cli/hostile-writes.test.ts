@@ -65,7 +65,7 @@ describe('writes stay inside the project and off the user’s data', () => {
     for (const args of [['scan', root], ['check', root], ['report', root]]) {
       const run = await runCli([...args, '--out', theirs])
       expect(run.status, args[0]).toBe(2)
-      expect(oneLine(run.stderr)).toBe(`tdgov: ${theirs}: exists and is not a file tdgov wrote; pass --force to replace it`)
+      expect(oneLine(run.stderr)).toBe(`tdgov: ${theirs}: exists and is not an output tdgov wrote there (or it has changed since); pass --force to replace it`)
       expect(readFileSync(theirs, 'utf8')).toBe('my notes\n')
     }
     // a file tdgov wrote is replaced without asking; --force replaces the others
@@ -74,6 +74,40 @@ describe('writes stay inside the project and off the user’s data', () => {
     expect((await runCli(['scan', root, '--out', ours])).status).toBe(0)
     expect((await runCli(['scan', root, '--out', theirs, '--force'])).status).toBe(0)
     expect(readFileSync(theirs, 'utf8')).toContain('"manifest": "tdgov/manifest"')
+  })
+
+  it('knows its outputs from its ledger, not from what a file says: a README that mentions tdgov is kept', async () => {
+    const root = makeTempDir()
+    writeTree(root, { 'a.jsonl': '{"text":"a"}\n' })
+    expect((await runCli(['scan', root])).status).toBe(0)
+    const docs = makeTempDir()
+    // the previous check (the word "tdgov" in the first 64 KiB) let a report replace tdgov's own README
+    const readme = path.join(docs, 'README.md')
+    writeFileSync(readme, '# Our dataset\n\nScanned with tdgov 0.1.0; see the tdgov audit records.\n')
+    const refused = await runCli(['report', root, '--format', 'html', '--out', readme])
+    expect(refused.status).toBe(2)
+    expect(readFileSync(readme, 'utf8')).toContain('# Our dataset')
+    // an output tdgov wrote is replaced, until someone edits it
+    const report = path.join(docs, 'report.md')
+    expect((await runCli(['report', root, '--format', 'md', '--out', report])).status).toBe(0)
+    expect((await runCli(['report', root, '--format', 'md', '--out', report])).status).toBe(0)
+    writeFileSync(report, readFileSync(report, 'utf8') + '\nReviewed by the compliance team.\n')
+    const edited = await runCli(['report', root, '--format', 'md', '--out', report])
+    expect(edited.status).toBe(2)
+    expect(oneLine(edited.stderr)).toContain('or it has changed since')
+    expect(readFileSync(report, 'utf8')).toContain('Reviewed by the compliance team.')
+    // another project's ledger does not vouch for it
+    const other = makeTempDir()
+    writeTree(other, { 'b.jsonl': '{"text":"b"}\n' })
+    const fresh = path.join(docs, 'fresh.md')
+    expect((await runCli(['report', root, '--format', 'md', '--out', fresh])).status).toBe(0)
+    expect((await runCli(['scan', other])).status).toBe(0)
+    expect((await runCli(['report', other, '--format', 'md', '--out', fresh])).status).toBe(2)
+    // the ledger keeps digests, not the paths (which name users and folders)
+    const ledger = readFileSync(path.join(root, '.tdgov', 'outputs.json'), 'utf8')
+    expect(ledger).not.toContain(docs)
+    expect(JSON.parse(ledger)).toMatchObject({ ledger: 'tdgov/outputs', version: 1 })
+    expect((JSON.parse(ledger) as { files: unknown[] }).files).toHaveLength(2)
   })
 
   it('refuses an --out that is a link, even with --force', async () => {

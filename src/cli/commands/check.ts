@@ -7,6 +7,7 @@ import { LANGUAGES } from '../../findings/messages.js'
 import { locateProject } from '../../records/project.js'
 import { insideOf, writeFileAtomic } from '../../util/atomic-write.js'
 import { checkOutTarget } from '../out-target.js'
+import { noteOutput } from '../../records/output-ledger.js'
 import { UserError } from '../../util/errors.js'
 import { packageRoot } from '../../util/version.js'
 import { createOutput } from '../output.js'
@@ -33,7 +34,7 @@ export async function checkCommand(raw: Record<string, unknown>): Promise<number
   const options = parseOptions(optionsSchema, raw)
   const format = options.json ? 'json' : options.format
   const project = locateProject(options)
-  if (options.out !== undefined) checkOutTarget(options.out, { tree: project.root, force: options.force })
+  if (options.out !== undefined) await checkOutTarget(options.out, { tree: project.root, force: options.force })
   const result = await runGate(project, { failOn: options.failOn, today: new Date(), ignoreBaseline: options.updateBaseline, compareTree: options.tree })
   const output = createOutput(format !== 'text' || options.out !== undefined)
   if (options.updateBaseline) {
@@ -49,6 +50,7 @@ export async function checkCommand(raw: Record<string, unknown>): Promise<number
       if (error instanceof UserError) throw error
       throw new UserError(`${options.out}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
     }
+    await noteOutput(project.root, options.out)
     output.err(`${result.passed ? 'PASS' : 'FAIL'}: ${result.counts.error} error(s), ${result.counts.warning} warning(s), ${result.counts.info} info → ${terminalSafe(options.out)}\n`)
   } else output.out(text)
   const summary = process.env.GITHUB_STEP_SUMMARY

@@ -3,6 +3,7 @@ import { locateProject } from '../../records/project.js'
 import { buildReport, CAC_LANGS, CAC_OUTPUTS, renderReport, reportDate, REPORT_FORMATS } from '../../report/index.js'
 import { insideOf, writeFileAtomic } from '../../util/atomic-write.js'
 import { checkOutTarget } from '../out-target.js'
+import { noteOutput } from '../../records/output-ledger.js'
 import { UserError } from '../../util/errors.js'
 import { createOutput } from '../output.js'
 import { terminalSafe } from '../../util/terminal-safe.js'
@@ -26,7 +27,7 @@ export async function reportCommand(raw: Record<string, unknown>): Promise<numbe
   const options = parseOptions(optionsSchema, raw)
   if (options.as !== undefined && options.format !== 'cac') throw new UserError(`--as applies to --format cac (got --format ${options.format})`)
   const project = locateProject(options)
-  if (options.out !== undefined) checkOutTarget(options.out, { tree: project.root, force: options.force })
+  if (options.out !== undefined) await checkOutTarget(options.out, { tree: project.root, force: options.force })
   const build = await buildReport(project, { date: reportDate(options.date, process.env, new Date()) })
   const { report } = build
   if (options.strict && report.warnings.length > 0) {
@@ -46,6 +47,7 @@ export async function reportCommand(raw: Record<string, unknown>): Promise<numbe
     if (error instanceof UserError) throw error
     throw new UserError(`${options.out}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
   }
+  await noteOutput(project.root, options.out)
   output.err(`report (${options.format}) → ${terminalSafe(options.out)}${report.warnings.length > 0 ? ` (${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'} at the top)` : ''}\n`)
   return 0
 }
