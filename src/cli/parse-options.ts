@@ -6,8 +6,10 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.ou
   const result = schema.safeParse(raw)
   if (result.success) return result.data
   const problems = result.error.issues.map((issue) => {
-    const name = issue.path.map(String).join('.')
-    return `--${name}: ${issue.message.toLowerCase()}`
+    // options are named as typed (--max-depth, not maxDepth), and not twice when the message names it
+    const flag = `--${issue.path.map(String).join('.').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
+    const message = issue.message.toLowerCase()
+    return message.includes(flag) ? message : `${flag}: ${message}`
   })
   throw new UserError(problems.join('; '))
 }

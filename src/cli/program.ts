@@ -43,6 +43,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--max-depth <n>', 'deepest nesting of JSON arrays and objects parsed (default 512)')
     .option('--max-decompressed-bytes <n>', 'bytes decompressed per .gz/.zst file; 0 for no limit (default 0)')
     .option('--max-decompression-ratio <r>', 'decompressed bytes per compressed byte, past the first 64 MiB (default 100)')
+    .option('--max-analysis-seconds <s>', 'longest a file’s analysis may stand still before it is stopped; the hash still finishes (default 60)')
     .option('--max-fields <n>', 'distinct fields recorded in one file’s schema (default 10000)')
     .addHelpText(
       'after',

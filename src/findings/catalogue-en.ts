@@ -72,6 +72,10 @@ export const EN: Catalogue = {
     `${a('codec')} content read only as far as ${a('bytes')} decompressed bytes: ${a('reason')}; records after that point are not counted`,
   FIELDS_CAPPED: (a) =>
     `records have more than ${a('limit')} distinct fields (--max-fields); the schema lists the first ${a('limit')}`,
+  ANALYSIS_STOPPED: (a) =>
+    a('limit') === 'time'
+      ? `analysis stood still for ${a('seconds')} s (--max-analysis-seconds) and was stopped: the hash and size cover the whole file, but the content of its records was not analysed`
+      : 'analysis ran out of memory and was stopped: the hash and size cover the whole file, but the content of its records was not analysed',
   IMAGE_UNREADABLE: (a) =>
     `image header cannot be read: ${a('reason')}`,
   MEDIA_UNREADABLE: (a) =>

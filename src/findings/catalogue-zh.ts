@@ -72,6 +72,10 @@ export const ZH: Catalogue = {
     `${a('codec')} 内容仅读取到解压后第 ${a('bytes')} 字节：${a('reason')}；此后的记录未计数`,
   FIELDS_CAPPED: (a) =>
     `记录中不同字段的数量超过 ${a('limit')} 个（--max-fields）；结构中只列出前 ${a('limit')} 个`,
+  ANALYSIS_STOPPED: (a) =>
+    a('limit') === 'time'
+      ? `分析停滞 ${a('seconds')} 秒（--max-analysis-seconds）后被终止：哈希和大小覆盖整个文件，但其记录的内容未经分析`
+      : '分析耗尽内存后被终止：哈希和大小覆盖整个文件，但其记录的内容未经分析',
   IMAGE_UNREADABLE: (a) =>
     `无法读取图像文件头：${a('reason')}`,
   MEDIA_UNREADABLE: (a) =>

@@ -37,6 +37,7 @@ export const FINDING_SEVERITY = {
   NESTING_TOO_DEEP: 'warning',
   DECOMPRESSION_LIMIT: 'warning',
   FIELDS_CAPPED: 'warning',
+  ANALYSIS_STOPPED: 'warning',
   IMAGE_UNREADABLE: 'warning',
   MEDIA_UNREADABLE: 'warning',
   ANNOTATION_EXPORT_INVALID: 'warning',

@@ -26,6 +26,12 @@ export interface FormatDescriptor {
    * only when every record is parsed (--deep, --pii full), or never
    */
   offload: 'always' | 'every-record' | 'never'
+  /**
+   * decoded by a library whose loops a damaged file can keep busy without end (hyparquet, Apache
+   * Arrow): every file, whatever its size, is analysed on a thread the scan stops when it stands
+   * still longer than --max-analysis-seconds
+   */
+  guarded?: true
   /** the reader: the analyzer that is pushed the file's content and yields its facts and records */
   reader(ctx: AnalyzerContext, detected: DetectedFormat): Promise<ContentAnalyzer | null>
 }

@@ -17,6 +17,11 @@ export interface ReadLimits {
   maxDecompressionRatio: number
   /** distinct fields recorded in one file's schema (FIELDS_CAPPED) */
   maxFields: number
+  /**
+   * longest a file's analysis may keep its reading waiting without advancing, in seconds, where it
+   * runs on an analysis thread (ANALYSIS_STOPPED); the hash and size always finish
+   */
+  maxAnalysisSeconds: number
 }
 
 export const DEFAULT_LIMITS: Readonly<ReadLimits> = {
@@ -29,6 +34,9 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = {
   // 100 is Apache POI's limit for zip entries (ZipSecureFile's minimum inflate ratio of 0.01).
   maxDecompressionRatio: 100,
   maxFields: 10_000,
+  // Analyzers that advance tell so at least every few seconds on a loaded 2-core machine (a chunk
+  // consumed, a Parquet row group decoded); a minute of silence is a decoder that will not return.
+  maxAnalysisSeconds: 60,
 }
 
 /**

@@ -60,6 +60,8 @@ async function analyzeFile(ctx: AnalyzerContext): Promise<ContentAnalysis> {
     const footer = await analyzeFooter(await fileSource(handle))
     if (!('metadata' in footer)) return footer
     const { metadata, analysis } = footer
+    // the footer's facts stand even if decoding the rows never returns (ANALYSIS_STOPPED)
+    ctx.onProgress?.(analysis)
     const content = await analyzeRows(await CachingBuffer.open(handle), metadata, ctx)
     return { ...analysis, facts: content.facts, findings: [...analysis.findings, ...content.findings] }
   } catch (error) {
@@ -156,6 +158,7 @@ async function analyzeRows(file: CachingBuffer, metadata: FileMetaData, ctx: Ana
     for (const group of source.groups) {
       for (const [start, end] of groupRanges(source, group)) {
         const raw = await source.readRange(start, end)
+        ctx.onProgress?.()
         const columns = [...source.columns]
         for (let i = 0; i < raw.length; i++) {
           const row = toPlainRow(raw[i]!, columns)
@@ -181,6 +184,7 @@ async function analyzeRows(file: CachingBuffer, metadata: FileMetaData, ctx: Ana
       if (at !== group) file.release()
       group = at
       const raw = await source.readRange(first, last + 1)
+      ctx.onProgress?.()
       const columns = [...source.columns]
       for (const pick of unit.picks) {
         const index = unit.start + pick

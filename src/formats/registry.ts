@@ -26,6 +26,11 @@ export function parsedOnSecondThread(format: string, everyRecordParsed: boolean)
   return offload === 'always' || (offload === 'every-record' && everyRecordParsed)
 }
 
+/** Whether files of this format are analysed on a thread the scan can stop (the descriptor's `guarded`). */
+export function analysedOnGuardedThread(format: string): boolean {
+  return formatNamed(format)?.guarded === true
+}
+
 /**
  * Record formats stored as encoded columns (Parquet, Arrow: their descriptors say binary): read by
  * offset, row group or batch at a time, not streamed; and their analyzer sets the content size

@@ -69,6 +69,11 @@ export interface AnalyzerContext {
   onRecord?: (record: AnalysedRecord) => void
   /** how far a reader goes into the file (limitsOf: the defaults when absent) */
   limits?: ReadLimits
+  /**
+   * told that the analysis is still advancing (on an analysis thread, this keeps the time budget
+   * from stopping it), with what is already certain of the file when that would outlive a stop
+   */
+  onProgress?: (partial?: ContentAnalysis) => void
 }
 
 /**

@@ -15,6 +15,8 @@ export interface DuplicateSampleFacts {
  * unchanged tree of 100k files is rescanned without parsing or re-serialising 100k objects.
  */
 export interface FileRecord {
+  /** its analysis was stopped by the time budget, which another run may not be: never kept in the cache */
+  transient?: true
   path: string
   sha256: string
   bytes: number

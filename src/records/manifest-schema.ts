@@ -304,6 +304,11 @@ export const manifestSchema = z
             maxDecompressedBytes: count.describe('decompressed bytes read per compressed file; 0 for no limit (DECOMPRESSION_LIMIT beyond)'),
             maxDecompressionRatio: z.number().positive().describe('decompressed bytes per compressed byte, past the first 64 MiB (DECOMPRESSION_LIMIT beyond)'),
             maxFields: count.describe('distinct fields recorded in one file’s schema (FIELDS_CAPPED beyond)'),
+            maxAnalysisSeconds: z
+              .number()
+              .positive()
+              .optional()
+              .describe('longest a file’s analysis could stand still before it was stopped (ANALYSIS_STOPPED beyond); absent in manifests of tdgov before this limit'),
           })
           .strict()
           .optional()

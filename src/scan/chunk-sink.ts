@@ -11,6 +11,8 @@ export interface SinkResult {
   analysis: ContentAnalysis
   failure: Error | null
   limited: DecodeLimit | null
+  /** the analysis was stopped: it stood still longer than --max-analysis-seconds, or ran out of memory */
+  stopped?: { limit: 'time'; seconds: number } | { limit: 'memory' }
 }
 
 /** Where the read loop puts each chunk after hashing it. */
@@ -56,45 +58,115 @@ export async function localSink(format: DetectedFormat, ctx: AnalyzerContext, ch
 }
 
 /**
- * Analysis on a worker thread fed through a ring of shared buffers, so SHA-256 (the slowest part
- * of a large file) and parsing run on two cores at once.
+ * The analysis thread of the calling thread, kept for the files it scans one after another (a
+ * thread costs tens of milliseconds to start and load its readers); replaced when one is stopped.
  */
-export function offloadSink(format: DetectedFormat, ctx: AnalyzerContext, chunkSize: number): ChunkSink {
-  const ring = new SharedArrayBuffer(RING_SLOTS * chunkSize)
+let analysisThread: { worker: Worker; ring: SharedArrayBuffer; chunkSize: number } | null = null
+
+function analysisThreadFor(chunkSize: number): { worker: Worker; ring: SharedArrayBuffer } {
+  if (analysisThread?.chunkSize !== chunkSize) {
+    void analysisThread?.worker.terminate()
+    const ring = new SharedArrayBuffer(RING_SLOTS * chunkSize)
+    const data: AnalysisWorkerData = { ring, chunkSize }
+    const worker = new Worker(new URL('./analysis-worker.js', import.meta.url), { workerData: data })
+    // between files it must not keep the process alive (ref'd again while a file is analysed)
+    worker.unref()
+    analysisThread = { worker, ring, chunkSize }
+  }
+  return analysisThread
+}
+
+function dropAnalysisThread(worker: Worker): void {
+  if (analysisThread?.worker === worker) analysisThread = null
+  void worker.terminate()
+}
+
+/**
+ * Analysis on a worker thread fed through a ring of shared buffers, so SHA-256 (the slowest part
+ * of a large file) and parsing run on two cores at once, and so an analysis that stops advancing
+ * (a damaged file keeping a decoder busy without end) can be stopped while the hash and the byte
+ * count finish: when the read loop has waited `budgetSeconds` for a slot or for the result with no
+ * sign of progress from the analyzer, the thread is terminated and the file's result is what was
+ * certain by then (`partial`), with `stopped` set. A thread that runs out of heap is stopped the same way.
+ */
+export function offloadSink(format: DetectedFormat, ctx: AnalyzerContext, chunkSize: number, budgetSeconds: number = limitsOf(ctx).maxAnalysisSeconds): ChunkSink {
+  const { worker, ring } = analysisThreadFor(chunkSize)
   const slots = Array.from({ length: RING_SLOTS }, (_, i) => Buffer.from(ring, i * chunkSize, chunkSize))
   const free: number[] = slots.map((_, i) => i)
-  const waiting: ((slot: number) => void)[] = []
-  const data: AnalysisWorkerData = { ring, chunkSize, format, ctx }
-  const worker = new Worker(new URL('./analysis-worker.js', import.meta.url), { workerData: data })
+  let waitingSlot: ((slot: number | null) => void) | null = null
+  let partial: ContentAnalysis | null = null
+  let stopped = false
   let settle: { resolve: (r: SinkResult) => void; reject: (e: Error) => void }
   const done = new Promise<SinkResult>((resolve, reject) => {
     settle = { resolve, reject }
   })
-  worker.on('error', (error) => settle.reject(error))
-  worker.on('message', (reply: AnalysisReply) => {
+
+  // The watchdog runs only while the read loop waits on the analyzer; any message re-arms it.
+  let timer: NodeJS.Timeout | null = null
+  let waiting = false
+  const rearm = (): void => {
+    if (timer) clearTimeout(timer)
+    timer = waiting ? setTimeout(() => stop({ limit: 'time', seconds: budgetSeconds }), budgetSeconds * 1000) : null
+  }
+  const wait = <T>(promise: Promise<T>): Promise<T> => {
+    waiting = true
+    rearm()
+    return promise.finally(() => {
+      waiting = false
+      rearm()
+    })
+  }
+  const stop = (why: NonNullable<SinkResult['stopped']>): void => {
+    if (stopped) return
+    stopped = true
+    waiting = false
+    rearm()
+    worker.off('message', onMessage)
+    worker.off('error', onError)
+    dropAnalysisThread(worker)
+    waitingSlot?.(null)
+    settle.resolve({ analysis: partial ?? { findings: [] }, failure: null, limited: null, stopped: why })
+  }
+  const onError = (error: Error): void => {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') stop({ limit: 'memory' })
+    else settle.reject(error)
+  }
+  const onMessage = (reply: AnalysisReply): void => {
+    if (waiting) rearm()
     if ('free' in reply) {
-      const next = waiting.shift()
+      const next = waitingSlot
+      waitingSlot = null
       if (next) next(reply.free)
       else free.push(reply.free)
+    } else if ('progress' in reply) {
+      if (reply.progress) partial = reply.progress
     } else if ('crash' in reply) {
       settle.reject(new InternalError(`analysis worker failed: ${reply.crash}`))
     } else {
       settle.resolve({ analysis: reply.analysis, failure: reply.failure === null ? null : new Error(reply.failure), limited: reply.limited })
     }
-  })
+  }
+  worker.on('error', onError)
+  worker.on('message', onMessage)
+  worker.ref()
   const post = (request: AnalysisRequest): void => worker.postMessage(request)
+  post({ begin: { format, ctx } })
+  // once stopped, the rest of the file is read for its hash into this thread's own buffer
+  const ownBuffer = (): Buffer => threadReadBuffer(chunkSize)
   return {
     acquire() {
+      if (stopped) return ownBuffer()
       const slot = free.shift()
       if (slot !== undefined) return slots[slot]!
       // A crashed worker rejects `done`, which must not leave the reader waiting for a slot.
-      const freed = new Promise<number>((resolve) => waiting.push(resolve))
+      const freed = new Promise<number | null>((resolve) => (waitingSlot = resolve))
       const ended = done.then((): never => {
         throw new InternalError('analysis worker ended before the file was read')
       })
-      return Promise.race([freed, ended]).then((s) => slots[s]!)
+      return wait(Promise.race([freed, ended.catch((error: unknown) => (stopped ? null : Promise.reject(error)))])).then((s) => (s === null ? ownBuffer() : slots[s]!))
     },
     submit(buffer, length) {
+      if (stopped) return
       let slot = buffer.buffer === ring ? buffer.byteOffset / chunkSize : -1
       if (slot === -1) {
         // The first chunk was read before the sink existed: copy it into a slot.
@@ -106,11 +178,18 @@ export function offloadSink(format: DetectedFormat, ctx: AnalyzerContext, chunkS
       post({ slot, length })
     },
     async finish() {
-      post({ end: true })
+      if (!stopped) post({ end: true })
       try {
-        return await done
+        return await wait(done)
+      } catch (error) {
+        // a crashed thread is not reused
+        dropAnalysisThread(worker)
+        throw error
       } finally {
-        await worker.terminate()
+        if (timer) clearTimeout(timer)
+        worker.off('message', onMessage)
+        worker.off('error', onError)
+        if (!stopped) worker.unref()
       }
     },
   }

@@ -13,6 +13,7 @@ export function toFileRecord(entry: FileEntry, duplicateKeys: number[] = [], dup
   const tokenBytes = content === null || content.tokens ? null : (content.contentBytes ?? entry.bytes)
   const facts: FileFacts = { content, pii: entry.pii ?? null, licence: entry.licence ?? null, duplicateKeys, duplicateSample, ...(tokenRecords !== undefined && { tokenRecords }) }
   return {
+    ...(entry.findings.some((f) => f.code === 'ANALYSIS_STOPPED') && { transient: true as const }),
     path: entry.path,
     sha256: entry.sha256,
     bytes: entry.bytes,

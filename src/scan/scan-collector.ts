@@ -84,7 +84,7 @@ export class ScanCollector implements TaskListener {
 
   private remember(key: CacheKey, record: FileRecord): void {
     this.records.push(record)
-    if (key.mtimeMs < this.started - RACY_WINDOW_MS) this.nextCache.push({ ...key, record })
+    if (key.mtimeMs < this.started - RACY_WINDOW_MS && !record.transient) this.nextCache.push({ ...key, record })
   }
 
   private progress(): void {

@@ -7,7 +7,7 @@ import { detectFormat } from '../formats/detect-format.js'
 import { annexNotPresent } from '../formats/pointer.js'
 import { annexKeyOf, annexLinkTarget, linkStat } from '../util/annex-link.js'
 import { sniffAnnotationExport } from '../formats/annotations/sniff-export.js'
-import { parsedOnSecondThread, RECORD_FORMATS, COLUMNAR_FORMATS } from '../formats/registry.js'
+import { analysedOnGuardedThread, parsedOnSecondThread, RECORD_FORMATS, COLUMNAR_FORMATS } from '../formats/registry.js'
 import type { ReadLimits } from '../formats/limits.js'
 import type { AnalyzerContext, ContentAnalysis, DetectedFormat, MediaInfo, RecordSchema } from '../formats/types.js'
 import { localSink, offloadSink, OFFLOAD_MIN_BYTES, threadReadBuffer } from './chunk-sink.js'
@@ -167,8 +167,9 @@ async function scanOpenFile(
     hash.update(buffer.subarray(0, n))
     await sink.submit(buffer, n)
   }
-  const { analysis, failure, limited } = await sink.finish()
+  const { analysis, failure, limited, stopped } = await sink.finish()
   const findings: FindingDraft[] = []
+  if (stopped) findings.push(stopped.limit === 'time' ? { code: 'ANALYSIS_STOPPED', args: { limit: 'time', seconds: stopped.seconds } } : { code: 'ANALYSIS_STOPPED', args: { limit: 'memory' } })
   if (bytes !== size) findings.push({ code: 'FILE_CHANGED_DURING_SCAN', args: { expected: size, actual: bytes } })
   if (failure) findings.push({ code: 'COMPRESSED_CORRUPT', args: { codec: compression!, reason: failure.message } })
   if (limited) findings.push({ code: 'DECOMPRESSION_LIMIT', offset: limited.bytes, args: { codec: compression!, bytes: limited.bytes, reason: limited.reason } })
@@ -307,7 +308,10 @@ function canonicalMedia(media: MediaInfo): MediaInfo {
  * 0.5 µs a line slower than the hand-over costs).
  */
 function worthOffloading(format: DetectedFormat, size: number, options: ScanFileOptions): boolean {
-  if (size < OFFLOAD_MIN_BYTES || !workersAvailable()) return false
+  if (!workersAvailable()) return false
+  // decoded by a library that a damaged file can keep busy without end: on a thread the scan can stop
+  if (analysedOnGuardedThread(format.format)) return true
+  if (size < OFFLOAD_MIN_BYTES) return false
   return format.compression === 'zstd' || parsedOnSecondThread(format.format, options.deep || options.pii === 'full')
 }
 

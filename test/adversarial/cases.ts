@@ -6,6 +6,7 @@ import { expect } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import type { Manifest } from '../../src/records/manifest-schema.js'
 import { REPO_ROOT } from '../helpers/exec.js'
+import { mutate } from '../fuzz/mutate.js'
 import type { CaseRun } from './run-case.js'
 
 /**
@@ -414,6 +415,24 @@ export const CASES: AdversarialCase[] = [
     check: (run, d) => {
       expect(run.status).toBe(0)
       expect(codesOf(d, 'train.parquet').length).toBeGreaterThan(0)
+    },
+  },
+  {
+    id: 'parquet-decoder-spins',
+    why: 'found by the fuzz run: a Parquet file with three bits flipped in a V2 data page keeps hyparquet busy without end, and the scan with it (the per-file time budget)',
+    build: (d) => {
+      const bytes = readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'formats', 'parquet', 'basic.parquet'))
+      writeFileSync(path.join(d, 'basic.parquet'), mutate(bytes, { kind: 'flip', positions: [438814258, 333077318, 398815745], bits: [6, 2, 7, 3, 5, 7, 1, 2] }, []))
+      writeFileSync(path.join(d, 'a.jsonl'), '{"text":"a"}\n')
+      return ['scan', d, '--max-analysis-seconds', '2']
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const entry = manifestOf(d).files.find((f) => f.path === 'basic.parquet')!
+      expect(entry.findings.map((f) => f.code)).toEqual(['ANALYSIS_STOPPED'])
+      // the footer's row count stands (the fixture has 3 rows); the other file is analysed as usual
+      expect(entry.records).toBe(3)
+      expect(manifestOf(d).files.find((f) => f.path === 'a.jsonl')?.records).toBe(1)
     },
   },
   {

@@ -131,7 +131,7 @@ describe('tdgov scan with lowered limits', () => {
     ])
     const manifest = JSON.parse(run.stdout) as { scan: { limits: Record<string, number> }; files: { path: string; records?: number }[] }
     expect(Object.fromEntries(manifest.files.map((f) => [f.path, f.records]))).toEqual({ 'keys.jsonl': 1, 'long.jsonl': 3, 'long.txt.gz': 3, 'quote.csv': 2 })
-    expect(manifest.scan.limits).toEqual({ maxRecordBytes: 1_000_000, maxDepth: 512, maxDecompressedBytes: 0, maxDecompressionRatio: 100, maxFields: 100 })
+    expect(manifest.scan.limits).toEqual({ maxRecordBytes: 1_000_000, maxDepth: 512, maxDecompressedBytes: 0, maxDecompressionRatio: 100, maxFields: 100, maxAnalysisSeconds: 60 })
   })
 
   it('refuses a limit that is not a whole number with one line and exit 2', async () => {
@@ -139,5 +139,8 @@ describe('tdgov scan with lowered limits', () => {
     expect(bad.status).toBe(2)
     expect(bad.stderr.trim().split('\n')).toHaveLength(1)
     expect(bad.stderr).toContain('--max-depth')
+    const never = await runCli(['scan', dir, '--max-analysis-seconds', '0', '--out', path.join(dir, '.tdgov', 'other.json')])
+    expect(never.status).toBe(2)
+    expect(never.stderr.trim()).toBe('tdgov: expected --max-analysis-seconds above 0')
   })
 })

@@ -8,6 +8,7 @@ import { renderScanSummary } from '../scan-summary.js'
 import { parseOptions } from '../parse-options.js'
 import { locateProject } from '../../records/project.js'
 import { checkOutTarget } from '../out-target.js'
+import { noteOutput } from '../../records/output-ledger.js'
 import { DEFAULT_LIMITS } from '../../formats/limits.js'
 
 const scanOptionsSchema = z.object({
@@ -36,6 +37,11 @@ const scanOptionsSchema = z.object({
     .positive('expected --max-decompression-ratio above 0')
     .default(DEFAULT_LIMITS.maxDecompressionRatio),
   maxFields: wholeNumber('--max-fields', 1).default(DEFAULT_LIMITS.maxFields),
+  maxAnalysisSeconds: z.coerce
+    .number({ message: 'expected --max-analysis-seconds to be a number' })
+    .positive('expected --max-analysis-seconds above 0')
+    .max(86_400, 'expected --max-analysis-seconds of at most 86400 (a day)')
+    .default(DEFAULT_LIMITS.maxAnalysisSeconds),
 })
 
 /** A limit given as a whole number of at least `min`. */
@@ -53,7 +59,7 @@ export async function scanCommand(raw: ScanCommandOptions): Promise<number> {
   const progress = createProgressLine(output)
   const project = locateProject(options)
   const outFile = options.out ?? project.manifestFile
-  if (options.out !== undefined) checkOutTarget(options.out, { tree: project.root, force: options.force })
+  if (options.out !== undefined) await checkOutTarget(options.out, { tree: project.root, force: options.force })
 
   const { summary, document, stats } = await scan({
     root: project.root,
@@ -71,6 +77,7 @@ export async function scanCommand(raw: ScanCommandOptions): Promise<number> {
       maxDecompressedBytes: options.maxDecompressedBytes,
       maxDecompressionRatio: options.maxDecompressionRatio,
       maxFields: options.maxFields,
+      maxAnalysisSeconds: options.maxAnalysisSeconds,
     },
     ...(options.config !== undefined && { configFile: options.config }),
     needDocument: options.json,
@@ -78,6 +85,7 @@ export async function scanCommand(raw: ScanCommandOptions): Promise<number> {
       progress.update(`scanning ${progressBar(p.filesDone, p.filesTotal)} ${p.filesDone}/${p.filesTotal} files, ${formatBytes(p.bytesDone)} read`),
   })
   progress.done()
+  if (options.out !== undefined) await noteOutput(project.root, options.out)
 
   const written = path.resolve(outFile) === path.resolve(project.manifestFile)
   const text = renderScanSummary(

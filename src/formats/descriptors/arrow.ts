@@ -12,6 +12,7 @@ export const arrow: FormatDescriptor = {
   records: true,
   text: false,
   offload: 'never',
+  guarded: true,
   reader: async (ctx) => (await import('../arrow.js')).createArrowAnalyzer(ctx, 'file'),
 }
 
@@ -29,5 +30,6 @@ export const arrowStream: FormatDescriptor = {
   records: true,
   text: false,
   offload: 'never',
+  guarded: true,
   reader: async (ctx) => (await import('../arrow.js')).createArrowAnalyzer(ctx, 'stream'),
 }

@@ -12,6 +12,7 @@ export const parquet: FormatDescriptor = {
   records: true,
   text: false,
   offload: 'never',
+  guarded: true,
   // The footer and row groups are read from disk by offset: a compressed Parquet file cannot be.
   reader: async (ctx, detected) => (detected.compression ? null : (await import('../parquet.js')).createParquetAnalyzer(ctx)),
 }
