@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { cpSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import { appendFileSync, chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { expect } from 'vitest'
@@ -7,7 +7,8 @@ import { parse as parseYaml } from 'yaml'
 import type { Manifest } from '../../src/records/manifest-schema.js'
 import { REPO_ROOT } from '../helpers/exec.js'
 import { mutate } from '../fuzz/mutate.js'
-import type { CaseRun } from './run-case.js'
+import { writeBigJsonl } from '../helpers/processes.js'
+import type { CaseRun, During } from './run-case.js'
 
 /**
  * The adversarial corpus: each case builds its hostile input in a fresh dataset folder (nothing
@@ -20,13 +21,36 @@ export interface AdversarialCase {
   /** the issue's words for it, or "already held" for a promise that held before */
   why: string
   build: (dataset: string, scratch: string) => string[]
+  /** what happens to the running command once a file is open (a signal, a change to the data) */
+  during?: (dataset: string) => During
   check?: (run: CaseRun, dataset: string, scratch: string) => void
+  /** why the case cannot run here, when it cannot */
+  skip?: string
 }
 
 const manifestOf = (dataset: string): Manifest => JSON.parse(readFileSync(path.join(dataset, '.tdgov', 'manifest.json'), 'utf8')) as Manifest
 const codesOf = (dataset: string, file: string): string[] => manifestOf(dataset).files.find((f) => f.path === file)?.findings.map((f) => f.code) ?? []
 
 const CONFIG = 'dataset: {name: hostile, intended_use: research}\nsources:\n  - {id: all, name: all, kind: self-collected, license: CC-BY-4.0, personal_information: none, paths: ["**"]}\n'
+
+const isRoot = process.getuid?.() === 0
+const tdgov = (...args: string[]): void => {
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'tdgov.js'), ...args], { stdio: 'ignore' })
+}
+/** A dataset scanned once (its manifest kept in the scratch folder), then given a 200 MB file, so a second scan is interrupted while reading it. */
+function scannedThenBig(d: string, scratch: string): void {
+  writeFileSync(path.join(d, 'small.jsonl'), '{"text":"small"}\n')
+  tdgov('scan', d)
+  cpSync(path.join(d, '.tdgov', 'manifest.json'), path.join(scratch, 'previous.json'))
+  writeBigJsonl(path.join(d, 'big.jsonl'), 200 * 1000 * 1000)
+}
+/** The previous manifest byte for byte, and no temporary file anywhere in .tdgov. */
+function expectPreviousKept(d: string, scratch: string): void {
+  expect(readFileSync(path.join(d, '.tdgov', 'manifest.json')).equals(readFileSync(path.join(scratch, 'previous.json'))), 'the previous manifest was overwritten').toBe(true)
+  expect(readdirSync(path.join(d, '.tdgov'), { recursive: true }).map(String).filter((f) => f.endsWith('.tmp'))).toEqual([])
+}
+/** A finding's words that are JavaScript's, not tdgov's (the fuzz run's list). */
+const JS_INTERNALS = /Cannot read properties|Cannot destructure|is not a function|is not iterable|of undefined|of null|Maximum call stack|Invalid array length|Invalid string length|RangeError|TypeError|ReferenceError/
 
 export const CASES: AdversarialCase[] = [
   // Writes outside the dataset or over the user's data
@@ -433,6 +457,138 @@ export const CASES: AdversarialCase[] = [
       // the footer's row count stands (the fixture has 3 rows); the other file is analysed as usual
       expect(entry.records).toBe(3)
       expect(manifestOf(d).files.find((f) => f.path === 'a.jsonl')?.records).toBe(1)
+    },
+  },
+  // Interrupted and disturbed runs
+  {
+    id: 'sigterm-mid-scan',
+    why: 'SIGTERM exits silently',
+    build: (d, scratch) => {
+      scannedThenBig(d, scratch)
+      return ['scan', d, '--no-cache']
+    },
+    during: (d) => ({ opened: path.join(d, 'big.jsonl'), then: 'SIGTERM' }),
+    check: (run, d, scratch) => {
+      expect(run.status).toBe(143)
+      expect(run.stderr.trim()).toBe('tdgov: terminated (SIGTERM); nothing was written')
+      expectPreviousKept(d, scratch)
+    },
+  },
+  {
+    id: 'sigint-mid-scan',
+    why: 'already held: SIGINT at any point leaves the previous manifest byte-identical with no temporary files',
+    build: (d, scratch) => {
+      scannedThenBig(d, scratch)
+      return ['scan', d, '--no-cache']
+    },
+    during: (d) => ({ opened: path.join(d, 'big.jsonl'), then: 'SIGINT' }),
+    check: (run, d, scratch) => {
+      expect(run.status).toBe(130)
+      expectPreviousKept(d, scratch)
+    },
+  },
+  {
+    id: 'sigkill-mid-scan',
+    why: 'already held: SIGKILL at any point leaves the previous manifest byte-identical with no temporary files',
+    build: (d, scratch) => {
+      scannedThenBig(d, scratch)
+      return ['scan', d, '--no-cache']
+    },
+    during: (d) => ({ opened: path.join(d, 'big.jsonl'), then: 'SIGKILL' }),
+    check: (_run, d, scratch) => expectPreviousKept(d, scratch),
+  },
+  {
+    id: 'file-grows-mid-scan',
+    why: 'already held: a file that changes mid-scan is caught',
+    build: (d, scratch) => {
+      scannedThenBig(d, scratch)
+      return ['scan', d, '--no-cache']
+    },
+    during: (d) => ({ opened: path.join(d, 'big.jsonl'), then: () => appendFileSync(path.join(d, 'big.jsonl'), '{"text":"late"}\n'.repeat(65_536)) }),
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      expect(codesOf(d, 'big.jsonl')).toContain('FILE_CHANGED_DURING_SCAN')
+    },
+  },
+  {
+    id: 'unreadable-root',
+    why: 'an unreadable root reports "scanned 0 files", exit 0',
+    ...(isRoot && { skip: 'root can list any directory' }),
+    build: (d) => {
+      writeFileSync(path.join(d, 'a.jsonl'), '{"text":"a"}\n')
+      chmodSync(d, 0o000)
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      chmodSync(d, 0o755)
+      expect(run.status).toBe(2)
+      expect(run.stderr).toContain('cannot list the directory')
+    },
+  },
+  {
+    id: 'read-only-output-location',
+    why: 'already held: a read-only output location leaves the old manifest intact',
+    ...(isRoot && { skip: 'root can write into a read-only folder' }),
+    build: (d, scratch) => {
+      writeFileSync(path.join(d, 'a.jsonl'), '{"text":"a"}\n')
+      const out = path.join(scratch, 'out')
+      mkdirSync(out)
+      tdgov('scan', d, '--out', path.join(out, 'manifest.json'))
+      cpSync(path.join(out, 'manifest.json'), path.join(scratch, 'previous.json'))
+      writeFileSync(path.join(d, 'b.jsonl'), '{"text":"b"}\n')
+      chmodSync(out, 0o555)
+      return ['scan', d, '--out', path.join(out, 'manifest.json')]
+    },
+    check: (run, _d, scratch) => {
+      chmodSync(path.join(scratch, 'out'), 0o755)
+      expect(run.status).toBe(2)
+      expect(readFileSync(path.join(scratch, 'out', 'manifest.json')).equals(readFileSync(path.join(scratch, 'previous.json')))).toBe(true)
+    },
+  },
+  // Personal information and engine messages
+  {
+    id: 'content-audit-previews',
+    why: 'values the detectors miss appear raw in content-audit previews (ID:110101199003071233abc, user_440305198512314561_file, full-width １３８１２３４５６７８, tel18600001111ext)',
+    build: (d) => {
+      const texts = ['ID:110101199003071233abc please', 'file user_440305198512314561_file here', 'call １３８１２３４５６７８ now', 'tel18600001111ext ok']
+      writeFileSync(path.join(d, 'data.jsonl'), texts.map((text) => JSON.stringify({ text }) + '\n').join(''))
+      writeFileSync(path.join(d, 'tdgov.yaml'), CONFIG)
+      tdgov('scan', d)
+      return ['audit', 'sample', '--source', 'all', '--seed', 'x', '--size', '4', '--config', path.join(d, 'tdgov.yaml')]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const audits = path.join(d, '.tdgov', 'audits')
+      const written = readdirSync(audits).map((f) => readFileSync(path.join(audits, f), 'utf8')).join('\n') + run.stdout
+      expect(written).toContain('preview')
+      for (const raw of ['110101199003071233', '440305198512314561', '１３８１２３４５６７８', '13812345678', '18600001111']) expect(written).not.toContain(raw)
+    },
+  },
+  {
+    id: 'engine-messages-in-findings',
+    why: 'messages quote JavaScript internals ("Cannot read properties of undefined")',
+    build: (d) => {
+      const mutations = [
+        { kind: 'truncate' as const, at: 300 },
+        { kind: 'flip' as const, positions: [-9, -20, -33], bits: [1, 3, 5] },
+        { kind: 'delete' as const, at: 40, length: 30 },
+        { kind: 'repeat' as const, at: 60, length: 16, times: 40 },
+      ]
+      for (const fixture of ['parquet/basic.parquet', 'arrow/basic.arrow', 'arrow-stream/basic.arrows']) {
+        const bytes = readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'formats', fixture))
+        mutations.forEach((m, i) => {
+          // flips counted from the end land in the footer or the last message
+          const mutation = m.kind === 'flip' ? { ...m, positions: m.positions.map((p) => bytes.length + p) } : m
+          writeFileSync(path.join(d, `${i}-${path.basename(fixture)}`), mutate(bytes, mutation, []))
+        })
+      }
+      return ['scan', d, '--max-analysis-seconds', '2']
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const findings = manifestOf(d).files.flatMap((f) => f.findings)
+      expect(findings.length).toBeGreaterThan(0)
+      for (const f of findings) expect(`${f.message ?? ''} ${JSON.stringify(f.args)}`).not.toMatch(JS_INTERNALS)
     },
   },
   {

@@ -2,10 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   chmodSync,
-  closeSync,
   cpSync,
   existsSync,
-  openSync,
   readFileSync,
   readdirSync,
   readlinkSync,
@@ -14,7 +12,6 @@ import {
   symlinkSync,
   utimesSync,
   writeFileSync,
-  writeSync,
 } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -22,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Finding } from '../../src/findings/finding.js'
 import type { FileEntry, Manifest } from '../../src/records/manifest-schema.js'
 import { REPO_ROOT, runCli, spawnCli, waitForExit, type ExecResult } from '../helpers/exec.js'
+import { whenOpened, writeBigJsonl } from '../helpers/processes.js'
 import { listFiles, makeTempDir, removeTempDirs, setTreeTimes, writeTree } from '../helpers/tmp.js'
 
 const isRoot = process.getuid?.() === 0
@@ -678,39 +676,6 @@ describe('help and version', () => {
 
 describe('interrupting a scan (Ctrl-C)', () => {
   const BIG_BYTES = 300 * 1000 * 1000
-
-  /** Real bytes (not a sparse file): JSON Lines written in 4 MiB blocks. */
-  function writeBigJsonl(file: string, bytes: number): void {
-    const line = JSON.stringify({ text: 'x'.repeat(120), label: 1 }) + '\n'
-    const block = Buffer.from(line.repeat(Math.floor((4 << 20) / line.length)))
-    const fd = openSync(file, 'w')
-    try {
-      for (let written = 0; written < bytes; written += block.length) writeSync(fd, block)
-    } finally {
-      closeSync(fd)
-    }
-  }
-
-  /** Resolves once the child has `file` open (Linux /proc), or after `fallbackMs` elsewhere. */
-  async function whenOpened(pid: number, file: string, fallbackMs: number): Promise<void> {
-    const fdDir = `/proc/${pid}/fd`
-    if (!existsSync('/proc/self/fd')) return new Promise((resolve) => setTimeout(resolve, fallbackMs))
-    const deadline = Date.now() + 10_000
-    while (Date.now() < deadline) {
-      try {
-        for (const fd of readdirSync(fdDir)) {
-          try {
-            if (readlinkSync(path.join(fdDir, fd)) === file) return
-          } catch {
-            // the descriptor closed while we looked
-          }
-        }
-      } catch {
-        return // the process is gone; the assertions below will say how it ended
-      }
-      await new Promise((resolve) => setTimeout(resolve, 5))
-    }
-  }
 
   /** Scans `root` once, lets `prepare` add work, then interrupts a second scan once `waitFor` is open. */
   async function interruptScan(root: string, prepare: () => string, args: string[], signal: NodeJS.Signals = 'SIGINT'): Promise<{ result: ExecResult; previous: Buffer }> {
