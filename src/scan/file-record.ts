@@ -12,8 +12,7 @@ export function toFileRecord(entry: FileEntry, duplicateKeys: number[] = [], dup
   // Counted whole under --tokens exact; otherwise estimated from the (decompressed) size.
   const tokenBytes = content === null || content.tokens ? null : (content.contentBytes ?? entry.bytes)
   const facts: FileFacts = { content, pii: entry.pii ?? null, licence: entry.licence ?? null, duplicateKeys, duplicateSample, ...(tokenRecords !== undefined && { tokenRecords }) }
-  return {
-    ...(entry.findings.some((f) => f.code === 'ANALYSIS_STOPPED') && { transient: true as const }),
+  const record: FileRecord = {
     path: entry.path,
     sha256: entry.sha256,
     bytes: entry.bytes,
@@ -28,6 +27,8 @@ export function toFileRecord(entry: FileEntry, duplicateKeys: number[] = [], dup
     tokenSample: null,
     json: JSON.stringify(entry),
   }
+  if (findings.warning > 0 && entry.findings.some((f) => f.code === 'ANALYSIS_STOPPED')) record.transient = true
+  return record
 }
 
 /** Parses every record's facts once, for the totals. */

@@ -18,6 +18,10 @@ const CLOSE_BRACKET = 0x5d
  * brackets as far as they go (the parser reports the rest).
  */
 export function jsonNestsDeeperThan(text: string | Uint8Array, max: number, start = 0, end = text.length): boolean {
+  // Nesting deeper than `max` needs more than `max` opening brackets: counting them (a native
+  // search each) clears almost every record without walking it byte by byte, which cost the scan
+  // of 100k small files several per cent.
+  if (end - start <= max || openingsAtMost(text, max, start, end)) return false
   let depth = 0
   let inString = false
   let escape = false
@@ -34,4 +38,20 @@ export function jsonNestsDeeperThan(text: string | Uint8Array, max: number, star
     } else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) depth--
   }
   return false
+}
+
+/** Whether the text has at most `max` opening brackets, in strings or not. */
+function openingsAtMost(text: string | Uint8Array, max: number, start: number, end: number): boolean {
+  let count = 0
+  if (typeof text === 'string') {
+    for (const open of ['{', '[']) {
+      for (let i = text.indexOf(open, start); i !== -1 && i < end; i = text.indexOf(open, i + 1)) if (++count > max) return false
+    }
+    return true
+  }
+  const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength)
+  for (const open of [OPEN_BRACE, OPEN_BRACKET]) {
+    for (let i = bytes.indexOf(open, start); i !== -1 && i < end; i = bytes.indexOf(open, i + 1)) if (++count > max) return false
+  }
+  return true
 }

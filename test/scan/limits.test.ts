@@ -80,6 +80,14 @@ describe('nesting depth limit', () => {
     expect(jsonNestsDeeperThan('{"a":"[[[[[[[[[["}', 3)).toBe(false)
     expect(jsonNestsDeeperThan('{"a":"\\"[[[[[[["}', 3)).toBe(false)
     expect(jsonNestsDeeperThan(Buffer.from('[{"a":[{}]}]'), 3)).toBe(true)
+    // long records with few brackets, brackets in strings past the count, and a byte range of a larger buffer
+    expect(jsonNestsDeeperThan(`{"a":"${'x'.repeat(5000)}"}`, 3)).toBe(false)
+    expect(jsonNestsDeeperThan(`{"a":"${'['.repeat(5000)}"}`, 3)).toBe(false)
+    expect(jsonNestsDeeperThan(Buffer.from(`{"a":"${'['.repeat(50)}"}`), 3)).toBe(false)
+    const buffer = Buffer.from(`[[[[[[[[]]]]]]]]\n{"a":[1]}\n`)
+    expect(jsonNestsDeeperThan(buffer, 3, 0, 16)).toBe(true)
+    expect(jsonNestsDeeperThan(buffer, 3, 17, 27)).toBe(false)
+    expect(jsonNestsDeeperThan(new Uint8Array(Buffer.from('[[[[[]]]]]')), 3)).toBe(true)
   })
 
   it('reports a JSON document nested 100,000 deep instead of overflowing the stack', async () => {

@@ -159,22 +159,35 @@ export function parseJsonLine(file: string, line: number, text: string): JsonObj
  * when it is not JSON, not an object, or cut off by the end of the head (see `firstLineOf`).
  */
 export function firstJsonObject(head: string): JsonObject | null {
+  // Several adapters sniff the same head in turn: it is parsed once.
+  if (head === lastHead) return lastObject
   const line = firstLineOf(head)
-  if (!line.startsWith('{')) return null
-  try {
-    const value: unknown = JSON.parse(line)
-    return isJsonObject(value) ? value : null
-  } catch {
-    return null
+  let object: JsonObject | null = null
+  if (line.startsWith('{')) {
+    try {
+      const value: unknown = JSON.parse(line)
+      if (isJsonObject(value)) object = value
+    } catch {
+      // not JSON: no object
+    }
   }
+  lastHead = head
+  lastObject = object
+  return object
 }
+
+let lastHead: string | null = null
+let lastObject: JsonObject | null = null
 
 /** The first non-blank line of a head, without a byte-order mark or surrounding whitespace. */
 export function firstLineOf(head: string): string {
-  const text = head.replace(/^\uFEFF/, '')
-  for (const line of text.split('\n')) {
-    const trimmed = line.trim()
+  // line by line from the start, not split whole: a head is up to 64 KiB and sniffed by several adapters
+  for (let start = head.charCodeAt(0) === 0xfeff ? 1 : 0; start < head.length; ) {
+    const newline = head.indexOf('\n', start)
+    const end = newline === -1 ? head.length : newline
+    const trimmed = head.slice(start, end).trim()
     if (trimmed !== '') return trimmed
+    start = end + 1
   }
   return ''
 }
