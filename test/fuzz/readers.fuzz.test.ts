@@ -60,6 +60,7 @@ describe(`fuzzing the readers (${RUNS} inputs, seed ${SEED}, ${SEEDS.length} see
   it('every format reader ends a mutated file in a manifest entry or a finding, never an exception', async () => {
     expect(SEEDS.length).toBeGreaterThan(40)
     const formats = new Map<string, number>()
+    let stopped = 0
     await fc.assert(
       fc.asyncProperty(seedArb, mutationArb, async (seed, mutation) => {
         const { name, bytes } = SEEDS[seed]!
@@ -72,6 +73,7 @@ describe(`fuzzing the readers (${RUNS} inputs, seed ${SEED}, ${SEEDS.length} see
         const outcome = await scanFile(file, rel, FUZZ_OPTIONS)
         if (!('entry' in outcome)) return
         formats.set(outcome.entry.format, (formats.get(outcome.entry.format) ?? 0) + 1)
+        if (outcome.entry.findings.some((f) => f.code === 'ANALYSIS_STOPPED')) stopped++
         // a finding says what is wrong with the file, never what went wrong inside JavaScript
         for (const f of outcome.entry.findings) {
           const text = `${f.message ?? ''} ${JSON.stringify(f.args)}`
@@ -80,9 +82,11 @@ describe(`fuzzing the readers (${RUNS} inputs, seed ${SEED}, ${SEEDS.length} see
       }),
       { seed: SEED, numRuns: Math.round(RUNS * 0.8), endOnFailure: true },
     )
+    // what the run covered, for the longer runs' figures
+    console.log(`fuzz: ${[...formats].map(([f, k]) => `${f} ${k}`).join(', ')}; ${stopped} stopped by the time budget`)
     // the mutations reached most readers, not only the binary fallback
     expect(formats.size).toBeGreaterThanOrEqual(10)
-  }, 600_000)
+  }, 3_600_000)
 
   it('every annotation adapter ends a mutated export in items or one UserError, never another exception', async () => {
     await fc.assert(
