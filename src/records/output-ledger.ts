@@ -80,10 +80,13 @@ export async function writtenHereByTdgov(root: string, file: string): Promise<bo
 /**
  * Notes that tdgov has just written `file` (an --out): its digest goes into the ledger, replacing
  * any older entry for the same path. The output is written by then, so a ledger that cannot be
- * written (a read-only project, a .tdgov that is a link) only means the next write there needs
- * --force: false, never an error.
+ * written (no .tdgov/ yet, a read-only project, a .tdgov that is a link) only means the next
+ * write there needs --force: false, never an error.
  */
 export async function noteOutput(root: string, file: string): Promise<boolean> {
+  // Only into a .tdgov/ that is already there: a scan with --out elsewhere (and --no-cache) of a
+  // read-only corpus must leave the dataset as it was.
+  if (!isFolder(path.join(root, TDGOV_DIR))) return false
   try {
     const key = pathKey(file)
     const digest = await digestOf(file)
@@ -91,6 +94,14 @@ export async function noteOutput(root: string, file: string): Promise<boolean> {
     const files = [...ledger.files.filter((f) => f.path !== key), { path: key, ...digest }].slice(-MAX_ENTRIES)
     writeFileAtomic(ledgerFile(root), JSON.stringify({ ...ledger, files }, null, 1) + '\n', { within: root })
     return true
+  } catch {
+    return false
+  }
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return lstatSync(dir).isDirectory()
   } catch {
     return false
   }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoProject } from '../helpers/demo-project.js'
@@ -74,6 +74,16 @@ describe('writes stay inside the project and off the user’s data', () => {
     expect((await runCli(['scan', root, '--out', ours])).status).toBe(0)
     expect((await runCli(['scan', root, '--out', theirs, '--force'])).status).toBe(0)
     expect(readFileSync(theirs, 'utf8')).toContain('"manifest": "tdgov/manifest"')
+  })
+
+  it('leaves a dataset scanned with --no-cache and --out elsewhere exactly as it was (no .tdgov, no ledger)', async () => {
+    const root = makeTempDir()
+    writeTree(root, { 'a.jsonl': '{"text":"a"}\n' })
+    const before = snapshot(root)
+    const out = path.join(makeTempDir(), 'manifest.json')
+    for (let i = 0; i < 2; i++) expect((await runCli(['scan', root, '--no-cache', '--out', out, '--force'])).status).toBe(0)
+    expect(readdirSync(root)).toEqual(['a.jsonl'])
+    expect(snapshot(root)).toEqual(before)
   })
 
   it('knows its outputs from its ledger, not from what a file says: a README that mentions tdgov is kept', async () => {
