@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib'
 import { expect } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import type { Manifest } from '../../src/records/manifest-schema.js'
+import { writeBigCoco } from '../helpers/big-coco.js'
 import { REPO_ROOT } from '../helpers/exec.js'
 import type { CaseRun } from './run-case.js'
 
@@ -24,6 +25,14 @@ export interface AdversarialCase {
 
 const manifestOf = (dataset: string): Manifest => JSON.parse(readFileSync(path.join(dataset, '.tdgov', 'manifest.json'), 'utf8')) as Manifest
 const codesOf = (dataset: string, file: string): string[] => manifestOf(dataset).files.find((f) => f.path === file)?.findings.map((f) => f.code) ?? []
+
+/**
+ * The issue's COCO has 7M annotations (a 1.1 GB file here); generating and scanning it takes
+ * minutes, so the suite reads 1M (160 MB, which the whole-file parse took some 750 MB for) unless
+ * ADVERSARIAL_FULL=1.
+ */
+const COCO_ANNOTATIONS = process.env.ADVERSARIAL_FULL === '1' ? 7_000_000 : 1_000_000
+const COCO_IMAGES = Math.round(COCO_ANNOTATIONS / 14)
 
 const CONFIG = 'dataset: {name: hostile, intended_use: research}\nsources:\n  - {id: all, name: all, kind: self-collected, license: CC-BY-4.0, personal_information: none, paths: ["**"]}\n'
 
@@ -287,6 +296,21 @@ export const CASES: AdversarialCase[] = [
     check: (run, d) => {
       expect(run.status).toBe(0)
       expect(codesOf(d, 'bomb.jsonl.zst')).toContain('DECOMPRESSION_LIMIT')
+    },
+  },
+  {
+    id: 'coco-7m-annotations',
+    why: 'COCO with 7M annotations 2.1 GB and "Invalid string length" above 512 MB',
+    build: (d) => {
+      writeBigCoco(path.join(d, 'instances.json'), { images: COCO_IMAGES, annotations: COCO_ANNOTATIONS, categories: 80 })
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const entry = manifestOf(d).files.find((f) => f.path === 'instances.json')!
+      // the generator's shape: annotation a on image a % images + 1 with category a % 80 + 1
+      expect(entry.annotation).toEqual({ format: 'coco', items: COCO_IMAGES, annotations: COCO_ANNOTATIONS, labels: 80 })
+      expect(entry.findings.map((f) => f.code)).not.toContain('ANNOTATION_EXPORT_INVALID')
     },
   },
   {
