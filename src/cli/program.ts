@@ -140,6 +140,8 @@ Examples:
     .option('--confidence <c>', 'confidence level of the intervals and the lower bound (default 0.95)')
     .option('--target-accuracy <a>', 'accept when the lower bound reaches this (plans other than ISO; default policy.target_accuracy or 0.95)')
     .option('--max-sheet-bytes <n>', 'refuse a sheet file (or an xlsx workbook unpacked) larger than this (default 67108864, 64 MiB)')
+    .option('--max-sheet-rows <n>', 'refuse a sheet with more data rows than this (default: the sample size plus 10%, at least 100 more)')
+    .option('--max-sheet-row-bytes <n>', 'refuse a CSV record or JSONL line longer than this (default 1048576, 1 MiB)')
     .option('--config <file>', 'tdgov.yaml with the roster and policy (default: <project>/tdgov.yaml)')
     .option('--project <dir>', 'the project root, whose .tdgov/audits holds the record (default: the folder of --config, else .)')
     .option('--json', 'print the result as JSON')

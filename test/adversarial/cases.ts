@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process'
-import { appendFileSync, chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import { appendFileSync, chmodSync, closeSync, cpSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync, writeSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { zipSync } from 'fflate'
 import { expect } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import type { Manifest } from '../../src/records/manifest-schema.js'
+import { writeBigCoco } from '../helpers/big-coco.js'
 import { REPO_ROOT } from '../helpers/exec.js'
 import { mutate } from '../fuzz/mutate.js'
 import { writeBigJsonl } from '../helpers/processes.js'
@@ -30,6 +32,39 @@ export interface AdversarialCase {
 
 const manifestOf = (dataset: string): Manifest => JSON.parse(readFileSync(path.join(dataset, '.tdgov', 'manifest.json'), 'utf8')) as Manifest
 const codesOf = (dataset: string, file: string): string[] => manifestOf(dataset).files.find((f) => f.path === file)?.findings.map((f) => f.code) ?? []
+
+/**
+ * The issue's COCO has 7M annotations (a 1.1 GB file here); generating and scanning it takes
+ * minutes, so the suite reads 1M (160 MB, which the whole-file parse took some 750 MB for) unless
+ * ADVERSARIAL_FULL=1.
+ */
+const COCO_ANNOTATIONS = process.env.ADVERSARIAL_FULL === '1' ? 7_000_000 : 1_000_000
+const COCO_IMAGES = Math.round(COCO_ANNOTATIONS / 14)
+
+/**
+ * The demo project with an audit record drawn from its Label Studio export (13 of 66 items, so a
+ * sheet may have 113 rows): the record a hostile sheet is scored against, the project's tdgov.yaml
+ * and the sheet audit sample wrote.
+ */
+function demoAudit(d: string): { record: string; config: string; sheet: string } {
+  cpSync(path.join(REPO_ROOT, 'fixtures', 'demo'), d, { recursive: true, filter: (src) => !src.includes(`${path.sep}.tdgov`) })
+  const config = path.join(d, 'tdgov.yaml')
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'tdgov.js'), 'audit', 'sample', path.join(d, 'annotations', 'label-studio-export.json'), '--aql', '6.5', '--seed', 'demo-2024-05', '--config', config], { stdio: 'ignore' })
+  const record = path.join(d, '.tdgov', 'audits', 'annotation-282278bae6af.json')
+  return { record, config, sheet: record.replace(/\.json$/, '.csv') }
+}
+
+/** `head`, then `body` repeated until the file passes `bytes`, written without holding it. */
+function writeRepeated(file: string, head: string, body: string, bytes: number): void {
+  const fd = openSync(file, 'w')
+  try {
+    let written = writeSync(fd, head)
+    const chunk = body.repeat(Math.max(1, Math.floor((8 << 20) / body.length)))
+    while (written < bytes) written += writeSync(fd, chunk)
+  } finally {
+    closeSync(fd)
+  }
+}
 
 const CONFIG = 'dataset: {name: hostile, intended_use: research}\nsources:\n  - {id: all, name: all, kind: self-collected, license: CC-BY-4.0, personal_information: none, paths: ["**"]}\n'
 
@@ -157,10 +192,7 @@ export const CASES: AdversarialCase[] = [
     id: 'audit-record-cut-to-3-rows',
     why: 'a record cut to 3 of its 13 sampled rows, with a matching sheet, scores ACCEPT … n=13 … 0 defects',
     build: (d) => {
-      cpSync(path.join(REPO_ROOT, 'fixtures', 'demo'), d, { recursive: true, filter: (src) => !src.includes(`${path.sep}.tdgov`) })
-      const config = path.join(d, 'tdgov.yaml')
-      execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'tdgov.js'), 'audit', 'sample', path.join(d, 'annotations', 'label-studio-export.json'), '--aql', '6.5', '--seed', 'demo-2024-05', '--config', config], { stdio: 'ignore' })
-      const record = path.join(d, '.tdgov', 'audits', 'annotation-282278bae6af.json')
+      const { record, config } = demoAudit(d)
       const cut = JSON.parse(readFileSync(record, 'utf8')) as { sample: unknown[] }
       cut.sample = cut.sample.slice(0, 3)
       writeFileSync(record, JSON.stringify(cut, null, 2) + '\n')
@@ -173,6 +205,56 @@ export const CASES: AdversarialCase[] = [
       expect(run.stdout).toContain('NOT ACCEPTED')
       expect(run.stdout).not.toMatch(/^ACCEPT/m)
     },
+  },
+  {
+    id: 'oversized-review-sheet-csv',
+    why: 'oversized review sheets over 1 GB: a 1.1 GB CSV of sample rows, scored with --max-sheet-bytes raised past it',
+    build: (d) => {
+      const { record, config, sheet } = demoAudit(d)
+      const [header, row] = readFileSync(sheet, 'utf8').split('\n')
+      const big = path.join(d, 'governance', 'big.csv')
+      writeRepeated(big, `${header!}\n`, `${row!}\n`, 1100 * 1024 * 1024)
+      return ['audit', 'score', big, '--record', record, '--config', config, '--max-sheet-bytes', String(2 * 1024 * 1024 * 1024)]
+    },
+    check: (run) => {
+      expect(run.status).toBe(2)
+      expect(run.stderr).toMatch(/big\.csv: more than 113 rows/)
+    },
+  },
+  {
+    id: 'oversized-review-sheet-jsonl-newlines',
+    why: 'oversized review sheets: 60 MiB of newlines, within the 64 MiB bound, took 937 MB',
+    build: (d) => {
+      const { record, config } = demoAudit(d)
+      const sheet = path.join(d, 'governance', 'blank.jsonl')
+      writeRepeated(sheet, '', '\n', 60 * 1024 * 1024)
+      return ['audit', 'score', sheet, '--record', record, '--config', config]
+    },
+    check: (run) => {
+      expect(run.status).toBe(2)
+      expect(run.stderr).toContain('is missing from the sheet')
+    },
+  },
+  {
+    id: 'oversized-review-sheet-xlsx',
+    why: 'oversized review sheets: an xlsx whose sheet XML unpacks to 300 MB while its zip directory says 1 KB',
+    build: (d) => {
+      const { record, config } = demoAudit(d)
+      const row = '<row><c t="inlineStr"><is><t>x</t></is></c></row>'
+      const xml = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${row.repeat((300 << 20) / row.length)}</sheetData></worksheet>`
+      const zip = zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'xl/worksheets/sheet1.xml': new TextEncoder().encode(xml) }, { level: 6 })
+      // every entry's uncompressed size, in its local header (offset 22) and the central directory (24), says 1,000
+      const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength)
+      for (let at = 0; at + 30 < zip.length; at++) {
+        const signature = view.getUint32(at, true)
+        if (signature === 0x04034b50) view.setUint32(at + 22, 1000, true)
+        else if (signature === 0x02014b50) view.setUint32(at + 24, 1000, true)
+      }
+      const sheet = path.join(d, 'governance', 'bomb.xlsx')
+      writeFileSync(sheet, zip)
+      return ['audit', 'score', sheet, '--record', record, '--config', config]
+    },
+    check: (run) => expect(run.status).toBe(2),
   },
   // Silent omissions
   {
@@ -312,6 +394,21 @@ export const CASES: AdversarialCase[] = [
     check: (run, d) => {
       expect(run.status).toBe(0)
       expect(codesOf(d, 'bomb.jsonl.zst')).toContain('DECOMPRESSION_LIMIT')
+    },
+  },
+  {
+    id: 'coco-7m-annotations',
+    why: 'COCO with 7M annotations 2.1 GB and "Invalid string length" above 512 MB',
+    build: (d) => {
+      writeBigCoco(path.join(d, 'instances.json'), { images: COCO_IMAGES, annotations: COCO_ANNOTATIONS, categories: 80 })
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const entry = manifestOf(d).files.find((f) => f.path === 'instances.json')!
+      // the generator's shape: annotation a on image a % images + 1 with category a % 80 + 1
+      expect(entry.annotation).toEqual({ format: 'coco', items: COCO_IMAGES, annotations: COCO_ANNOTATIONS, labels: 80 })
+      expect(entry.findings.map((f) => f.code)).not.toContain('ANNOTATION_EXPORT_INVALID')
     },
   },
   {

@@ -7,8 +7,8 @@ import { peakRssSoFarMiB, whenOpened } from '../helpers/processes.js'
 import { listFiles } from '../helpers/tmp.js'
 
 export const TIME = '/usr/bin/time'
-/** Every case is bounded: a case that runs longer has hung. */
-export const CASE_TIMEOUT_MS = 120_000
+/** Every case is bounded: a case that runs longer has hung (ADVERSARIAL_FULL=1 builds inputs of the full size). */
+export const CASE_TIMEOUT_MS = process.env.ADVERSARIAL_FULL === '1' ? 600_000 : 120_000
 
 export interface CaseRun {
   status: number | null

@@ -13,7 +13,7 @@ export function decodeUtf8(file: string, bytes: Uint8Array, hint: string): strin
   }
 }
 
-function lineOfFirstInvalidByte(bytes: Uint8Array): number {
+export function lineOfFirstInvalidByte(bytes: Uint8Array): number {
   const decoder = new TextDecoder('utf-8', { fatal: true })
   let line = 1
   let start = 0

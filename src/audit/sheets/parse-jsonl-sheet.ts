@@ -1,36 +1,56 @@
 import { UserError } from '../../util/errors.js'
-import { decodeUtf8 } from './decode-utf8.js'
+import { lineOfFirstInvalidByte } from './decode-utf8.js'
+import { sheetLines } from './sheet-stream.js'
 import { tidyCell } from './sheet-table.js'
 import { SHEET_COLUMNS, type ReadRow, type SheetRow } from './sheet-row.js'
-import { checkRowCount, DEFAULT_SHEET_LIMITS, type SheetLimits } from './sheet-limits.js'
+import { checkRowCount, DEFAULT_SHEET_LIMITS, limitsAfterFirst, type SheetLimits } from './sheet-limits.js'
 
 /**
  * Reads a review sheet saved as JSON Lines: one object per line with the ten columns as keys
  * (extra keys ignored). Row numbers are line numbers; blank lines and lines whose ten values are
  * all empty are skipped. Numbers and booleans become their text, null an empty cell. Cells are
- * not passed through restoreCell, because the JSONL writer does not neutralise them.
+ * not passed through restoreCell, because the JSONL writer does not neutralise them. The lines
+ * are read one at a time, each at most `limits.maxRowBytes`, and reading stops once there are
+ * more than `limits.maxRows` that are not blank (or the limit `limits.rowsAfterFirst` gives for
+ * the first filled row).
  */
-export function parseJsonlSheet(file: string, bytes: Uint8Array, limits: SheetLimits = DEFAULT_SHEET_LIMITS): ReadRow[] {
+export async function parseJsonlSheet(file: string, chunks: AsyncIterable<Buffer>, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<ReadRow[]> {
   const rows: ReadRow[] = []
-  const lines = decodeUtf8(file, bytes, 'save the sheet with UTF-8 encoding').split('\n')
-  checkRowCount(file, lines.filter((line) => line.trim() !== '').length, limits)
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return
-    const lineNumber = index + 1
-    if (line.length > limits.maxRowBytes) throw new UserError(`${file}: line ${lineNumber}: longer than a review sheet row may be (1 MiB)`)
-    const object = parseObject(line)
-    if (object === null) throw new UserError(`${file}: line ${lineNumber}: expected a JSON object`)
-    const cells = {} as SheetRow
-    for (const column of SHEET_COLUMNS) {
-      if (!Object.hasOwn(object, column)) throw new UserError(`${file}: line ${lineNumber}: missing key "${column}"`)
-      const value = cellOf(object[column])
-      if (value === null) throw new UserError(`${file}: line ${lineNumber}: "${column}" is ${describe(object[column])}; expected text`)
-      cells[column] = tidyCell(column, value, false)
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+  let filled = 0
+  let active = limits
+  for await (const batch of sheetLines(file, chunks, limits.maxRowBytes)) {
+    for (const { line: lineNumber, bytes } of batch) {
+      let line: string
+      try {
+        line = decoder.decode(bytes)
+      } catch {
+        throw new UserError(`${file}: line ${lineNumber - 1 + lineOfFirstInvalidByte(bytes)}: expected UTF-8 text; save the sheet with UTF-8 encoding`)
+      }
+      if (lineNumber === 1 && line.startsWith('\uFEFF')) line = line.slice(1)
+      if (line.trim() === '') continue
+      checkRowCount(file, ++filled, active)
+      const row = readLine(file, lineNumber, line)
+      if (row === null) continue
+      if (rows.length === 0) active = limitsAfterFirst(limits, row)
+      rows.push(row)
     }
-    if (SHEET_COLUMNS.every((column) => cells[column].trim() === '')) return
-    rows.push({ row: lineNumber, cells })
-  })
+  }
   return rows
+}
+
+/** One line that is not blank, as a row; null when its ten values are all empty. */
+function readLine(file: string, lineNumber: number, line: string): ReadRow | null {
+  const object = parseObject(line)
+  if (object === null) throw new UserError(`${file}: line ${lineNumber}: expected a JSON object`)
+  const cells = {} as SheetRow
+  for (const column of SHEET_COLUMNS) {
+    if (!Object.hasOwn(object, column)) throw new UserError(`${file}: line ${lineNumber}: missing key "${column}"`)
+    const value = cellOf(object[column])
+    if (value === null) throw new UserError(`${file}: line ${lineNumber}: "${column}" is ${describe(object[column])}; expected text`)
+    cells[column] = tidyCell(column, value, false)
+  }
+  return SHEET_COLUMNS.every((column) => cells[column].trim() === '') ? null : { row: lineNumber, cells }
 }
 
 /** The line as a plain object, or null for bad JSON, arrays and scalars. */

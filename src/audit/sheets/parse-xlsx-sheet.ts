@@ -5,7 +5,7 @@ import { cellText } from './cell-text.js'
 import { REVIEW_WORKSHEET } from './render-xlsx.js'
 import { findColumns, readRecord } from './sheet-table.js'
 import type { ReadRow } from './sheet-row.js'
-import { checkRowCount, DEFAULT_SHEET_LIMITS, tooLarge, type SheetLimits } from './sheet-limits.js'
+import { checkRowCount, DEFAULT_SHEET_LIMITS, limitsAfterFirst, tooLarge, type SheetLimits } from './sheet-limits.js'
 import { zipUnpackedSize } from './zip-unpacked-size.js'
 
 /**
@@ -28,6 +28,7 @@ export async function parseXlsxSheet(file: string, bytes: Uint8Array, limits: Sh
   if (sheet === undefined) throw new UserError(`${file}: expected a worksheet named "${REVIEW_WORKSHEET}"; the workbook has none`)
 
   checkRowCount(file, Math.max(0, sheet.actualRowCount - 1), limits)
+  let active = limits
   const width = sheet.getRow(1).cellCount
   const textOf = (row: ExcelJS.Row): string[] => Array.from({ length: width }, (_, index) => cellText(row.getCell(index + 1).value))
   const positions = findColumns(file, textOf(sheet.getRow(1)))
@@ -35,8 +36,11 @@ export async function parseXlsxSheet(file: string, bytes: Uint8Array, limits: Sh
   sheet.eachRow((row, rowNumber) => {
     if (rowNumber === 1) return
     const read = readRecord(textOf(row), positions, rowNumber, true)
-    if (read !== null) rows.push(read)
+    if (read === null) return
+    if (rows.length === 0) active = limitsAfterFirst(limits, read)
+    rows.push(read)
   })
+  checkRowCount(file, Math.max(0, sheet.actualRowCount - 1), active)
   return rows
 }
 

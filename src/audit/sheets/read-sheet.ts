@@ -5,6 +5,7 @@ import { parseCsvSheet } from './parse-csv-sheet.js'
 import { parseJsonlSheet } from './parse-jsonl-sheet.js'
 import { sheetFormatOf } from './sheet-format.js'
 import type { ReadRow } from './sheet-row.js'
+import { sheetChunks } from './sheet-stream.js'
 
 /**
  * Reads a review sheet back, in the format its extension names (.csv, .jsonl or .xlsx). The
@@ -16,23 +17,26 @@ import type { ReadRow } from './sheet-row.js'
  */
 export async function readSheet(file: string, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<ReadRow[]> {
   const format = sheetFormatOf(file)
-  let bytes: Uint8Array
-  try {
-    const { size } = await stat(file)
-    if (size > limits.maxBytes) throw tooLarge(file, 'is', size, limits.maxBytes)
-    bytes = await readFile(file)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code !== undefined) throw new UserError(`${file}: cannot read the sheet (${code})`)
-    throw error
+  const read = async <T>(action: () => Promise<T>): Promise<T> => {
+    try {
+      return await action()
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code !== undefined && !(error instanceof UserError)) throw new UserError(`${file}: cannot read the sheet (${code})`)
+      throw error
+    }
   }
+  const { size } = await read(() => stat(file))
+  if (size > limits.maxBytes) throw tooLarge(file, 'is', size, limits.maxBytes)
   switch (format) {
+    // CSV and JSONL are read as they are parsed (sheet-stream.ts)
     case 'csv':
-      return parseCsvSheet(file, bytes, limits)
+      return parseCsvSheet(file, sheetChunks(file), limits)
     case 'jsonl':
-      return parseJsonlSheet(file, bytes, limits)
+      return parseJsonlSheet(file, sheetChunks(file), limits)
     case 'xlsx': {
       // exceljs takes about 300 ms to load, so only xlsx sheets pay for it.
+      const bytes = await read(() => readFile(file))
       const { parseXlsxSheet } = await import('./parse-xlsx-sheet.js')
       return parseXlsxSheet(file, bytes, limits)
     }

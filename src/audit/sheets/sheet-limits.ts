@@ -1,5 +1,6 @@
 import { UserError } from '../../util/errors.js'
 import { formatBytes } from '../../util/format-bytes.js'
+import type { ReadRow } from './sheet-row.js'
 
 /**
  * How much of a review sheet is read. A sheet is the sample (at most a few thousand rows of a few
@@ -13,6 +14,16 @@ export interface SheetLimits {
   maxRowBytes: number
   /** data rows; the record's sample size plus a margin, when the record is known before the sheet */
   maxRows: number | null
+  /**
+   * when maxRows is null: the limit once the first filled row is read (the record its audit_id
+   * names), so that a sheet given without --record is not read whole either
+   */
+  rowsAfterFirst?: (first: ReadRow) => number
+}
+
+/** The limits to read the rest of a sheet with, once its first filled row is known. */
+export function limitsAfterFirst(limits: SheetLimits, first: ReadRow): SheetLimits {
+  return limits.maxRows === null && limits.rowsAfterFirst ? { ...limits, maxRows: limits.rowsAfterFirst(first) } : limits
 }
 
 /** 64 MiB: a 10,000-row sheet with 4 KiB per row is 40 MiB. */
@@ -27,6 +38,11 @@ export function checkRowCount(file: string, rows: number, limits: SheetLimits): 
   if (limits.maxRows !== null && rows > limits.maxRows) {
     throw new UserError(`${file}: more than ${limits.maxRows} rows; expected the rows of the audit's sample (and at most a few more)`)
   }
+}
+
+/** A row limit as the messages give it: "1 MiB", or a count of bytes. */
+export function rowLimitText(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`
 }
 
 /** `subject`: "is", "unpacks to". */

@@ -28,6 +28,8 @@ const optionsSchema = z.object({
   confidence: confidenceOption.default(0.95),
   targetAccuracy: shareOption('a target accuracy such as 0.95 or 95%').optional(),
   maxSheetBytes: wholeNumberOption('a size in bytes').optional(),
+  maxSheetRows: wholeNumberOption('a whole number of rows').optional(),
+  maxSheetRowBytes: wholeNumberOption('a size in bytes').optional(),
   config: z.string().optional(),
   project: z.string().optional(),
   json: z.boolean().default(false),
@@ -40,13 +42,22 @@ export async function auditScoreCommand(raw: Record<string, unknown>): Promise<n
   const { root } = locateProject(options)
   const loaded = loadConfig(root, options.config)
   const policy = loaded?.config.policy
-  const maxBytes = options.maxSheetBytes ?? DEFAULT_SHEET_LIMITS.maxBytes
-  // With --record the sample size is known first, so reading stops a little past it.
+  const limits = {
+    maxBytes: options.maxSheetBytes ?? DEFAULT_SHEET_LIMITS.maxBytes,
+    maxRowBytes: options.maxSheetRowBytes ?? DEFAULT_SHEET_LIMITS.maxRowBytes,
+  }
+  const rowsFor = (sampleSize: number): number => options.maxSheetRows ?? rowsAllowed(sampleSize)
+  // With --record the sample size is known first, so reading stops a little past it; without, the
+  // first filled row names the record, and reading goes on with its sample size.
   const given = options.record === undefined ? null : readAuditRecord(options.record)
-  const rows = await readSheet(options.sheet, { ...DEFAULT_SHEET_LIMITS, maxBytes, maxRows: given === null ? null : rowsAllowed(given.sample.length) })
+  const rows = await readSheet(options.sheet, {
+    ...limits,
+    maxRows: given === null ? (options.maxSheetRows ?? null) : rowsFor(given.sample.length),
+    rowsAfterFirst: (first) => rowsFor(readAuditRecord(findRecord(options.sheet, first.cells.audit_id, root)).sample.length),
+  })
   const recordFile = options.record ?? findRecord(options.sheet, rows[0]?.cells.audit_id, root)
   const record = given ?? readAuditRecord(recordFile)
-  checkRowCount(options.sheet, rows.length, { ...DEFAULT_SHEET_LIMITS, maxRows: rowsAllowed(record.sample.length) })
+  checkRowCount(options.sheet, rows.length, { ...limits, maxRows: rowsFor(record.sample.length) })
   const matched = matchRowsToSample(record, rows, options.sheet)
   const result = scoreAudit(record, matched, {
     confidence: options.confidence,

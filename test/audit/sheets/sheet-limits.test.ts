@@ -10,6 +10,7 @@ import { readSheet } from '../../../src/audit/sheets/read-sheet.js'
 import { SHEET_COLUMNS } from '../../../src/audit/sheets/sheet-row.js'
 import { DEFAULT_SHEET_LIMITS, rowsAllowed } from '../../../src/audit/sheets/sheet-limits.js'
 import { zipUnpackedSize } from '../../../src/audit/sheets/zip-unpacked-size.js'
+import { UserError } from '../../../src/util/errors.js'
 import { makeTempDir, removeTempDirs } from '../../helpers/tmp.js'
 
 afterEach(() => removeTempDirs())
@@ -57,5 +58,40 @@ describe('review sheet limits', () => {
     expect(zipUnpackedSize(zip)).toBe(201_000)
     const file = tempFile('review.xlsx', zip)
     await expect(readSheet(file, { ...DEFAULT_SHEET_LIMITS, maxBytes: 100_000 })).rejects.toThrow(`${file}: unpacks to 201.0 KB, more than the 100.0 KB a review sheet may have`)
+  })
+
+  it('refuses a JSONL line past maxRowBytes, counted in bytes, naming its line and the limit', async () => {
+    const line = JSON.stringify(Object.fromEntries(SHEET_COLUMNS.map((c) => [c, c === 'note' ? 'é'.repeat(600) : 'x'])))
+    // 600 × 2 bytes of é plus the rest: over 1,024 bytes, under 1,024 characters
+    expect(line.length).toBeLessThan(1024 + 200)
+    const file = tempFile('review.jsonl', `\n${line}\n`)
+    await expect(readSheet(file, { ...DEFAULT_SHEET_LIMITS, maxRowBytes: 1024 })).rejects.toThrow(new UserError(`${file}: line 2: longer than a review sheet row may be (1024 bytes)`))
+    expect(await readSheet(file, { ...DEFAULT_SHEET_LIMITS, maxRowBytes: 4096 })).toHaveLength(1)
+  })
+
+  it('stops at the row limit without reading the rest: a bad byte past the first MiB is never seen', async () => {
+    const rows = csvRows(50_000)
+    expect(rows.length).toBeGreaterThan(1 << 20)
+    const bad = Buffer.concat([Buffer.from(rows), Buffer.from([0xff, 0x0a])])
+    await expect(readSheet(tempFile('review.csv', bad), { ...DEFAULT_SHEET_LIMITS, maxRows: 10 })).rejects.toThrow(/more than 10 rows/)
+    // and without a limit, the bad byte is on line 50,002 (header, 50,000 rows, then it)
+    await expect(readSheet(tempFile('review.csv', bad))).rejects.toThrow(/review\.csv: line 50002: expected UTF-8 text/)
+  })
+
+  it('takes the row limit from the first filled row when none is given (a sheet scored without --record)', async () => {
+    const seen: string[] = []
+    const limits = { ...DEFAULT_SHEET_LIMITS, rowsAfterFirst: (first: { cells: { item_id: string } }) => (seen.push(first.cells.item_id), 5) }
+    await expect(readSheet(tempFile('review.csv', csvRows(7)), limits)).rejects.toThrow(/review\.csv: more than 5 rows/)
+    expect(seen).toEqual(['i0'])
+    const line = (i: number): string => JSON.stringify(Object.fromEntries(SHEET_COLUMNS.map((c) => [c, c === 'item_id' ? `i${i}` : 'x'])))
+    const jsonl = ['', ...Array.from({ length: 7 }, (_, i) => line(i))].join('\n')
+    await expect(readSheet(tempFile('review.jsonl', jsonl), limits)).rejects.toThrow(/review\.jsonl: more than 5 rows/)
+    expect(await readSheet(tempFile('review.csv', csvRows(5)), limits)).toHaveLength(5)
+  })
+
+  it('skips a JSONL sheet of blank lines without holding them', async () => {
+    const line = JSON.stringify(Object.fromEntries(SHEET_COLUMNS.map((c) => [c, c === 'item_id' ? 'i' : 'x'])))
+    const rows = await readSheet(tempFile('review.jsonl', '\n'.repeat(3_000_000) + '\r\n' + line + '\n'), DEFAULT_SHEET_LIMITS)
+    expect(rows).toEqual([{ row: 3_000_002, cells: expect.objectContaining({ item_id: 'i' }) }])
   })
 })

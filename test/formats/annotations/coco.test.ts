@@ -75,7 +75,57 @@ describe('COCO adapter', () => {
     expect(await readError({ ...base, annotations: [{ image_id: 1 }] })).toMatch(/annotation #1: category_id undefined is not in "categories"/)
     expect(await readError({ images: [], annotations: [] })).toMatch(/expected a COCO object with "images", "annotations" and "categories" lists/)
     expect(await readError({ images: [{ id: 1 }, { id: 1 }], annotations: [], categories: [] })).toMatch(/image #2: id 1 is used by an earlier image too/)
-    expect(await readError('{"images": [')).toMatch(/instances\.json: not valid JSON/)
+    expect(await readError('{"images": [')).toMatch(/instances\.json:1: byte 12: the file ends inside "images" after 0 elements; expected the list to be closed \("\]"\): the file may be truncated$/)
+  })
+
+  // Hand-counted: image 5 has annotations 1 (dog) and 3 (cat), image 6 none, image 9 annotation 2
+  // (dog); annotator "ann" on both of image 5's, none on image 9's. The lists come in the order
+  // some exporters write them: annotations, then categories, then images.
+  const BACKWARDS = [
+    '{"info": {"description": "brackets ] } [ { and \\" quotes in a skipped member"},',
+    ' "annotations": [',
+    '  {"id": 1, "image_id": 5, "category_id": 2, "attributes": {"annotator": "ann"}},',
+    '  {"id": 2, "image_id": "9", "category_id": 2},',
+    '  {"id": 3, "image_id": 5, "category_id": "1", "annotator": "ann"}',
+    ' ],',
+    ' "licenses": [{"id": 1, "name": "x"}],',
+    ' "categories": [{"id": 1, "name": "cat"}, {"id": "2", "name": "dog"}],',
+    ' "images": [{"id": 9, "file_name": "nine.jpg"}, {"id": "5", "file_name": "five.jpg"}, {"id": 6}]',
+    '}',
+  ].join('\n')
+
+  it('reads the lists in any order, references to later lists included', async () => {
+    expect(await read(BACKWARDS)).toEqual([
+      { item_id: '9', annotator: null, labels: ['dog'], source_file: expect.any(String), location: 'image 9', preview: 'nine.jpg' },
+      { item_id: '5', annotator: 'ann', labels: ['dog', 'cat'], source_file: expect.any(String), location: 'image 5', preview: 'five.jpg' },
+      { item_id: '6', annotator: null, labels: [], source_file: expect.any(String), location: 'image 6', preview: '' },
+    ])
+  })
+
+  it('names the first annotation whose image or category never came, when the list came after it', async () => {
+    expect(await readError(BACKWARDS.replace('"image_id": "9"', '"image_id": 10'))).toMatch(
+      /instances\.json: annotation 2: image_id 10 is not in "images"$/,
+    )
+    expect(await readError(BACKWARDS.replace('"category_id": "1"', '"category_id": 3'))).toMatch(/instances\.json: annotation 3: category_id 3 is not in "categories"$/)
+    // the same annotation missing both: its image is named, as when the lists come first
+    expect(await readError(BACKWARDS.replace('"image_id": "9", "category_id": 2', '"image_id": 10, "category_id": 4'))).toMatch(/annotation 2: image_id 10 is not in "images"$/)
+  })
+
+  it('ends a file truncated in the middle of the annotations in one error with its line and byte', async () => {
+    const cut = BACKWARDS.indexOf('"category_id": 2},') + 5 // inside annotation 2, on line 4
+    const message = await readError(BACKWARDS.slice(0, cut))
+    const elementStart = BACKWARDS.indexOf('{"id": 2')
+    expect(message).toMatch(
+      new RegExp(`instances\\.json:4: byte ${cut}: the file ends inside element #2 of "annotations" \\(from line 4, byte ${elementStart}\\); expected the list to be closed \\("\\]"\\): the file may be truncated$`),
+    )
+  })
+
+  it('names the element JSON does not accept, and a list that is not a list', async () => {
+    expect(await readError('{"images": [{"id": 1}, {"id": 2,}], "annotations": [], "categories": []}')).toMatch(
+      /instances\.json:1: "images" element #2 \(byte 23\): not valid JSON \(/,
+    )
+    expect(await readError('{"images": {"id": 1}, "annotations": [], "categories": []}')).toMatch(/instances\.json:1: byte 11: expected "images" to be a list \("\["\)$/)
+    expect(await readError('[{"images": []}]')).toMatch(/instances\.json:1: byte 0: expected a COCO object \("\{"\)$/)
   })
 
   it('sniffs COCO objects and nothing else', () => {
