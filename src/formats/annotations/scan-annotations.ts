@@ -93,13 +93,17 @@ export async function countAnnotations(format: AnnotationFormat, absPath: string
  * those of the plain records (a COCO file's split records, a Label Studio file's tasks). An export its adapter
  * rejects keeps its plain analysis, with an ANNOTATION_EXPORT_INVALID warning saying why.
  */
-export function createAnnotationAnalyzer(format: AnnotationFormat, plain: ContentAnalyzer | null, ctx: AnalyzerContext): ContentAnalyzer {
+export function createAnnotationAnalyzer(format: AnnotationFormat, plainAnalyzer: ContentAnalyzer | null, ctx: AnalyzerContext): ContentAnalyzer {
+  let plain = plainAnalyzer
   return {
     push(chunk) {
       plain?.push(chunk)
     },
     async finish(): Promise<ContentAnalysis> {
       const analysis: ContentAnalysis = plain ? await plain.finish() : { findings: [] }
+      // the plain reader's buffers and samples are garbage once it has finished: let them go
+      // before the adapter reads the export again (a 1 GB COCO file's would stay through its count)
+      plain = null
       let annotation: AnnotationFacts
       try {
         annotation = await countAnnotations(format, ctx.absPath)
