@@ -72,6 +72,10 @@ export const EN: Catalogue = {
     `${a('codec')} content read only as far as ${a('bytes')} decompressed bytes: ${a('reason')}; records after that point are not counted`,
   FIELDS_CAPPED: (a) =>
     `records have more than ${a('limit')} distinct fields (--max-fields); the schema lists the first ${a('limit')}`,
+  RECORD_FIELDS_CUT: (a) =>
+    `record has more than ${a('limit')} fields, or more than ten times that at every depth (--max-fields); only the fields before that are read`,
+  SAMPLE_REDUCED: (a) =>
+    `sampled records are long: the sample was cut to ${a('records')} records to hold at most ${a('limit')} characters`,
   IMAGE_UNREADABLE: (a) =>
     `image header cannot be read: ${a('reason')}`,
   MEDIA_UNREADABLE: (a) =>

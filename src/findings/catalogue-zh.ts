@@ -72,6 +72,10 @@ export const ZH: Catalogue = {
     `${a('codec')} 内容仅读取到解压后第 ${a('bytes')} 字节：${a('reason')}；此后的记录未计数`,
   FIELDS_CAPPED: (a) =>
     `记录中不同字段的数量超过 ${a('limit')} 个（--max-fields）；结构中只列出前 ${a('limit')} 个`,
+  RECORD_FIELDS_CUT: (a) =>
+    `记录的字段超过 ${a('limit')} 个，或各层字段合计超过其十倍（--max-fields）；只读取此前的字段`,
+  SAMPLE_REDUCED: (a) =>
+    `抽样记录过长：样本已缩减为 ${a('records')} 条记录，最多保留 ${a('limit')} 个字符`,
   IMAGE_UNREADABLE: (a) =>
     `无法读取图像文件头：${a('reason')}`,
   MEDIA_UNREADABLE: (a) =>

@@ -37,6 +37,8 @@ export const FINDING_SEVERITY = {
   NESTING_TOO_DEEP: 'warning',
   DECOMPRESSION_LIMIT: 'warning',
   FIELDS_CAPPED: 'warning',
+  RECORD_FIELDS_CUT: 'warning',
+  SAMPLE_REDUCED: 'info',
   IMAGE_UNREADABLE: 'warning',
   MEDIA_UNREADABLE: 'warning',
   ANNOTATION_EXPORT_INVALID: 'warning',

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { cpSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { expect } from 'vitest'
@@ -24,6 +24,19 @@ export interface AdversarialCase {
 
 const manifestOf = (dataset: string): Manifest => JSON.parse(readFileSync(path.join(dataset, '.tdgov', 'manifest.json'), 'utf8')) as Manifest
 const codesOf = (dataset: string, file: string): string[] => manifestOf(dataset).files.find((f) => f.path === file)?.findings.map((f) => f.code) ?? []
+
+/** `n` distinct short JSON keys (three or four printable characters, none needing an escape). */
+function distinctKeys(n: number): string[] {
+  const alphabet = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0x21 + i)).filter((c) => c !== '"' && c !== '\\')
+  const keys: string[] = []
+  for (let i = 0; keys.length < n; i++) {
+    const width = i < alphabet.length ** 3 ? 3 : 4
+    let key = width === 4 ? '~' : ''
+    for (let j = 0, v = i % alphabet.length ** 3; j < 3; j++, v = Math.floor(v / alphabet.length)) key += alphabet[v % alphabet.length]
+    keys.push(key)
+  }
+  return keys
+}
 
 const CONFIG = 'dataset: {name: hostile, intended_use: research}\nsources:\n  - {id: all, name: all, kind: self-collected, license: CC-BY-4.0, personal_information: none, paths: ["**"]}\n'
 
@@ -303,6 +316,57 @@ export const CASES: AdversarialCase[] = [
       expect(codesOf(d, 'open.csv').some((c) => c === 'CSV_UNTERMINATED_QUOTE' || c === 'RECORD_TOO_LONG')).toBe(true)
     },
   },
+  {
+    id: 'json-1m-distinct-keys',
+    why: '1M distinct JSON keys 1.4 GB and a 50 MB manifest (one 8.2 MB JSON Lines record of a million keys still took 1.07 GB: parsed whole, then walked for the schema, content and personal information)',
+    build: (d) => {
+      writeFileSync(path.join(d, 'keys.jsonl'), `{${distinctKeys(1_000_000).map((k) => `"${k}":0`).join(',')}}\n`)
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const entry = manifestOf(d).files.find((f) => f.path === 'keys.jsonl')!
+      expect(entry.records).toBe(1)
+      expect(entry.schema?.fields).toHaveLength(10_000)
+      expect(entry.findings.map((f) => f.code)).toEqual(['FIELDS_CAPPED', 'RECORD_FIELDS_CUT'])
+      expect(statSync(path.join(d, '.tdgov', 'manifest.json')).size).toBeLessThan(1024 * 1024)
+    },
+  },
+  {
+    id: 'json-1m-distinct-keys-in-10-records',
+    why: '1M distinct JSON keys 1.4 GB and a 50 MB manifest (ten records of 100,000 keys each still took 410 MB)',
+    build: (d) => {
+      const keys = distinctKeys(1_000_000)
+      const lines = Array.from({ length: 10 }, (_, l) => `{${keys.slice(l * 100_000, (l + 1) * 100_000).map((k) => `"${k}":0`).join(',')}}`)
+      writeFileSync(path.join(d, 'keys.jsonl'), lines.join('\n') + '\n')
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const entry = manifestOf(d).files.find((f) => f.path === 'keys.jsonl')!
+      expect(entry.records).toBe(10)
+      expect(entry.schema?.fields).toHaveLength(10_000)
+      expect(entry.findings.map((f) => f.code)).toContain('FIELDS_CAPPED')
+      expect(statSync(path.join(d, '.tdgov', 'manifest.json')).size).toBeLessThan(1024 * 1024)
+    },
+  },
+  {
+    id: 'jsonl-300-records-of-1mb',
+    why: 'found with the million keys: the per-file sample held every sampled record whole until the file ended, so 300 records of 1 MB took 560 MB (400 of them 930 MB)',
+    build: (d) => {
+      const text = 'lorem ipsum '.repeat(90_000)
+      writeFileSync(path.join(d, 'long.jsonl'), Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: i, text })).join('\n') + '\n')
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const entry = manifestOf(d).files.find((f) => f.path === 'long.jsonl')!
+      expect(entry.records).toBe(300)
+      expect(entry.findings.map((f) => f.code)).toContain('SAMPLE_REDUCED')
+      // 16 Mi characters hold 15 of these records of 1.08 M characters: the 16th halves the sample to 8
+      expect(entry.content?.records).toBe(8)
+    },
+  },
   // Personal information leaking
   {
     id: 'json-key-is-an-identity-number',
@@ -313,7 +377,7 @@ export const CASES: AdversarialCase[] = [
     },
     check: (run, d) => {
       expect(run.status).toBe(0)
-      const everything = [run.stdout, run.stderr, readFileSync(path.join(d, '.tdgov', 'manifest.json'), 'utf8'), ...['index', 'entries'].map((f) => readFileSync(path.join(d, '.tdgov', 'cache', `${f}-v9.ndjson`), 'utf8'))].join('\n')
+      const everything = [run.stdout, run.stderr, readFileSync(path.join(d, '.tdgov', 'manifest.json'), 'utf8'), ...['index', 'entries'].map((f) => readFileSync(path.join(d, '.tdgov', 'cache', `${f}-v10.ndjson`), 'utf8'))].join('\n')
       expect(everything).not.toContain('110101199003071233')
     },
   },

@@ -7,7 +7,7 @@ import { createJsonlAnalyzer } from '../../src/formats/jsonl.js'
 import { DEFAULT_LIMITS, RATIO_GRACE_BYTES, type ReadLimits } from '../../src/formats/limits.js'
 import { createTextAnalyzer } from '../../src/formats/text.js'
 import type { ContentAnalysis, ContentAnalyzer } from '../../src/formats/types.js'
-import { jsonNestsDeeperThan } from '../../src/util/json-depth.js'
+import { jsonHasObjectWiderThan, jsonNestsDeeperThan, jsonObjectCut } from '../../src/util/json-depth.js'
 import { analyzeInChunks, analyzerContext } from '../helpers/analyze.js'
 
 /** Hostile inputs are made here, small enough for a unit test; the limits are lowered to match. */
@@ -205,12 +205,51 @@ describe('distinct fields limit', () => {
     expect(analysis.findings[0]?.args).toEqual({ limit: 3 })
   })
 
-  it('caps a JSON document with 100,000 distinct keys at the default', async () => {
+  it('caps a JSON document with 100,000 distinct keys at the default, reading the record only as far as its first 10,000', async () => {
     const json = (): ContentAnalyzer => createJsonAnalyzer(analyzerContext())
     const record = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]))
     const analysis = await analyze(json, JSON.stringify([record]))
-    expect(summary(analysis)).toEqual({ records: 1, findings: ['FIELDS_CAPPED'] })
+    expect(summary(analysis)).toEqual({ records: 1, findings: ['FIELDS_CAPPED', 'RECORD_FIELDS_CUT'] })
     expect(analysis.schema?.fields.length).toBe(DEFAULT_LIMITS.maxFields)
+    expect(analysis.schema?.fields.at(-1)?.name).toBe('k9999')
+  })
+
+  it('reads a JSON Lines record with too many fields as far as its first ones, with its line', async () => {
+    const jsonl = (): ContentAnalyzer => createJsonlAnalyzer(analyzerContext({ limits: limits({ maxFields: 3 }) }))
+    // line 2: four top-level fields; line 3: two fields, but 31 members in all (more than 10 × 3)
+    const nested = { a: Object.fromEntries(Array.from({ length: 29 }, (_, i) => [`n${i}`, i])), b: 'x' }
+    const content = `${JSON.stringify({ a: 1 })}
+${JSON.stringify({ a: 1, b: 2, c: 3, d: 4 })}
+${JSON.stringify(nested)}
+`
+    const analysis = await analyze(jsonl, content)
+    expect(summary(analysis)).toEqual({ records: 3, findings: ['FIELDS_CAPPED', 'RECORD_FIELDS_CUT:2', 'RECORD_FIELDS_CUT:3'] })
+    // line 3 is read as {}: its one field `a` holds 30 members, so nothing of it fits
+    expect(analysis.schema?.fields.map((f) => f.name)).toEqual(['a', 'b', 'c'])
+  })
+})
+
+describe('jsonObjectCut', () => {
+  it('cuts before the comma after the last member that fits, at the top level or counted at every depth', () => {
+    // {"a":1,"b":2,"c":3}: the comma after "b":2 is at index 12
+    expect(jsonObjectCut('{"a":1,"b":2,"c":3}', 2, 100)).toEqual({ end: 12, wide: true })
+    expect(jsonObjectCut('{"a":1,"b":2,"c":3}', 3, 100)).toBeNull()
+    // {"a":1,"b":{"x":1,"y":2}}: the fourth member is "y", inside b, so b goes; the prefix is {"a":1
+    expect(jsonObjectCut('{"a":1,"b":{"x":1,"y":2}}', 10, 3)).toEqual({ end: 6, wide: false })
+    // the first member alone is too wide: nothing but the brace is kept
+    expect(jsonObjectCut('{"a":{"x":1,"y":2}}', 10, 2)).toEqual({ end: 1, wide: false })
+    // colons and commas inside strings are text; arrays and scalars are never cut
+    expect(jsonObjectCut('{"a:b,c":"d:e,f"}', 1, 1)).toBeNull()
+    expect(jsonObjectCut('[{"a":1},{"b":2}]', 1, 1)).toBeNull()
+    // within bytes, from an offset
+    const bytes = Buffer.from('xx {"a":1,"b":2} yy')
+    expect(jsonObjectCut(bytes, 1, 100, 3, 16)).toEqual({ end: 9, wide: true })
+  })
+
+  it('finds an object with too many members of its own anywhere in a document', () => {
+    expect(jsonHasObjectWiderThan(Buffer.from('[{"a":1,"b":2},{"c":{"d":1,"e":2,"f":3}}]'), 2)).toBe(true)
+    expect(jsonHasObjectWiderThan(Buffer.from('[{"a":1,"b":2},{"c":{"d":1,"e":2}}]'), 2)).toBe(false)
+    expect(jsonHasObjectWiderThan(Buffer.from('{"a":"x:y:z"}'), 1)).toBe(false)
   })
 })
 
