@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, mkdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { ByteWriter, ParquetWriter } from 'hyparquet-writer'
 import { expect } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import type { Manifest } from '../../src/records/manifest-schema.js'
@@ -365,6 +366,29 @@ export const CASES: AdversarialCase[] = [
       expect(entry.findings.map((f) => f.code)).toContain('SAMPLE_REDUCED')
       // 16 Mi characters hold 15 of these records of 1.08 M characters: the 16th halves the sample to 8
       expect(entry.content?.records).toBe(8)
+    },
+  },
+  {
+    id: 'parquet-footer-2-62-rows',
+    why: 'a Parquet footer claiming 2⁶² rows in a 268-byte file is believed (records: 4611686018427387904 in the manifest)',
+    build: (d) => {
+      // two rows, then the footer says 2^62: the file's, its row group's and its column chunk's counts agree
+      const writer = new ByteWriter()
+      const parquet = new ParquetWriter({ writer, schema: [{ name: 'root', num_children: 1 }, { name: 'n', type: 'INT32', repetition_type: 'REQUIRED' }], codec: 'UNCOMPRESSED', statistics: false })
+      void parquet.write({ columnData: [{ name: 'n', data: [1, 2] }] })
+      parquet.num_rows = 2n ** 62n
+      parquet.row_groups[0]!.num_rows = 2n ** 62n
+      parquet.row_groups[0]!.columns[0]!.meta_data!.num_values = 2n ** 62n
+      parquet.finish()
+      writeFileSync(path.join(d, 'claims.parquet'), new Uint8Array(writer.getBuffer()))
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const entry = manifestOf(d).files.find((f) => f.path === 'claims.parquet')!
+      expect(entry.records).toBeUndefined()
+      expect(entry.findings.map((f) => f.code)).toEqual(['PARQUET_INVALID_FOOTER'])
+      expect(manifestOf(d).totals.records).toBeLessThan(1000)
     },
   },
   // Personal information leaking
