@@ -1,7 +1,7 @@
 import { asBuffer } from '../util/as-buffer.js'
 import { FindingCollector } from '../findings/finding.js'
 import { JsonByte, isJsonWhitespace } from './json-bytes.js'
-import { describeJsonError } from './json-error.js'
+import { describeJsonError, jsonErrorIndex, placeInText } from './json-error.js'
 import { limitsOf } from './limits.js'
 import { jsonHasObjectWiderThan, jsonNestsDeeperThan, jsonObjectCut, MEMBERS_PER_FIELD } from '../util/json-depth.js'
 import { RecordFacts } from '../provenance/index.js'
@@ -181,7 +181,7 @@ class JsonAnalyzer implements ContentAnalyzer {
     if (!this.sampledNow && !this.facts.wantsEveryRecord) return
     const text = bytes.toString('utf8').trim()
     if (this.facts.wantsEveryRecord) this.facts.addRaw(text)
-    if (this.sampledNow) this.sampler.keep({ index: this.elements, line: 0, text })
+    if (this.sampledNow) this.sampler.keep({ index: this.elements, line: 0, offset: this.elementOffset, text })
   }
 
   /**
@@ -210,13 +210,15 @@ class JsonAnalyzer implements ContentAnalyzer {
     let value: unknown
     const cut = jsonObjectCut(record.text, this.maxFields, this.maxFields * MEMBERS_PER_FIELD)
     if (cut !== null) {
-      this.findings.add({ code: 'RECORD_FIELDS_CUT', args: { limit: this.maxFields } })
+      this.findings.add({ code: 'RECORD_FIELDS_CUT', ...(record.offset !== undefined && { offset: record.offset }), args: { limit: this.maxFields } })
       if (cut.wide) this.schema.capped = true
     }
+    const text = cut === null ? record.text : `${record.text.slice(0, cut.end)}}`
     try {
-      value = JSON.parse(cut === null ? record.text : `${record.text.slice(0, cut.end)}}`)
+      value = JSON.parse(text)
     } catch (error) {
-      this.findings.add({ code: 'JSON_INVALID', args: { reason: `record ${record.index}: ${describeJsonError(error)}` } })
+      const at = record.offset === undefined ? {} : { offset: record.offset + placeInText(text, jsonErrorIndex(text, error)).offset }
+      this.findings.add({ code: 'JSON_INVALID', ...at, args: { reason: `record ${record.index}: ${describeJsonError(error)}` } })
       return
     }
     this.addValue(value, record.text, record.index)
@@ -267,10 +269,13 @@ class JsonAnalyzer implements ContentAnalyzer {
 
   private finishWhole(bytes: Buffer): ContentAnalysis | Promise<ContentAnalysis> {
     let document: unknown
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+    const text = bytes.toString('utf8', bom)
     try {
-      document = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''))
+      document = JSON.parse(text)
     } catch (error) {
-      this.findings.add({ code: 'JSON_INVALID', args: { reason: describeJsonError(error) } })
+      const { line, offset } = placeInText(text, jsonErrorIndex(text, error))
+      this.findings.add({ code: 'JSON_INVALID', line, offset: bom + offset, args: { reason: describeJsonError(error) } })
       return { findings: this.findings.result() }
     }
     this.topKind = Array.isArray(document) ? 'array' : kindOfJson(document) === 'object' ? 'object' : 'scalar'

@@ -13,6 +13,8 @@ export interface SampledRecord {
   index: number
   /** 1-based line where the record starts */
   line: number
+  /** byte offset in the content where the record starts, where the reader knows it */
+  offset?: number
   text: string
 }
 

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { createAnalyzer } from '../formats/registry.js'
 import type { AnalyzerContext, ContentAnalysis, DetectedFormat } from '../formats/types.js'
-import { createDecoder, type DecodeLimit } from '../formats/decompress.js'
+import { createDecoder, type DecodeFailure, type DecodeLimit } from '../formats/decompress.js'
 import { limitsOf } from '../formats/limits.js'
 
 export interface AnalysisWorkerData {
@@ -12,7 +12,7 @@ export interface AnalysisWorkerData {
 }
 
 export type AnalysisRequest = { slot: number; length: number } | { end: true }
-export type AnalysisReply = { free: number } | { analysis: ContentAnalysis; failure: string | null; limited: DecodeLimit | null } | { crash: string }
+export type AnalysisReply = { free: number } | { analysis: ContentAnalysis; failure: DecodeFailure | null; limited: DecodeLimit | null } | { crash: string }
 
 // Runs the analysis of one large file beside the thread that reads and hashes it: chunks arrive
 // as slots of a shared ring buffer and are handed back as soon as they have been consumed.
@@ -41,5 +41,5 @@ async function handle(request: AnalysisRequest): Promise<void> {
   }
   const failure = d ? await d.end() : null
   const analysis = a ? await a.finish() : { findings: [] }
-  port.postMessage({ analysis, failure: failure?.message ?? null, limited: d?.limited ?? null } satisfies AnalysisReply)
+  port.postMessage({ analysis, failure, limited: d?.limited ?? null } satisfies AnalysisReply)
 }

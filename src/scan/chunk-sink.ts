@@ -3,13 +3,13 @@ import { createAnalyzer } from '../formats/registry.js'
 import type { AnalyzerContext, ContentAnalysis, DetectedFormat } from '../formats/types.js'
 import { InternalError } from '../util/errors.js'
 import type { AnalysisReply, AnalysisRequest, AnalysisWorkerData } from './analysis-worker.js'
-import { createDecoder, type DecodeLimit } from '../formats/decompress.js'
+import { createDecoder, type DecodeFailure, type DecodeLimit } from '../formats/decompress.js'
 import { limitsOf } from '../formats/limits.js'
 
 /** What the analysis of a file came to, why decoding failed, and where a limit stopped it. */
 export interface SinkResult {
   analysis: ContentAnalysis
-  failure: Error | null
+  failure: DecodeFailure | null
   limited: DecodeLimit | null
 }
 
@@ -79,7 +79,7 @@ export function offloadSink(format: DetectedFormat, ctx: AnalyzerContext, chunkS
     } else if ('crash' in reply) {
       settle.reject(new InternalError(`analysis worker failed: ${reply.crash}`))
     } else {
-      settle.resolve({ analysis: reply.analysis, failure: reply.failure === null ? null : new Error(reply.failure), limited: reply.limited })
+      settle.resolve({ analysis: reply.analysis, failure: reply.failure, limited: reply.limited })
     }
   })
   const post = (request: AnalysisRequest): void => worker.postMessage(request)

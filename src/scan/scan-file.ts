@@ -170,7 +170,7 @@ async function scanOpenFile(
   const { analysis, failure, limited } = await sink.finish()
   const findings: FindingDraft[] = []
   if (bytes !== size) findings.push({ code: 'FILE_CHANGED_DURING_SCAN', args: { expected: size, actual: bytes } })
-  if (failure) findings.push({ code: 'COMPRESSED_CORRUPT', args: { codec: compression!, reason: failure.message } })
+  if (failure) findings.push({ code: 'COMPRESSED_CORRUPT', offset: failure.offset, args: { codec: compression!, reason: failure.reason } })
   if (limited) findings.push({ code: 'DECOMPRESSION_LIMIT', offset: limited.bytes, args: { codec: compression!, bytes: limited.bytes, reason: limited.reason } })
   if (format.encoding) findings.push({ code: 'ENCODING_NOT_UTF8', args: { encoding: format.encoding } })
   if (format.binaryAt) findings.push(looksBinaryFinding(format, format.binaryAt))

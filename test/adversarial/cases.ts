@@ -475,7 +475,27 @@ export const CASES: AdversarialCase[] = [
     },
     check: (run, d) => {
       expect(run.status).toBe(0)
-      expect(codesOf(d, 'broken.jsonl.gz').length).toBeGreaterThan(0)
+      // JSON_INVALID and COMPRESSED_CORRUPT have no offset: now the compressed bytes decoded
+      // cleanly before the failure, 0 for a file smaller than the decoder's 64 KiB pieces
+      const corrupt = manifestOf(d).files.find((f) => f.path === 'broken.jsonl.gz')!.findings.find((f) => f.code === 'COMPRESSED_CORRUPT')
+      expect(corrupt?.location).toMatchObject({ offset: 0 })
+    },
+  },
+  {
+    id: 'json-invalid-offset',
+    why: 'JSON_INVALID and COMPRESSED_CORRUPT have no offset',
+    build: (d) => {
+      // 50,000 records on lines of their own, the 40,000th with a bare word: V8 says "Unexpected token" and no place
+      const lines = Array.from({ length: 50_000 }, (_, i) => (i === 39_999 ? '{"text":tru}' : JSON.stringify({ text: `record ${i}` })))
+      writeFileSync(path.join(d, 'broken.json'), `[\n${lines.join(',\n')}\n]\n`)
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const text = readFileSync(path.join(d, 'broken.json'), 'utf8')
+      const invalid = manifestOf(d).files.find((f) => f.path === 'broken.json')!.findings.find((f) => f.code === 'JSON_INVALID')
+      // line 40,001 (after the "[" line), at the '}' after "tru"
+      expect(invalid?.location).toMatchObject({ line: 40_001, offset: text.indexOf('tru}') + 3 })
     },
   },
   {

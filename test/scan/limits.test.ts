@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { createDecoder, decompressHead, type DecodeLimit } from '../../src/formats/decompress.js'
@@ -125,13 +126,46 @@ function zstdBomb(windowByte: number, blocks: number, byte = 0x0a): Buffer {
   return Buffer.concat(parts)
 }
 
-async function decodeAll(compression: 'gzip' | 'zstd', input: Buffer, readLimits: ReadLimits): Promise<{ bytes: number; failure: string | null; limited: DecodeLimit | null }> {
+async function decodeAll(compression: 'gzip' | 'zstd', input: Buffer, readLimits: ReadLimits): Promise<{ bytes: number; failure: string | null; failedAt?: number; limited: DecodeLimit | null }> {
   let bytes = 0
   const decoder = await createDecoder(compression, (chunk) => (bytes += chunk.length), readLimits)
   for (let at = 0; at < input.length; at += 1 << 20) await decoder.write(input.subarray(at, at + (1 << 20)))
   const failure = await decoder.end()
-  return { bytes, failure: failure?.message ?? null, limited: decoder.limited }
+  return { bytes, failure: failure?.reason ?? null, ...(failure && { failedAt: failure.offset }), limited: decoder.limited }
 }
+
+describe('where decoding failed', () => {
+  const text = Buffer.from(Array.from({ length: 20_000 }, (_, i) => `{"n":${i}}\n`).join(''))
+
+  it('gives a gzip stream that ends early the end of the file', async () => {
+    const cut = gzipSync(text).subarray(0, 1000)
+    expect(await decodeAll('gzip', cut, DEFAULT_LIMITS)).toMatchObject({ failure: expect.stringContaining('ends early'), failedAt: 1000 })
+  })
+
+  it('gives a bad gzip header offset 0', async () => {
+    const bad = gzipSync(text)
+    bad[2] = 9 // CM: deflate is 8
+    expect(await decodeAll('gzip', bad, DEFAULT_LIMITS)).toMatchObject({ failure: expect.stringContaining('compression method'), failedAt: 0 })
+  })
+
+  it('gives bytes after a gzip member the start of the 64 KiB piece they are in', async () => {
+    // 200,000 incompressible bytes: a member of about 200 kB, so its end lies in the fourth piece (from 196,608)
+    const member = gzipSync(randomBytes(200_000))
+    expect(member.length).toBeGreaterThan(3 * 65_536)
+    expect(member.length).toBeLessThan(4 * 65_536 - 8)
+    const result = await decodeAll('gzip', Buffer.concat([member, Buffer.from('not gzip')]), DEFAULT_LIMITS)
+    expect(result).toMatchObject({ failure: expect.stringContaining('not another gzip member'), failedAt: 3 * 65_536 })
+  })
+
+  it('gives a zstd frame that ends early the end of the file, and bad magic offset 0', async () => {
+    const frame = zstdBomb(0x50, 3)
+    const cut = frame.subarray(0, frame.length - 2)
+    expect(await decodeAll('zstd', cut, DEFAULT_LIMITS)).toMatchObject({ failure: expect.stringContaining('ends early'), failedAt: cut.length })
+    const bad = Buffer.from(frame)
+    bad[0] = 0
+    expect(await decodeAll('zstd', bad, DEFAULT_LIMITS)).toMatchObject({ failure: expect.stringContaining('zstd magic'), failedAt: 0 })
+  })
+})
 
 describe('decompression limits', () => {
   // Window descriptor 0x50: 2^(10 + 10) = 1 MiB; 0xa8: 2^(10 + 21) = 2 GiB.
@@ -209,7 +243,7 @@ describe('distinct fields limit', () => {
     const json = (): ContentAnalyzer => createJsonAnalyzer(analyzerContext())
     const record = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]))
     const analysis = await analyze(json, JSON.stringify([record]))
-    expect(summary(analysis)).toEqual({ records: 1, findings: ['FIELDS_CAPPED', 'RECORD_FIELDS_CUT'] })
+    expect(summary(analysis)).toEqual({ records: 1, findings: ['FIELDS_CAPPED', 'RECORD_FIELDS_CUT@1'] })
     expect(analysis.schema?.fields.length).toBe(DEFAULT_LIMITS.maxFields)
     expect(analysis.schema?.fields.at(-1)?.name).toBe('k9999')
   })
