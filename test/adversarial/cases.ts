@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { cpSync, mkdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import { closeSync, cpSync, mkdirSync, openSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync, writeSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer'
@@ -307,14 +307,34 @@ export const CASES: AdversarialCase[] = [
     id: 'csv-unterminated-quote',
     why: 'an unterminated quote in a 330 MB CSV takes 1.6 GB',
     build: (d) => {
-      const rows = ['id,text', '1,"never closed']
-      for (let i = 0; i < 2_000_000; i++) rows.push(`${i},some text that goes on and on and on, and on`)
-      writeFileSync(path.join(d, 'open.csv'), rows.join('\n') + '\n')
+      // 330 MB, as in the issue: the quote opened on line 2 is never closed
+      const fd = openSync(path.join(d, 'open.csv'), 'w')
+      writeSync(fd, 'id,text\n1,"never closed\n')
+      const block = Array.from({ length: 10_000 }, (_, i) => `${i},some text that goes on and on and on, and on\n`).join('')
+      for (let written = 0; written < 330_000_000; written += block.length) writeSync(fd, block)
+      closeSync(fd)
       return ['scan', d]
     },
     check: (run, d) => {
       expect(run.status).toBe(0)
-      expect(codesOf(d, 'open.csv').some((c) => c === 'CSV_UNTERMINATED_QUOTE' || c === 'RECORD_TOO_LONG')).toBe(true)
+      expect(statSync(path.join(d, 'open.csv')).size).toBeGreaterThan(330_000_000)
+      expect(codesOf(d, 'open.csv')).toEqual(expect.arrayContaining(['CSV_UNTERMINATED_QUOTE', 'RECORD_TOO_LONG']))
+    },
+  },
+  {
+    id: 'zstd-1gb-of-lines',
+    why: '1 GB of lines as .zst takes 1.7 GB',
+    build: (d) => {
+      // 12.75 million JSON Lines records, 1.06 GB, compressed about 55 times (under the ratio limit)
+      const lines = `seq 1 12750000 | awk '{print "{\\"id\\":"$1",\\"text\\":\\"line "$1" of some ordinary text that goes on for a while\\"}"}'`
+      execFileSync('bash', ['-c', `set -o pipefail; ${lines} | zstd -q -o "$0"`, path.join(d, 'lines.jsonl.zst')])
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const entry = manifestOf(d).files.find((f) => f.path === 'lines.jsonl.zst')!
+      expect(entry.records).toBe(12_750_000)
+      expect(entry.findings).toEqual([])
     },
   },
   {
