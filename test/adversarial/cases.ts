@@ -245,10 +245,10 @@ export const CASES: AdversarialCase[] = [
       execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'tdgov.js'), 'scan', d], { stdio: 'ignore' })
       return ['audit', 'sample', '--source', 'all', '--seed', 'x', '--size', '10', '--config', path.join(d, 'tdgov.yaml')]
     },
-    // one line naming the file (it says no items were found, not why: the quote; noted for later)
+    // one line naming the file, the line where the quote opens and that it never closes (it said "no items to sample")
     check: (run) => {
       expect(run.status).toBe(2)
-      expect(run.stderr).toContain('open.csv')
+      expect(run.stderr).toContain('open.csv:2: the quote that opens a cell on this line is never closed')
     },
   },
   // Hangs
