@@ -62,6 +62,11 @@ export async function* readDataItemsAt(files: readonly { file: FsPath; relPath: 
       const at = where === 'line' ? (record.line ?? record.index) : record.index
       yield item(relPath, `${relPath}#${at}`, `${where} ${at}`, record.text)
     }
+    const unclosed = read.findings.find((f) => f.code === 'CSV_UNTERMINATED_QUOTE')
+    // Everything after the quote is one cell: the records there cannot be told apart, so the population is unknown.
+    if (unclosed) {
+      throw new UserError(`${relPath}:${unclosed.line ?? 1}: the quote that opens a cell on this line is never closed; expected a closing quote before the end of the file (the records after it cannot be read)`)
+    }
   }
 }
 

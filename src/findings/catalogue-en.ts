@@ -76,6 +76,10 @@ export const EN: Catalogue = {
     a('limit') === 'time'
       ? `analysis stood still for ${a('seconds')} s (--max-analysis-seconds) and was stopped: the hash and size cover the whole file, but the content of its records was not analysed`
       : 'analysis ran out of memory and was stopped: the hash and size cover the whole file, but the content of its records was not analysed',
+  RECORD_FIELDS_CUT: (a) =>
+    `record has more than ${a('limit')} fields, or more than ten times that at every depth (--max-fields); only the fields before that are read`,
+  SAMPLE_REDUCED: (a) =>
+    `sampled records are long: the sample was cut to ${a('records')} records to hold at most ${a('limit')} characters`,
   IMAGE_UNREADABLE: (a) =>
     `image header cannot be read: ${a('reason')}`,
   MEDIA_UNREADABLE: (a) =>

@@ -76,6 +76,10 @@ export const ZH: Catalogue = {
     a('limit') === 'time'
       ? `分析停滞 ${a('seconds')} 秒（--max-analysis-seconds）后被终止：哈希和大小覆盖整个文件，但其记录的内容未经分析`
       : '分析耗尽内存后被终止：哈希和大小覆盖整个文件，但其记录的内容未经分析',
+  RECORD_FIELDS_CUT: (a) =>
+    `记录的字段超过 ${a('limit')} 个，或各层字段合计超过其十倍（--max-fields）；只读取此前的字段`,
+  SAMPLE_REDUCED: (a) =>
+    `抽样记录过长：样本已缩减为 ${a('records')} 条记录，最多保留 ${a('limit')} 个字符`,
   IMAGE_UNREADABLE: (a) =>
     `无法读取图像文件头：${a('reason')}`,
   MEDIA_UNREADABLE: (a) =>

@@ -38,6 +38,8 @@ export const FINDING_SEVERITY = {
   DECOMPRESSION_LIMIT: 'warning',
   FIELDS_CAPPED: 'warning',
   ANALYSIS_STOPPED: 'warning',
+  RECORD_FIELDS_CUT: 'warning',
+  SAMPLE_REDUCED: 'info',
   IMAGE_UNREADABLE: 'warning',
   MEDIA_UNREADABLE: 'warning',
   ANNOTATION_EXPORT_INVALID: 'warning',

@@ -15,7 +15,7 @@ export const locationSchema = z.discriminatedUnion('kind', [
       kind: z.literal('file'),
       path: z.string().describe('POSIX path relative to the project root'),
       line: count.min(1).optional().describe('1-based line (or record) in the decompressed content'),
-      offset: count.optional().describe('byte offset in the decompressed content'),
+      offset: count.optional().describe('byte offset in the decompressed content; for COMPRESSED_CORRUPT, in the compressed file: the bytes decoded cleanly before the failure'),
     })
     .strict(),
   z
@@ -68,7 +68,7 @@ export interface FindingDraft {
   code: FindingCode
   /** 1-based line (or record) number, for line-oriented formats */
   line?: number
-  /** byte offset into the (decompressed) content */
+  /** byte offset into the (decompressed) content; for COMPRESSED_CORRUPT into the compressed file (DecodeFailure.offset) */
   offset?: number
   args?: FindingArgs
 }

@@ -218,6 +218,7 @@ class CsvAnalyzer implements ContentAnalyzer {
     // Columns come from the header even when no data row was sampled.
     if (this.schema.count === 0) this.schema.addRecord(this.header.map((name) => [name, null]))
     if (this.schema.capped) this.findings.add({ code: 'FIELDS_CAPPED', args: { limit: this.schema.maxFields } })
+    this.sampler.noteReduced(this.findings)
     const schema = this.schema.result(this.records)
     if (this.records === 0) for (const field of schema.fields) field.nulls = 0
     return { records: this.records, schema, facts: this.facts.result(), findings: this.findings.result() }

@@ -6,11 +6,28 @@ import { MAX_ZSTD_WINDOW, ZstdFrameGuard } from './zstd-frames.js'
 /** Feeds compressed bytes in, hands decompressed chunks to `onData`. */
 export interface Decoder {
   write(chunk: Buffer): Promise<void> | void
-  /** Resolves with the error that stopped decoding, its message in tdgov's words (describeDecodingError), or null. */
-  end(): Promise<Error | null>
+  /** Resolves with why decoding stopped and where (COMPRESSED_CORRUPT), or null when it did not fail. */
+  end(): Promise<DecodeFailure | null>
   /** why decoding stopped before the end of the content, when a limit stopped it (DECOMPRESSION_LIMIT) */
   readonly limited: DecodeLimit | null
 }
+
+/** Why a stream could not be decoded, and where. */
+export interface DecodeFailure {
+  /** in tdgov's words (describeDecodingError) */
+  reason: string
+  /**
+   * compressed bytes decoded cleanly before the failure: the decoder found it while decoding the
+   * DECODE_PIECE bytes from here (the end of the file, when the stream ends early)
+   */
+  offset: number
+}
+
+/**
+ * Compressed bytes handed to the decoder at a time: the offset of a failure is known to within
+ * this much, since neither zlib's stream nor fzstd says which byte of its input was bad.
+ */
+export const DECODE_PIECE = 64 * 1024
 
 /** Where decoding was stopped by a limit, and why, in tdgov's words. */
 export interface DecodeLimit {
@@ -81,8 +98,8 @@ export function describeDecodingError(compression: Compression, error: unknown):
   return compression === 'gzip' ? 'the deflate data is corrupt; expected a valid deflate stream' : 'the zstd data is corrupt; expected valid compressed blocks'
 }
 
-function decodingError(compression: Compression, error: unknown): Error {
-  return new Error(describeDecodingError(compression, error))
+function decodingFailure(compression: Compression, error: unknown, offset: number): DecodeFailure {
+  return { reason: describeDecodingError(compression, error), offset }
 }
 
 export async function createDecoder(compression: Compression, onData: (chunk: Uint8Array) => void, limits: ReadLimits = DEFAULT_LIMITS): Promise<Decoder> {
@@ -98,13 +115,15 @@ async function loadZstd(): Promise<typeof import('fzstd')> {
 /** zlib runs in libuv's thread pool, so inflating overlaps with reading and hashing. */
 function gzipDecoder(onData: (chunk: Uint8Array) => void, budget: OutputBudget): Decoder {
   const gunzip = createGunzip({ chunkSize: 1 << 20 })
-  let failure: Error | null = null
+  let failure: DecodeFailure | null = null
+  /** compressed bytes of the pieces inflated without error */
+  let decoded = 0
   gunzip.on('data', (chunk: Buffer) => {
     const admitted = budget.admit(chunk)
     if (admitted && admitted.length > 0) onData(admitted)
   })
   gunzip.on('error', (error: Error) => {
-    failure ??= decodingError('gzip', error)
+    failure ??= decodingFailure('gzip', error, decoded)
   })
   return {
     get limited() {
@@ -114,7 +133,15 @@ function gzipDecoder(onData: (chunk: Uint8Array) => void, budget: OutputBudget):
       if (failure || budget.hit) return
       budget.input += chunk.length
       // The stream keeps the buffer until it is inflated; the caller reuses its own.
-      if (!gunzip.write(Buffer.from(chunk))) {
+      const copy = Buffer.from(chunk)
+      let ready = true
+      for (let at = 0; at < copy.length; at += DECODE_PIECE) {
+        const piece = copy.subarray(at, at + DECODE_PIECE)
+        ready = gunzip.write(piece, (error) => {
+          if (!error) decoded += piece.length
+        })
+      }
+      if (!ready) {
         await new Promise<void>((resolve) => {
           gunzip.once('drain', resolve)
           gunzip.once('error', () => resolve())
@@ -141,8 +168,10 @@ function gzipDecoder(onData: (chunk: Uint8Array) => void, budget: OutputBudget):
 
 async function zstdDecoder(onData: (chunk: Uint8Array) => void, budget: OutputBudget): Promise<Decoder> {
   const { Decompress } = await loadZstd()
-  let failure: Error | null = null
+  let failure: DecodeFailure | null = null
   let ended = false
+  /** compressed bytes of the pieces decoded without error */
+  let decoded = 0
   const guard = new ZstdFrameGuard()
   const zstd = new Decompress((chunk, final) => {
     const admitted = budget.admit(chunk)
@@ -151,11 +180,15 @@ async function zstdDecoder(onData: (chunk: Uint8Array) => void, budget: OutputBu
     if (final) ended = true
   })
   const push = (input: Uint8Array): void => {
-    try {
-      // fzstd may keep a reference to its input between pushes.
-      zstd.push(new Uint8Array(input), false)
-    } catch (error) {
-      if (!(error instanceof StopDecoding)) failure = decodingError('zstd', error)
+    for (let at = 0; at < input.length && !failure && !budget.hit; at += DECODE_PIECE) {
+      const piece = input.subarray(at, at + DECODE_PIECE)
+      try {
+        // fzstd may keep a reference to its input between pushes.
+        zstd.push(new Uint8Array(piece), false)
+        decoded += piece.length
+      } catch (error) {
+        if (!(error instanceof StopDecoding)) failure = decodingFailure('zstd', error, decoded)
+      }
     }
   }
   return {
@@ -178,9 +211,9 @@ async function zstdDecoder(onData: (chunk: Uint8Array) => void, budget: OutputBu
       try {
         zstd.push(new Uint8Array(0), true)
       } catch (error) {
-        return decodingError('zstd', error)
+        return decodingFailure('zstd', error, decoded)
       }
-      return ended ? null : decodingError('zstd', new Error('unexpected end of data'))
+      return ended ? null : decodingFailure('zstd', new Error('unexpected end of data'), decoded)
     },
   }
 }

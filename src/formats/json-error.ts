@@ -32,3 +32,48 @@ export function describeJsonError(error: unknown): string {
   const position = /at position (\d+)/.exec(message)
   return position ? `${what} at character ${Number(position[1]) + 1}` : what
 }
+
+/**
+ * Where in `text` JSON.parse failed with `error`: a 0-based index into the string. V8 gives the
+ * position for most errors; for an unexpected token it names the token but not its place, so the
+ * place is found by bisection, as the end of the shortest prefix that fails other than by ending
+ * early (about log₂ n parses, each stopping at the error).
+ */
+export function jsonErrorIndex(text: string, error: unknown): number {
+  const known = failurePosition(error)
+  if (known !== null) return Math.min(known, text.length)
+  let lo = 0
+  let hi = text.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (failsInside(text, mid)) hi = mid
+    else lo = mid + 1
+  }
+  return Math.max(0, lo - 1)
+}
+
+/** The failure's position as V8 reports it; the end of the text for "unexpected end"; null when not said. */
+function failurePosition(error: unknown): number | null {
+  const message = error instanceof Error ? error.message : String(error)
+  if (/^Unexpected end of JSON input/.test(message)) return Number.MAX_SAFE_INTEGER
+  const position = /at position (\d+)/.exec(message)
+  return position ? Number(position[1]) : null
+}
+
+/** Whether the first `length` characters fail to parse at a place inside them, not at their end. */
+function failsInside(text: string, length: number): boolean {
+  try {
+    JSON.parse(text.slice(0, length))
+    return false
+  } catch (error) {
+    const position = failurePosition(error)
+    return position === null || position < length
+  }
+}
+
+/** The 1-based line and the byte offset (UTF-8) of `index` in `text`. */
+export function placeInText(text: string, index: number): { line: number; offset: number } {
+  let line = 1
+  for (let nl = text.indexOf('\n'); nl !== -1 && nl < index; nl = text.indexOf('\n', nl + 1)) line++
+  return { line, offset: Buffer.byteLength(text.slice(0, index)) }
+}

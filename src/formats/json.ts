@@ -1,9 +1,9 @@
 import { asBuffer } from '../util/as-buffer.js'
 import { FindingCollector } from '../findings/finding.js'
 import { JsonByte, isJsonWhitespace } from './json-bytes.js'
-import { describeJsonError } from './json-error.js'
+import { describeJsonError, jsonErrorIndex, placeInText } from './json-error.js'
 import { limitsOf } from './limits.js'
-import { jsonNestsDeeperThan } from '../util/json-depth.js'
+import { jsonHasObjectWiderThan, jsonNestsDeeperThan, jsonObjectCut, MEMBERS_PER_FIELD } from '../util/json-depth.js'
 import { RecordFacts } from '../provenance/index.js'
 import { RecordSampler, type SampledRecord } from './record-sampler.js'
 import { SchemaAccumulator, kindOfJson } from './schema-accumulator.js'
@@ -49,9 +49,11 @@ class JsonAnalyzer implements ContentAnalyzer {
   private elementTooDeep = false
   private readonly facts: RecordFacts
   private readonly maxDepth: number
+  private readonly maxFields: number
 
   constructor(ctx: AnalyzerContext) {
     this.maxDepth = limitsOf(ctx).maxDepth
+    this.maxFields = limitsOf(ctx).maxFields
     this.maxRecordBytes = limitsOf(ctx).maxRecordBytes
     this.schema = new SchemaAccumulator(limitsOf(ctx).maxFields)
     this.facts = RecordFacts.forScan(ctx)
@@ -179,7 +181,7 @@ class JsonAnalyzer implements ContentAnalyzer {
     if (!this.sampledNow && !this.facts.wantsEveryRecord) return
     const text = bytes.toString('utf8').trim()
     if (this.facts.wantsEveryRecord) this.facts.addRaw(text)
-    if (this.sampledNow) this.sampler.keep({ index: this.elements, line: 0, text })
+    if (this.sampledNow) this.sampler.keep({ index: this.elements, line: 0, offset: this.elementOffset, text })
   }
 
   /**
@@ -206,10 +208,17 @@ class JsonAnalyzer implements ContentAnalyzer {
 
   private addElement(record: SampledRecord): void {
     let value: unknown
+    const cut = jsonObjectCut(record.text, this.maxFields, this.maxFields * MEMBERS_PER_FIELD)
+    if (cut !== null) {
+      this.findings.add({ code: 'RECORD_FIELDS_CUT', ...(record.offset !== undefined && { offset: record.offset }), args: { limit: this.maxFields } })
+      if (cut.wide) this.schema.capped = true
+    }
+    const text = cut === null ? record.text : `${record.text.slice(0, cut.end)}}`
     try {
-      value = JSON.parse(record.text)
+      value = JSON.parse(text)
     } catch (error) {
-      this.findings.add({ code: 'JSON_INVALID', args: { reason: `record ${record.index}: ${describeJsonError(error)}` } })
+      const at = record.offset === undefined ? {} : { offset: record.offset + placeInText(text, jsonErrorIndex(text, error)).offset }
+      this.findings.add({ code: 'JSON_INVALID', ...at, args: { reason: `record ${record.index}: ${describeJsonError(error)}` } })
       return
     }
     this.addValue(value, record.text, record.index)
@@ -231,8 +240,9 @@ class JsonAnalyzer implements ContentAnalyzer {
   finish(): ContentAnalysis | Promise<ContentAnalysis> {
     if (this.whole) {
       const bytes = Buffer.concat(this.whole)
-      if (!jsonNestsDeeperThan(bytes, this.maxDepth)) return this.finishWhole(bytes)
-      // Too deep to parse whole: walked as a large document is, which says which record is too deep.
+      if (!jsonNestsDeeperThan(bytes, this.maxDepth) && !jsonHasObjectWiderThan(bytes, this.maxFields)) return this.finishWhole(bytes)
+      // Too deep or too wide to parse whole: walked as a large document is, which says which record
+      // is too deep and cuts records with too many fields.
       this.whole = null
       this.stream(bytes)
     }
@@ -242,6 +252,7 @@ class JsonAnalyzer implements ContentAnalyzer {
     if (this.topKind === 'scalar') return this.shapeFinding('scalar')
     const records = this.streamedRecordCount()
     if (!this.sampler.isExhaustive) for (const record of this.sampler.sample()) this.addElement(record)
+    this.sampler.noteReduced(this.findings)
     this.noteCapped()
     const analysis: ContentAnalysis = { records, facts: this.facts.result(), findings: this.findings.result() }
     if (this.schema.count > 0) analysis.schema = this.schema.result(records)
@@ -258,10 +269,13 @@ class JsonAnalyzer implements ContentAnalyzer {
 
   private finishWhole(bytes: Buffer): ContentAnalysis | Promise<ContentAnalysis> {
     let document: unknown
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+    const text = bytes.toString('utf8', bom)
     try {
-      document = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''))
+      document = JSON.parse(text)
     } catch (error) {
-      this.findings.add({ code: 'JSON_INVALID', args: { reason: describeJsonError(error) } })
+      const { line, offset } = placeInText(text, jsonErrorIndex(text, error))
+      this.findings.add({ code: 'JSON_INVALID', line, offset: bom + offset, args: { reason: describeJsonError(error) } })
       return { findings: this.findings.result() }
     }
     this.topKind = Array.isArray(document) ? 'array' : kindOfJson(document) === 'object' ? 'object' : 'scalar'

@@ -2,7 +2,7 @@ import { FindingCollector } from '../findings/finding.js'
 import { describeJsonError } from './json-error.js'
 import { LineReader } from './line-reader.js'
 import { limitsOf } from './limits.js'
-import { jsonNestsDeeperThan } from '../util/json-depth.js'
+import { jsonNestsDeeperThan, jsonObjectCut, MEMBERS_PER_FIELD } from '../util/json-depth.js'
 import { RecordFacts } from '../provenance/index.js'
 import { RecordSampler, type SampledRecord } from './record-sampler.js'
 import { SchemaAccumulator, kindOfJson } from './schema-accumulator.js'
@@ -24,11 +24,13 @@ class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
   private readonly schema: SchemaAccumulator
   private readonly facts: RecordFacts
   private readonly maxDepth: number
+  private readonly maxFields: number
 
   constructor(ctx: AnalyzerContext) {
     const limits = limitsOf(ctx)
     super(new FindingCollector(), limits.maxRecordBytes)
     this.maxDepth = limits.maxDepth
+    this.maxFields = limits.maxFields
     this.schema = new SchemaAccumulator(limits.maxFields)
     this.facts = RecordFacts.forScan(ctx)
     const parse = (record: SampledRecord): void => this.parse(record)
@@ -77,7 +79,7 @@ class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
       return
     }
     try {
-      value = JSON.parse(text)
+      value = JSON.parse(this.cut(text).text)
     } catch {
       this.facts.addRaw(text)
       return
@@ -91,8 +93,13 @@ class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
       this.findings.add({ code: 'NESTING_TOO_DEEP', line: record.line, args: { limit: this.maxDepth } })
       return
     }
+    const { text, cut } = this.cut(record.text)
+    if (cut) {
+      this.findings.add({ code: 'RECORD_FIELDS_CUT', line: record.line, args: { limit: this.maxFields } })
+      if (cut.wide) this.schema.capped = true
+    }
     try {
-      value = JSON.parse(record.text)
+      value = JSON.parse(text)
     } catch (error) {
       this.findings.add({ code: 'JSONL_INVALID_LINE', line: record.line, args: { reason: describeJsonError(error) } })
       return
@@ -106,10 +113,17 @@ class JsonlAnalyzer extends LineReader implements ContentAnalyzer {
     this.facts.addRecord(value, record.text, record.index, record.line)
   }
 
+  /** The record, or as much of it as fits the field limits (jsonObjectCut). */
+  private cut(text: string): { text: string; cut: ReturnType<typeof jsonObjectCut> } {
+    const cut = jsonObjectCut(text, this.maxFields, this.maxFields * MEMBERS_PER_FIELD)
+    return { text: cut === null ? text : `${text.slice(0, cut.end)}}`, cut }
+  }
+
   finish(): ContentAnalysis {
     this.flush()
     if (!this.sampler.isExhaustive) for (const record of this.sampler.sample()) this.parse(record)
     if (this.schema.capped) this.findings.add({ code: 'FIELDS_CAPPED', args: { limit: this.schema.maxFields } })
+    this.sampler.noteReduced(this.findings)
     const analysis: ContentAnalysis = { records: this.records, facts: this.facts.result(), findings: this.findings.result() }
     if (this.schema.count > 0) analysis.schema = this.schema.result(this.records)
     return analysis

@@ -93,11 +93,57 @@ async function analyzeFooter(source: ByteSource): Promise<ContentAnalysis | { me
       // report what the footer says; GeoParquet key-value metadata must not rewrite column types
       geoparquet: false,
     })
-    return { metadata, analysis: describe(metadata) }
+    const analysis = describe(metadata)
+    // A footer that claims more than the file can hold is not believed: its schema is kept, its
+    // count and rows are not (a count not measured is absent).
+    const problem = footerInconsistency(metadata, size - 8 - footerLength)
+    if (problem !== null) {
+      const { schema } = analysis
+      return { ...(schema && { schema }), findings: invalidFooter(problem).findings }
+    }
+    return { metadata, analysis }
   } catch (error) {
     if (error instanceof ShortReadError) throw error
     return invalidFooter(`expected a thrift FileMetaData: ${error instanceof Error ? error.message : String(error)}`)
   }
+}
+
+/** A data page's header takes more than this many bytes (thrift compact: its type, both sizes and a page header struct). */
+const MIN_PAGE_BYTES = 8n
+/** A data page header counts its values in an i32. */
+const MAX_PAGE_VALUES = 2n ** 31n - 1n
+
+/**
+ * What makes the footer's row count impossible, or null. Only sound bounds, since a column of nulls
+ * or of one repeated value encodes millions of rows in a few bytes: the row groups' rows add up to
+ * the file's; every column chunk starts, and fits, between the leading magic and the footer (`dataEnd`); every
+ * row has at least one entry (a value, a null or an empty list) in each column chunk of its row
+ * group, so a chunk's num_values is at least the group's rows; and a chunk of N bytes holds at most
+ * N / MIN_PAGE_BYTES pages of at most 2³¹ − 1 values each.
+ */
+function footerInconsistency(metadata: FileMetaData, dataEnd: number): string | null {
+  const rowGroups = metadata.row_groups ?? []
+  let sum = 0n
+  for (const [g, group] of rowGroups.entries()) {
+    if (typeof group.num_rows !== 'bigint' || group.num_rows < 0n) return `row group ${g} has num_rows ${String(group.num_rows)}; expected a non-negative integer`
+    sum += group.num_rows
+    for (const [c, column] of (group.columns ?? []).entries()) {
+      const meta = column.meta_data
+      if (!meta) continue
+      const where = `row group ${g}, column chunk ${c}`
+      // where the chunk starts is judged leniently: some writers leave out or zero a dictionary
+      // page's offset (PARQUET-816), so the chunk may begin before data_page_offset
+      const room = BigInt(dataEnd - 4)
+      if (meta.data_page_offset < 4n || meta.data_page_offset >= BigInt(dataEnd) || meta.total_compressed_size < 0n || meta.total_compressed_size > room) {
+        return `${where} claims ${meta.total_compressed_size} bytes from byte ${meta.data_page_offset}; expected them between the leading PAR1 and the footer (bytes 4–${dataEnd})`
+      }
+      if (meta.num_values < group.num_rows) return `${where} has num_values ${meta.num_values} for the row group's ${group.num_rows} rows; expected at least one value or null per row`
+      const most = ((meta.total_compressed_size + MIN_PAGE_BYTES - 1n) / MIN_PAGE_BYTES) * MAX_PAGE_VALUES
+      if (meta.num_values > most) return `${where} claims ${meta.num_values} values in ${meta.total_compressed_size} bytes; expected at most ${most}`
+    }
+  }
+  if (sum !== metadata.num_rows) return `num_rows is ${metadata.num_rows} but the row groups hold ${sum} rows; expected the same count`
+  return null
 }
 
 function describe(metadata: FileMetaData): ContentAnalysis {

@@ -5,6 +5,7 @@ import { detectCompression } from './detect.js'
 import { detectFormat } from './detect-format.js'
 import { createDecoder, decompressHead } from './decompress.js'
 import { COLUMNAR_FORMATS, createAnalyzer, RECORD_FORMATS } from './registry.js'
+import type { FindingDraft } from '../findings/finding.js'
 import type { DetectedFormat } from './types.js'
 
 const CHUNK = 1 << 20
@@ -13,6 +14,8 @@ const CHUNK = 1 << 20
 export interface FileRecords {
   format: DetectedFormat
   records: AsyncIterable<AnalysedRecord>
+  /** what the reader found, complete once `records` is exhausted (CSV_UNTERMINATED_QUOTE, RECORD_TOO_LONG, …) */
+  findings: FindingDraft[]
 }
 
 /**
@@ -38,9 +41,10 @@ export async function readFileRecords(path: FsPath, relPath: string): Promise<Fi
     if (COLUMNAR_FORMATS.has(format.format) && !format.compression) {
       // Parquet and Arrow are read by offset, row group (record batch) by row group, not streamed.
       await handle.close()
-      return { format, records: columnarRecords(absPath, format.format) }
+      return { format, records: columnarRecords(absPath, format.format), findings: [] }
     }
-    return { format, records: streamRecords(handle, absPath, relPath, format, head) }
+    const findings: FindingDraft[] = []
+    return { format, records: streamRecords(handle, absPath, relPath, format, head, findings), findings }
   } catch (error) {
     await handle.close()
     throw error
@@ -65,6 +69,7 @@ async function* streamRecords(
   relPath: string,
   format: DetectedFormat,
   head: Buffer,
+  findings: FindingDraft[],
 ): AsyncGenerator<AnalysedRecord> {
   try {
     const { size } = await handle.stat()
@@ -100,7 +105,7 @@ async function* streamRecords(
     }
     // A corrupt stream ends the records where decoding stopped; the scan reports it as a finding.
     await decoder?.end()
-    await analyzer.finish()
+    findings.push(...(await analyzer.finish()).findings)
     yield* queue.splice(0)
   } finally {
     await handle.close()

@@ -38,6 +38,7 @@ class TextAnalyzer extends LineReader implements ContentAnalyzer {
   finish(): ContentAnalysis {
     this.flush()
     if (!this.sampler.isExhaustive) for (const record of this.sampler.sample()) this.analyse(record)
+    this.sampler.noteReduced(this.findings)
     return { records: this.lines, facts: this.facts.result(), findings: this.findings.result() }
   }
 }

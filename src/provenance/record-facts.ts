@@ -1,5 +1,5 @@
 import { sortedObject } from '../util/order.js'
-import { DEFAULT_MAX_JSON_DEPTH, jsonNestsDeeperThan } from '../util/json-depth.js'
+import { DEFAULT_MAX_JSON_DEPTH, jsonNestsDeeperThan, jsonObjectCut, MEMBERS_PER_FIELD } from '../util/json-depth.js'
 import { scanForPii, scanValueForPii, PiiTally, type PiiTallyJson } from './pii/index.js'
 import { classifyLanguage, duplicateHash, LanguageCounts, LengthStats, loadTokenCounter, type LanguageCountsJson } from './text/index.js'
 import { ALL_STRINGS, chooseContentFields, contentStrings, type ContentFieldChoice } from './text/content-fields.js'
@@ -23,6 +23,8 @@ export interface RecordFactsOptions {
   onRecord?: (record: AnalysedRecord) => void
   /** records nested deeper than this are not parsed (the reader reports them); DEFAULT_MAX_JSON_DEPTH when absent */
   maxDepth?: number
+  /** records with more fields are parsed only as far as their first ones (see jsonObjectCut); unbounded when absent */
+  maxFields?: number
 }
 
 /** A record as a reader parsed it. */
@@ -134,9 +136,9 @@ export class RecordFacts {
   }
 
   /** The facts a scan asks for of a file's records. */
-  static forScan(ctx: RecordFactsOptions & { deep: boolean; limits?: { maxDepth: number } }): RecordFacts {
+  static forScan(ctx: RecordFactsOptions & { deep: boolean; limits?: { maxDepth: number; maxFields: number } }): RecordFacts {
     return new RecordFacts(
-      { ...(ctx.limits && { maxDepth: ctx.limits.maxDepth }), relPath: ctx.relPath, pii: ctx.pii, tokens: ctx.tokens, deep: ctx.deep, ...(ctx.bytes !== undefined && { bytes: ctx.bytes }), ...(ctx.contentFields && { contentFields: ctx.contentFields }), ...(ctx.onRecord && { onRecord: ctx.onRecord }) },
+      { ...(ctx.limits && { maxDepth: ctx.limits.maxDepth, maxFields: ctx.limits.maxFields }), relPath: ctx.relPath, pii: ctx.pii, tokens: ctx.tokens, deep: ctx.deep, ...(ctx.bytes !== undefined && { bytes: ctx.bytes }), ...(ctx.contentFields && { contentFields: ctx.contentFields }), ...(ctx.onRecord && { onRecord: ctx.onRecord }) },
       ctx.tokens === 'exact' ? threadCounter : null,
     )
   }
@@ -176,13 +178,17 @@ export class RecordFacts {
     if (key === 'empty') return
     let strings: string[] | null = null
     if (key === null) {
-      strings = this.textOf(parseOrUndefined(buf, start, end, this.options.maxDepth ?? DEFAULT_MAX_JSON_DEPTH))
+      strings = this.textOf(this.parsed(buf, start, end))
       key = sampleKeyOfStrings(strings)
       if (key === null) return
     }
     if (!this.dupSample.offer(key)) return
-    strings ??= this.textOf(parseOrUndefined(buf, start, end, this.options.maxDepth ?? DEFAULT_MAX_JSON_DEPTH))
+    strings ??= this.textOf(this.parsed(buf, start, end))
     this.dupSample.keep(key, duplicateHash(strings.join('\n')))
+  }
+
+  private parsed(buf: Buffer, start: number, end: number): unknown {
+    return parseOrUndefined(buf, start, end, this.options.maxDepth ?? DEFAULT_MAX_JSON_DEPTH, this.options.maxFields ?? Infinity)
   }
 
   /** A plain-text line, offered for the duplicate sample (every line, outside --deep). */
@@ -322,11 +328,13 @@ export class RecordFacts {
 }
 
 /** A JSON record's value; undefined when it does not parse (the reader reports that itself). */
-function parseOrUndefined(buf: Buffer, start: number, end: number, maxDepth: number): unknown {
+function parseOrUndefined(buf: Buffer, start: number, end: number, maxDepth: number, maxFields: number): unknown {
   // Too deep to walk without overflowing the stack: the reader reports it as NESTING_TOO_DEEP.
   if (jsonNestsDeeperThan(buf, maxDepth, start, end)) return undefined
+  // Too wide to walk in bounded memory: cut as the reader cuts it (RECORD_FIELDS_CUT).
+  const cut = jsonObjectCut(buf, maxFields, maxFields * MEMBERS_PER_FIELD, start, end)
   try {
-    return JSON.parse(buf.toString('utf8', start, end))
+    return JSON.parse(cut === null ? buf.toString('utf8', start, end) : `${buf.toString('utf8', start, cut.end)}}`)
   } catch {
     return undefined
   }

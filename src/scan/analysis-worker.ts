@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { createAnalyzer } from '../formats/registry.js'
 import type { AnalyzerContext, ContentAnalysis, ContentAnalyzer, DetectedFormat } from '../formats/types.js'
-import { createDecoder, type DecodeLimit, type Decoder } from '../formats/decompress.js'
+import { createDecoder, type DecodeFailure, type DecodeLimit, type Decoder } from '../formats/decompress.js'
 import { limitsOf } from '../formats/limits.js'
 
 export interface AnalysisWorkerData {
@@ -14,7 +14,7 @@ export type AnalysisReply =
   | { free: number }
   /** the analyzer is still working; `partial` is what it already knows for certain (Parquet: the footer's facts) */
   | { progress: ContentAnalysis | null }
-  | { analysis: ContentAnalysis; failure: string | null; limited: DecodeLimit | null }
+  | { analysis: ContentAnalysis; failure: DecodeFailure | null; limited: DecodeLimit | null }
   | { crash: string }
 
 // Runs the analysis of one file at a time beside the thread that reads and hashes it: chunks arrive
@@ -64,5 +64,5 @@ async function handle(request: AnalysisRequest): Promise<void> {
   current = null
   const failure = decoder ? await decoder.end() : null
   const analysis = analyzer ? await analyzer.finish() : { findings: [] }
-  port.postMessage({ analysis, failure: failure?.message ?? null, limited: decoder?.limited ?? null } satisfies AnalysisReply)
+  port.postMessage({ analysis, failure, limited: decoder?.limited ?? null } satisfies AnalysisReply)
 }

@@ -38,8 +38,8 @@ interface IndexHeader {
  * file changed. A cache made by another tool version or with other options, or one that cannot be
  * read, is ignored: it only saves time.
  */
-const INDEX = 'index-v9.ndjson'
-const ENTRIES = 'entries-v9.ndjson'
+const INDEX = 'index-v10.ndjson'
+const ENTRIES = 'entries-v10.ndjson'
 
 export interface CacheIndex {
   header: IndexHeader

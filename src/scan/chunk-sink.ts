@@ -3,13 +3,13 @@ import { createAnalyzer } from '../formats/registry.js'
 import type { AnalyzerContext, ContentAnalysis, DetectedFormat } from '../formats/types.js'
 import { InternalError } from '../util/errors.js'
 import type { AnalysisReply, AnalysisRequest, AnalysisWorkerData } from './analysis-worker.js'
-import { createDecoder, type DecodeLimit } from '../formats/decompress.js'
+import { createDecoder, type DecodeFailure, type DecodeLimit } from '../formats/decompress.js'
 import { limitsOf } from '../formats/limits.js'
 
 /** What the analysis of a file came to, why decoding failed, and where a limit stopped it. */
 export interface SinkResult {
   analysis: ContentAnalysis
-  failure: Error | null
+  failure: DecodeFailure | null
   limited: DecodeLimit | null
   /** the analysis was stopped: it stood still longer than --max-analysis-seconds, or ran out of memory */
   stopped?: { limit: 'time'; seconds: number } | { limit: 'memory' }
@@ -143,7 +143,7 @@ export function offloadSink(format: DetectedFormat, ctx: AnalyzerContext, chunkS
     } else if ('crash' in reply) {
       settle.reject(new InternalError(`analysis worker failed: ${reply.crash}`))
     } else {
-      settle.resolve({ analysis: reply.analysis, failure: reply.failure === null ? null : new Error(reply.failure), limited: reply.limited })
+      settle.resolve({ analysis: reply.analysis, failure: reply.failure, limited: reply.limited })
     }
   }
   worker.on('error', onError)

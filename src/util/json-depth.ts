@@ -55,3 +55,90 @@ function openingsAtMost(text: string | Uint8Array, max: number, start: number, e
   }
   return true
 }
+
+const COMMA = 0x2c
+const COLON = 0x3a
+
+/** Members (key–value pairs at every depth) a record may hold per field the schema keeps. */
+export const MEMBERS_PER_FIELD = 10
+
+/**
+ * Where to cut a JSON object with more members than the readers walk: more than `maxTop` at its
+ * top level, or more than `maxTotal` at every depth (a million keys parse to an object of some
+ * hundred megabytes, and every walk over it allocates as much again). Returns the end of the
+ * prefix to keep, just before the comma after the last top-level member that fits, so that the
+ * prefix and a closing brace are the object cut short; null when the text is within the limits or
+ * is not an object; `wide` says the top level had too many (so a schema of the record's fields
+ * leaves some out). One pass over the text; broken JSON is judged as far as it goes.
+ */
+export function jsonObjectCut(text: string | Uint8Array, maxTop: number, maxTotal: number, start = 0, end = text.length): { end: number; wide: boolean } | null {
+  // Either limit needs more members, so more colons, than the smaller of the two: counting colons
+  // natively clears almost every record without walking it byte by byte (as for the depth check).
+  const fewest = Math.min(maxTop, maxTotal)
+  if (end - start <= fewest || colonsAtMost(text, fewest, start, end)) return null
+  const isString = typeof text === 'string'
+  let i = start
+  while (i < end && (isString ? text.charCodeAt(i) : text[i]!) <= 0x20) i++
+  if (i === end || (isString ? text.charCodeAt(i) : text[i]!) !== OPEN_BRACE) return null
+  // the prefix ends after the opening brace until a member has fitted
+  let cut = i + 1
+  let depth = 0
+  let inString = false
+  let escape = false
+  let top = 0
+  let total = 0
+  for (; i < end; i++) {
+    const b = isString ? text.charCodeAt(i) : text[i]!
+    if (inString) {
+      if (escape) escape = false
+      else if (b === BACKSLASH) escape = true
+      else if (b === QUOTE) inString = false
+    } else if (b === QUOTE) inString = true
+    else if (b === COLON) {
+      if (depth === 1 && ++top > maxTop) return { end: cut, wide: true }
+      if (++total > maxTotal) return { end: cut, wide: false }
+    } else if (b === COMMA) {
+      if (depth === 1) cut = i
+    } else if (b === OPEN_BRACE || b === OPEN_BRACKET) depth++
+    else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
+      if (--depth === 0) return null
+    }
+  }
+  return null
+}
+
+/**
+ * Whether some object in the JSON text has more than `max` members of its own: one pass, a count
+ * per open container. For documents parsed whole, where one such object would be walked whole.
+ */
+export function jsonHasObjectWiderThan(text: Uint8Array, max: number): boolean {
+  const counts: number[] = []
+  let inString = false
+  let escape = false
+  for (let i = 0; i < text.length; i++) {
+    const b = text[i]!
+    if (inString) {
+      if (escape) escape = false
+      else if (b === BACKSLASH) escape = true
+      else if (b === QUOTE) inString = false
+    } else if (b === QUOTE) inString = true
+    else if (b === COLON) {
+      const top = counts.length - 1
+      if (top >= 0 && ++counts[top]! > max) return true
+    } else if (b === OPEN_BRACE || b === OPEN_BRACKET) counts.push(0)
+    else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) counts.pop()
+  }
+  return false
+}
+
+/** Whether the text has at most `max` colons, in strings or not. */
+function colonsAtMost(text: string | Uint8Array, max: number, start: number, end: number): boolean {
+  let count = 0
+  if (typeof text === 'string') {
+    for (let i = text.indexOf(':', start); i !== -1 && i < end; i = text.indexOf(':', i + 1)) if (++count > max) return false
+    return true
+  }
+  const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength)
+  for (let i = bytes.indexOf(COLON, start); i !== -1 && i < end; i = bytes.indexOf(COLON, i + 1)) if (++count > max) return false
+  return true
+}

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process'
-import { appendFileSync, chmodSync, closeSync, cpSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync, writeSync } from 'node:fs'
+import { appendFileSync, chmodSync, closeSync, cpSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync, writeSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { zipSync } from 'fflate'
+import { ByteWriter, ParquetWriter } from 'hyparquet-writer'
 import { expect } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import type { Manifest } from '../../src/records/manifest-schema.js'
@@ -64,6 +65,19 @@ function writeRepeated(file: string, head: string, body: string, bytes: number):
   } finally {
     closeSync(fd)
   }
+}
+
+/** `n` distinct short JSON keys (three or four printable characters, none needing an escape). */
+function distinctKeys(n: number): string[] {
+  const alphabet = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0x21 + i)).filter((c) => c !== '"' && c !== '\\')
+  const keys: string[] = []
+  for (let i = 0; keys.length < n; i++) {
+    const width = i < alphabet.length ** 3 ? 3 : 4
+    let key = width === 4 ? '~' : ''
+    for (let j = 0, v = i % alphabet.length ** 3; j < 3; j++, v = Math.floor(v / alphabet.length)) key += alphabet[v % alphabet.length]
+    keys.push(key)
+  }
+  return keys
 }
 
 const CONFIG = 'dataset: {name: hostile, intended_use: research}\nsources:\n  - {id: all, name: all, kind: self-collected, license: CC-BY-4.0, personal_information: none, paths: ["**"]}\n'
@@ -338,10 +352,10 @@ export const CASES: AdversarialCase[] = [
       execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'tdgov.js'), 'scan', d], { stdio: 'ignore' })
       return ['audit', 'sample', '--source', 'all', '--seed', 'x', '--size', '10', '--config', path.join(d, 'tdgov.yaml')]
     },
-    // one line naming the file (it says no items were found, not why: the quote; noted for later)
+    // one line naming the file, the line where the quote opens and that it never closes (it said "no items to sample")
     check: (run) => {
       expect(run.status).toBe(2)
-      expect(run.stderr).toContain('open.csv')
+      expect(run.stderr).toContain('open.csv:2: the quote that opens a cell on this line is never closed')
     },
   },
   // Hangs
@@ -415,14 +429,108 @@ export const CASES: AdversarialCase[] = [
     id: 'csv-unterminated-quote',
     why: 'an unterminated quote in a 330 MB CSV takes 1.6 GB',
     build: (d) => {
-      const rows = ['id,text', '1,"never closed']
-      for (let i = 0; i < 2_000_000; i++) rows.push(`${i},some text that goes on and on and on, and on`)
-      writeFileSync(path.join(d, 'open.csv'), rows.join('\n') + '\n')
+      // 330 MB, as in the issue: the quote opened on line 2 is never closed
+      const fd = openSync(path.join(d, 'open.csv'), 'w')
+      writeSync(fd, 'id,text\n1,"never closed\n')
+      const block = Array.from({ length: 10_000 }, (_, i) => `${i},some text that goes on and on and on, and on\n`).join('')
+      for (let written = 0; written < 330_000_000; written += block.length) writeSync(fd, block)
+      closeSync(fd)
       return ['scan', d]
     },
     check: (run, d) => {
       expect(run.status).toBe(0)
-      expect(codesOf(d, 'open.csv').some((c) => c === 'CSV_UNTERMINATED_QUOTE' || c === 'RECORD_TOO_LONG')).toBe(true)
+      expect(statSync(path.join(d, 'open.csv')).size).toBeGreaterThan(330_000_000)
+      expect(codesOf(d, 'open.csv')).toEqual(expect.arrayContaining(['CSV_UNTERMINATED_QUOTE', 'RECORD_TOO_LONG']))
+    },
+  },
+  {
+    id: 'zstd-1gb-of-lines',
+    why: '1 GB of lines as .zst takes 1.7 GB',
+    build: (d) => {
+      // 12.75 million JSON Lines records, 1.06 GB, compressed about 55 times (under the ratio limit)
+      const lines = `seq 1 12750000 | awk '{print "{\\"id\\":"$1",\\"text\\":\\"line "$1" of some ordinary text that goes on for a while\\"}"}'`
+      execFileSync('bash', ['-c', `set -o pipefail; ${lines} | zstd -q -o "$0"`, path.join(d, 'lines.jsonl.zst')])
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const entry = manifestOf(d).files.find((f) => f.path === 'lines.jsonl.zst')!
+      expect(entry.records).toBe(12_750_000)
+      expect(entry.findings).toEqual([])
+    },
+  },
+  {
+    id: 'json-1m-distinct-keys',
+    why: '1M distinct JSON keys 1.4 GB and a 50 MB manifest (one 8.2 MB JSON Lines record of a million keys still took 1.07 GB: parsed whole, then walked for the schema, content and personal information)',
+    build: (d) => {
+      writeFileSync(path.join(d, 'keys.jsonl'), `{${distinctKeys(1_000_000).map((k) => `"${k}":0`).join(',')}}\n`)
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const entry = manifestOf(d).files.find((f) => f.path === 'keys.jsonl')!
+      expect(entry.records).toBe(1)
+      expect(entry.schema?.fields).toHaveLength(10_000)
+      expect(entry.findings.map((f) => f.code)).toEqual(['FIELDS_CAPPED', 'RECORD_FIELDS_CUT'])
+      expect(statSync(path.join(d, '.tdgov', 'manifest.json')).size).toBeLessThan(1024 * 1024)
+    },
+  },
+  {
+    id: 'json-1m-distinct-keys-in-10-records',
+    why: '1M distinct JSON keys 1.4 GB and a 50 MB manifest (ten records of 100,000 keys each still took 410 MB)',
+    build: (d) => {
+      const keys = distinctKeys(1_000_000)
+      const lines = Array.from({ length: 10 }, (_, l) => `{${keys.slice(l * 100_000, (l + 1) * 100_000).map((k) => `"${k}":0`).join(',')}}`)
+      writeFileSync(path.join(d, 'keys.jsonl'), lines.join('\n') + '\n')
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const entry = manifestOf(d).files.find((f) => f.path === 'keys.jsonl')!
+      expect(entry.records).toBe(10)
+      expect(entry.schema?.fields).toHaveLength(10_000)
+      expect(entry.findings.map((f) => f.code)).toContain('FIELDS_CAPPED')
+      expect(statSync(path.join(d, '.tdgov', 'manifest.json')).size).toBeLessThan(1024 * 1024)
+    },
+  },
+  {
+    id: 'jsonl-300-records-of-1mb',
+    why: 'found with the million keys: the per-file sample held every sampled record whole until the file ended, so 300 records of 1 MB took 560 MB (400 of them 930 MB)',
+    build: (d) => {
+      const text = 'lorem ipsum '.repeat(90_000)
+      writeFileSync(path.join(d, 'long.jsonl'), Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: i, text })).join('\n') + '\n')
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const entry = manifestOf(d).files.find((f) => f.path === 'long.jsonl')!
+      expect(entry.records).toBe(300)
+      expect(entry.findings.map((f) => f.code)).toContain('SAMPLE_REDUCED')
+      // 16 Mi characters hold 15 of these records of 1.08 M characters: the 16th halves the sample to 8
+      expect(entry.content?.records).toBe(8)
+    },
+  },
+  {
+    id: 'parquet-footer-2-62-rows',
+    why: 'a Parquet footer claiming 2⁶² rows in a 268-byte file is believed (records: 4611686018427387904 in the manifest)',
+    build: (d) => {
+      // two rows, then the footer says 2^62: the file's, its row group's and its column chunk's counts agree
+      const writer = new ByteWriter()
+      const parquet = new ParquetWriter({ writer, schema: [{ name: 'root', num_children: 1 }, { name: 'n', type: 'INT32', repetition_type: 'REQUIRED' }], codec: 'UNCOMPRESSED', statistics: false })
+      void parquet.write({ columnData: [{ name: 'n', data: [1, 2] }] })
+      parquet.num_rows = 2n ** 62n
+      parquet.row_groups[0]!.num_rows = 2n ** 62n
+      parquet.row_groups[0]!.columns[0]!.meta_data!.num_values = 2n ** 62n
+      parquet.finish()
+      writeFileSync(path.join(d, 'claims.parquet'), new Uint8Array(writer.getBuffer()))
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const entry = manifestOf(d).files.find((f) => f.path === 'claims.parquet')!
+      expect(entry.records).toBeUndefined()
+      expect(entry.findings.map((f) => f.code)).toEqual(['PARQUET_INVALID_FOOTER'])
+      expect(manifestOf(d).totals.records).toBeLessThan(1000)
     },
   },
   // Personal information leaking
@@ -435,7 +543,7 @@ export const CASES: AdversarialCase[] = [
     },
     check: (run, d) => {
       expect(run.status).toBe(0)
-      const everything = [run.stdout, run.stderr, readFileSync(path.join(d, '.tdgov', 'manifest.json'), 'utf8'), ...['index', 'entries'].map((f) => readFileSync(path.join(d, '.tdgov', 'cache', `${f}-v9.ndjson`), 'utf8'))].join('\n')
+      const everything = [run.stdout, run.stderr, readFileSync(path.join(d, '.tdgov', 'manifest.json'), 'utf8'), ...['index', 'entries'].map((f) => readFileSync(path.join(d, '.tdgov', 'cache', `${f}-v10.ndjson`), 'utf8'))].join('\n')
       expect(everything).not.toContain('110101199003071233')
     },
   },
@@ -509,7 +617,27 @@ export const CASES: AdversarialCase[] = [
     },
     check: (run, d) => {
       expect(run.status).toBe(0)
-      expect(codesOf(d, 'broken.jsonl.gz').length).toBeGreaterThan(0)
+      // JSON_INVALID and COMPRESSED_CORRUPT have no offset: now the compressed bytes decoded
+      // cleanly before the failure, 0 for a file smaller than the decoder's 64 KiB pieces
+      const corrupt = manifestOf(d).files.find((f) => f.path === 'broken.jsonl.gz')!.findings.find((f) => f.code === 'COMPRESSED_CORRUPT')
+      expect(corrupt?.location).toMatchObject({ offset: 0 })
+    },
+  },
+  {
+    id: 'json-invalid-offset',
+    why: 'JSON_INVALID and COMPRESSED_CORRUPT have no offset',
+    build: (d) => {
+      // 50,000 records on lines of their own, the 40,000th with a bare word: V8 says "Unexpected token" and no place
+      const lines = Array.from({ length: 50_000 }, (_, i) => (i === 39_999 ? '{"text":tru}' : JSON.stringify({ text: `record ${i}` })))
+      writeFileSync(path.join(d, 'broken.json'), `[\n${lines.join(',\n')}\n]\n`)
+      return ['scan', d]
+    },
+    check: (run, d) => {
+      expect(run.status).toBe(0)
+      const text = readFileSync(path.join(d, 'broken.json'), 'utf8')
+      const invalid = manifestOf(d).files.find((f) => f.path === 'broken.json')!.findings.find((f) => f.code === 'JSON_INVALID')
+      // line 40,001 (after the "[" line), at the '}' after "tru"
+      expect(invalid?.location).toMatchObject({ line: 40_001, offset: text.indexOf('tru}') + 3 })
     },
   },
   {

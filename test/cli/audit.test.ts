@@ -302,6 +302,18 @@ policy: {safety_pass_rate_min: 0.96, harmful_rate_max: 0.05}
     expect(rows.filter((r) => r.cells.item_id.startsWith('web/b.txt#'))).toHaveLength(200)
   })
 
+  it('refuses a source whose CSV opens a quote it never closes, naming the file and the line', async () => {
+    const open = makeTempDir()
+    writeTree(open, {
+      'tdgov.yaml': 'dataset: {name: t, intended_use: research}\nsources:\n  - {id: all, name: All, kind: self-collected, paths: ["**"]}\n',
+      // rows 1 and 2 are whole; the quote on line 4 swallows the rest of the file
+      'data.csv': 'id,text\n1,a\n2,b\n3,"never closed\n4,d\n',
+    })
+    const result = await runCli(['audit', 'sample', '--source', 'all', '--seed', 'x', '--size', '2'], { cwd: open })
+    expect(result.status).toBe(2)
+    expect(result.stderr.trim()).toBe('tdgov: data.csv:4: the quote that opens a cell on this line is never closed; expected a closing quote before the end of the file (the records after it cannot be read)')
+  })
+
   it('names the declared sources when --source is unknown', async () => {
     const result = await runCli(['audit', 'sample', '--source', 'nope', '--seed', 'x'], { cwd: dir })
     expect(result.status).toBe(2)

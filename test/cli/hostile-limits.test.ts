@@ -125,6 +125,8 @@ describe('tdgov scan with lowered limits', () => {
     expect(findingsOf(run.stdout).map(place).sort()).toEqual([
       'CSV_UNTERMINATED_QUOTE quote.csv:3',
       'FIELDS_CAPPED keys.jsonl',
+      // 20,000 keys in one record: read only as far as its first 100
+      'RECORD_FIELDS_CUT keys.jsonl:1',
       'RECORD_TOO_LONG long.jsonl:2',
       'RECORD_TOO_LONG long.txt.gz:2',
       'RECORD_TOO_LONG quote.csv:3',

@@ -106,7 +106,7 @@ describe('personal information: counts of valid values, and no raw value anywher
     expect(result.status, result.stderr).toBe(0)
     const cacheDir = path.join(root, '.tdgov')
     const stored = listFiles(cacheDir).map((f) => readFileSync(path.join(cacheDir, f), 'utf8')).join('\n')
-    expect(readFileSync(path.join(cacheDir, 'cache', 'entries-v9.ndjson'), 'utf8')).toContain('cn-resident-id')
+    expect(readFileSync(path.join(cacheDir, 'cache', 'entries-v10.ndjson'), 'utf8')).toContain('cn-resident-id')
     expect(raw.filter((value) => stored.includes(value) || stored.includes(value.replace(/\s/g, '')))).toEqual([])
   })
 

@@ -402,7 +402,7 @@ describe('the cache', () => {
   it('ignores a cache whose entries do not match its index (an interrupted save) and reads the files again', async () => {
     setTreeTimes(root, HOUR_AGO)
     await scanOk(root)
-    const entries = path.join(root, '.tdgov', 'cache', 'entries-v9.ndjson')
+    const entries = path.join(root, '.tdgov', 'cache', 'entries-v10.ndjson')
     writeFileSync(entries, 'another-generation\n')
     rmSync(manifestFile(root))
     const result = await scanOk(root)

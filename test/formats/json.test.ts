@@ -90,6 +90,18 @@ describe('JSON documents parsed whole', () => {
     expect(codes(analysis)).toContain('JSON_INVALID')
   })
 
+  it.each([
+    // V8 names the position: "[1,2" ends where a ',' or ']' was expected, at character 5 (index 4)
+    ['a document cut short', '[1,2', { line: 1, offset: 4 }],
+    // V8 names only the token: the '}' after "tru" is character 19 of line 2; é takes two bytes
+    ['an unexpected token', '[{"é":1},\n{"b":tru}]', { line: 2, offset: 19 }],
+    // after a byte-order mark (3 bytes) the ']' is at index 3 of the text
+    ['a trailing comma after a BOM', '\uFEFF[1,]', { line: 1, offset: 6 }],
+  ])('gives %s its line and byte offset', async (_name, text, place) => {
+    const analysis = await analyzeJson(text)
+    expect(analysis.findings.map((f) => ({ code: f.code, line: f.line, offset: f.offset }))).toEqual([{ code: 'JSON_INVALID', ...place }])
+  })
+
   it('does not copy the document text into the JSON_INVALID reason', async () => {
     const analysis = await analyzeJson('[{"email": bob.jones@example.org}]')
     expect(codes(analysis)).toEqual(['JSON_INVALID'])
@@ -98,6 +110,19 @@ describe('JSON documents parsed whole', () => {
 })
 
 describe('JSON documents larger than 8 MiB (streamed)', () => {
+  it('gives a sampled record that does not parse the byte offset of its error', async () => {
+    // 900 records of 10 kB (all sampled, more than 8 MiB in all), the 500th with a bare word
+    const good = JSON.stringify({ text: 'x'.repeat(10_000) })
+    const bad = '{"text":tru}'
+    const elements = Array.from({ length: 900 }, (_, i) => (i === 499 ? bad : good))
+    const doc = `[${elements.join(',')}]`
+    expect(doc.length).toBeGreaterThan(WHOLE_PARSE_LIMIT)
+    // '[' then 499 good records and their commas, then the bad one up to its '}'
+    const at = 1 + 499 * (good.length + 1) + bad.indexOf('}')
+    const analysis = await analyzeJson(doc, 1 << 20)
+    expect(analysis.findings.filter((f) => f.code === 'JSON_INVALID').map((f) => f.offset)).toEqual([at])
+  })
+
   /** Pads a document builder until the serialized document passes the whole-parse limit. */
   function bigDocument<T>(build: (n: number) => T): { text: string; value: T } {
     let n = 20_000

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Dictionary, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow'
 import { parquetMetadataAsync } from 'hyparquet'
-import { parquetWriteBuffer, type SchemaElement } from 'hyparquet-writer'
+import { ByteWriter, ParquetWriter, parquetWriteBuffer, type SchemaElement } from 'hyparquet-writer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { analyzeInChunks } from '../helpers/analyze.js'
 import { knownRows, toJsonl, type KnownRow } from '../helpers/columnar-rows.js'
@@ -225,6 +225,65 @@ describe('Parquet footer analysis on generated files', () => {
     const bytes = parquetWriteBuffer({ columnData: [{ name: 'n', data: [1, null], type: 'INT32' }], statistics: false })
     const analysis = await analyze(await writeTemp('nostats.parquet', new Uint8Array(bytes)))
     expect(analysis.schema?.fields).toEqual([{ name: 'n', type: 'INT32' }])
+  })
+
+  describe('a footer that claims more rows than the file holds', () => {
+    const CLAIM = 2n ** 62n
+    /** Two INT32 rows, one row group, uncompressed, with its footer rewritten by `lie` before it is written. */
+    function lyingParquet(lie: (writer: ParquetWriter) => void): Uint8Array {
+      const writer = new ByteWriter()
+      const parquet = new ParquetWriter({ writer, schema: [{ name: 'root', num_children: 1 }, { name: 'n', type: 'INT32', repetition_type: 'REQUIRED' }], codec: 'UNCOMPRESSED', statistics: false })
+      void parquet.write({ columnData: [{ name: 'n', data: [1, 2] }] })
+      lie(parquet)
+      parquet.finish()
+      return new Uint8Array(writer.getBuffer())
+    }
+
+    it('believes the honest file', async () => {
+      const analysis = await analyze(await writeTemp('honest.parquet', lyingParquet(() => {})))
+      expect(analysis.records).toBe(2)
+      expect(analysis.findings).toEqual([])
+    })
+
+    it('does not believe num_rows that its row groups do not add up to', async () => {
+      const bytes = lyingParquet((p) => (p.num_rows = CLAIM))
+      const analysis = await analyze(await writeTemp('claims-2-62.parquet', bytes))
+      expect(analysis.records).toBeUndefined()
+      expect(analysis.schema?.fields).toEqual([{ name: 'n', type: 'INT32' }])
+      expect(analysis.findings).toEqual([
+        { code: 'PARQUET_INVALID_FOOTER', args: { reason: 'num_rows is 4611686018427387904 but the row groups hold 2 rows; expected the same count' } },
+      ])
+    })
+
+    it('does not believe a row group and column chunk that claim it all in a few bytes', async () => {
+      let bytes = 0n
+      const file = lyingParquet((p) => {
+        p.num_rows = CLAIM
+        const group = p.row_groups[0]!
+        group.num_rows = CLAIM
+        const meta = group.columns[0]!.meta_data!
+        meta.num_values = CLAIM
+        bytes = meta.total_compressed_size
+      })
+      const analysis = await analyze(await writeTemp('group-claims-2-62.parquet', file))
+      expect(analysis.records).toBeUndefined()
+      // two INT32 values in one uncompressed page: a few dozen bytes, so a few pages of 2^31 − 1 values at most
+      const most = ((bytes + 7n) / 8n) * (2n ** 31n - 1n)
+      expect(analysis.findings).toEqual([
+        { code: 'PARQUET_INVALID_FOOTER', args: { reason: `row group 0, column chunk 0 claims 4611686018427387904 values in ${bytes} bytes; expected at most ${most}` } },
+      ])
+    })
+
+    it('does not believe a column chunk outside the file, nor one with fewer values than rows', async () => {
+      const outside = lyingParquet((p) => (p.row_groups[0]!.columns[0]!.meta_data!.data_page_offset = 1_000_000n))
+      const analysis = await analyze(await writeTemp('outside.parquet', outside))
+      expect(analysis.records).toBeUndefined()
+      expect(analysis.findings[0]?.args?.reason).toMatch(/^row group 0, column chunk 0 claims \d+ bytes from byte 1000000; expected them between the leading PAR1 and the footer \(bytes 4–\d+\)$/)
+      const fewer = lyingParquet((p) => (p.row_groups[0]!.columns[0]!.meta_data!.num_values = 1n))
+      expect((await analyze(await writeTemp('fewer.parquet', fewer))).findings).toEqual([
+        { code: 'PARQUET_INVALID_FOOTER', args: { reason: "row group 0, column chunk 0 has num_values 1 for the row group's 2 rows; expected at least one value or null per row" } },
+      ])
+    })
   })
 
   it.each([

@@ -80,6 +80,68 @@ describe('RecordSampler', () => {
     for (const count of perDecile) expect(Math.abs(count - expected) / expected).toBeLessThan(0.06)
   })
 
+  describe('a text budget', () => {
+    /** Records of `width` characters each through a sampler holding at most `budget` characters. */
+    function budgeted(n: number, k: number, seed: string, width: number, budget: number): { indices: number[]; reducedTo: number | null; held: number } {
+      const sampler = new RecordSampler(k, seed, undefined, budget)
+      let held = 0
+      for (let index = 1; index <= n; index++) {
+        if (sampler.wants(index)) sampler.keep({ index, line: index, text: String(index).padEnd(width, '.') })
+        held = Math.max(held, sampler.sample().reduce((sum, r) => sum + r.text.length, 0))
+      }
+      return { indices: sampler.sample().map((r) => r.index), reducedTo: sampler.reducedTo, held }
+    }
+
+    it('leaves a sample that fits exactly as it is', () => {
+      expect(budgeted(10_000, 50, 'data/train.jsonl', 10, 500)).toEqual({ indices: sampleIndices(10_000, 50, 'data/train.jsonl'), reducedTo: null, held: 500 })
+    })
+
+    it('halves the sample until it fits, and never holds more than the budget', () => {
+      // 100-character records, 1,000 characters of budget: 10 fit, so 1000 → … → 7 (the first
+      // halving happens while filling, at 11 records: 11 → 5; then no further cut is needed)
+      const run = budgeted(5000, 1000, 'long-records', 100, 1000)
+      expect(run.reducedTo).toBe(5)
+      expect(run.indices).toHaveLength(5)
+      expect(run.held).toBeLessThanOrEqual(1000)
+      expect(budgeted(5000, 1000, 'long-records', 100, 1000)).toEqual(run)
+    })
+
+    it('keeps one record however long it is', () => {
+      const run = budgeted(100, 10, 'huge', 5000, 1000)
+      expect(run.reducedTo).toBe(1)
+      expect(run.indices).toHaveLength(1)
+    })
+
+    it('still chooses each record with probability about k/n over many seeds', () => {
+      // cut while filling (the 11th record passes the budget) and after (none later: 5 fit)
+      const n = 60
+      const seeds = 6000
+      const hits = new Array<number>(n + 1).fill(0)
+      for (let s = 0; s < seeds; s++) for (const index of budgeted(n, 20, `budget-${s}`, 100, 1000).indices) hits[index]!++
+      const k = 5
+      const expected = (seeds * k) / n // 500
+      const sigma = Math.sqrt(seeds * (k / n) * (1 - k / n)) // ≈ 21
+      for (let index = 1; index <= n; index++) expect(Math.abs(hits[index]! - expected), `record ${index} chosen ${hits[index]} times`).toBeLessThan(5 * sigma)
+    })
+
+    it('keeps the records with the smallest keys when cut after the first k: still uniform', () => {
+      // records 101–3,000 are as long as the budget, so each one drawn halves the sample until one
+      // record is left: the one with the smallest key of all, uniform whenever and however the cuts came
+      const n = 3000
+      const seeds = 6000
+      const hits = new Array<number>(n + 1).fill(0)
+      for (let s = 0; s < seeds; s++) {
+        const sampler = new RecordSampler(30, `late-${s}`, undefined, 1000)
+        for (let index = 1; index <= n; index++) if (sampler.wants(index)) sampler.keep({ index, line: index, text: 'x'.repeat(index <= 100 ? 10 : 1000) })
+        expect(sampler.reducedTo).toBe(1)
+        for (const r of sampler.sample()) hits[r.index]!++
+      }
+      const third = (from: number, to: number): number => hits.slice(from, to + 1).reduce((a, b) => a + b, 0)
+      const sigma = Math.sqrt(seeds * (1 / 3) * (2 / 3)) // ≈ 37
+      for (const total of [third(1, 1000), third(1001, 2000), third(2001, 3000)]) expect(Math.abs(total - seeds / 3)).toBeLessThan(5 * sigma)
+    })
+  })
+
   it('with k = Infinity hands every record straight to the callback and keeps no reservoir', () => {
     const seen: SampledRecord[] = []
     const sampler = new RecordSampler(Infinity, 'deep', (record) => seen.push(record))

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { createDecoder, decompressHead, type DecodeLimit } from '../../src/formats/decompress.js'
@@ -7,7 +8,7 @@ import { createJsonlAnalyzer } from '../../src/formats/jsonl.js'
 import { DEFAULT_LIMITS, RATIO_GRACE_BYTES, type ReadLimits } from '../../src/formats/limits.js'
 import { createTextAnalyzer } from '../../src/formats/text.js'
 import type { ContentAnalysis, ContentAnalyzer } from '../../src/formats/types.js'
-import { jsonNestsDeeperThan } from '../../src/util/json-depth.js'
+import { jsonHasObjectWiderThan, jsonNestsDeeperThan, jsonObjectCut } from '../../src/util/json-depth.js'
 import { analyzeInChunks, analyzerContext } from '../helpers/analyze.js'
 
 /** Hostile inputs are made here, small enough for a unit test; the limits are lowered to match. */
@@ -133,13 +134,46 @@ function zstdBomb(windowByte: number, blocks: number, byte = 0x0a): Buffer {
   return Buffer.concat(parts)
 }
 
-async function decodeAll(compression: 'gzip' | 'zstd', input: Buffer, readLimits: ReadLimits): Promise<{ bytes: number; failure: string | null; limited: DecodeLimit | null }> {
+async function decodeAll(compression: 'gzip' | 'zstd', input: Buffer, readLimits: ReadLimits): Promise<{ bytes: number; failure: string | null; failedAt?: number; limited: DecodeLimit | null }> {
   let bytes = 0
   const decoder = await createDecoder(compression, (chunk) => (bytes += chunk.length), readLimits)
   for (let at = 0; at < input.length; at += 1 << 20) await decoder.write(input.subarray(at, at + (1 << 20)))
   const failure = await decoder.end()
-  return { bytes, failure: failure?.message ?? null, limited: decoder.limited }
+  return { bytes, failure: failure?.reason ?? null, ...(failure && { failedAt: failure.offset }), limited: decoder.limited }
 }
+
+describe('where decoding failed', () => {
+  const text = Buffer.from(Array.from({ length: 20_000 }, (_, i) => `{"n":${i}}\n`).join(''))
+
+  it('gives a gzip stream that ends early the end of the file', async () => {
+    const cut = gzipSync(text).subarray(0, 1000)
+    expect(await decodeAll('gzip', cut, DEFAULT_LIMITS)).toMatchObject({ failure: expect.stringContaining('ends early'), failedAt: 1000 })
+  })
+
+  it('gives a bad gzip header offset 0', async () => {
+    const bad = gzipSync(text)
+    bad[2] = 9 // CM: deflate is 8
+    expect(await decodeAll('gzip', bad, DEFAULT_LIMITS)).toMatchObject({ failure: expect.stringContaining('compression method'), failedAt: 0 })
+  })
+
+  it('gives bytes after a gzip member the start of the 64 KiB piece they are in', async () => {
+    // 200,000 incompressible bytes: a member of about 200 kB, so its end lies in the fourth piece (from 196,608)
+    const member = gzipSync(randomBytes(200_000))
+    expect(member.length).toBeGreaterThan(3 * 65_536)
+    expect(member.length).toBeLessThan(4 * 65_536 - 8)
+    const result = await decodeAll('gzip', Buffer.concat([member, Buffer.from('not gzip')]), DEFAULT_LIMITS)
+    expect(result).toMatchObject({ failure: expect.stringContaining('not another gzip member'), failedAt: 3 * 65_536 })
+  })
+
+  it('gives a zstd frame that ends early the end of the file, and bad magic offset 0', async () => {
+    const frame = zstdBomb(0x50, 3)
+    const cut = frame.subarray(0, frame.length - 2)
+    expect(await decodeAll('zstd', cut, DEFAULT_LIMITS)).toMatchObject({ failure: expect.stringContaining('ends early'), failedAt: cut.length })
+    const bad = Buffer.from(frame)
+    bad[0] = 0
+    expect(await decodeAll('zstd', bad, DEFAULT_LIMITS)).toMatchObject({ failure: expect.stringContaining('zstd magic'), failedAt: 0 })
+  })
+})
 
 describe('decompression limits', () => {
   // Window descriptor 0x50: 2^(10 + 10) = 1 MiB; 0xa8: 2^(10 + 21) = 2 GiB.
@@ -213,12 +247,51 @@ describe('distinct fields limit', () => {
     expect(analysis.findings[0]?.args).toEqual({ limit: 3 })
   })
 
-  it('caps a JSON document with 100,000 distinct keys at the default', async () => {
+  it('caps a JSON document with 100,000 distinct keys at the default, reading the record only as far as its first 10,000', async () => {
     const json = (): ContentAnalyzer => createJsonAnalyzer(analyzerContext())
     const record = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]))
     const analysis = await analyze(json, JSON.stringify([record]))
-    expect(summary(analysis)).toEqual({ records: 1, findings: ['FIELDS_CAPPED'] })
+    expect(summary(analysis)).toEqual({ records: 1, findings: ['FIELDS_CAPPED', 'RECORD_FIELDS_CUT@1'] })
     expect(analysis.schema?.fields.length).toBe(DEFAULT_LIMITS.maxFields)
+    expect(analysis.schema?.fields.at(-1)?.name).toBe('k9999')
+  })
+
+  it('reads a JSON Lines record with too many fields as far as its first ones, with its line', async () => {
+    const jsonl = (): ContentAnalyzer => createJsonlAnalyzer(analyzerContext({ limits: limits({ maxFields: 3 }) }))
+    // line 2: four top-level fields; line 3: two fields, but 31 members in all (more than 10 × 3)
+    const nested = { a: Object.fromEntries(Array.from({ length: 29 }, (_, i) => [`n${i}`, i])), b: 'x' }
+    const content = `${JSON.stringify({ a: 1 })}
+${JSON.stringify({ a: 1, b: 2, c: 3, d: 4 })}
+${JSON.stringify(nested)}
+`
+    const analysis = await analyze(jsonl, content)
+    expect(summary(analysis)).toEqual({ records: 3, findings: ['FIELDS_CAPPED', 'RECORD_FIELDS_CUT:2', 'RECORD_FIELDS_CUT:3'] })
+    // line 3 is read as {}: its one field `a` holds 30 members, so nothing of it fits
+    expect(analysis.schema?.fields.map((f) => f.name)).toEqual(['a', 'b', 'c'])
+  })
+})
+
+describe('jsonObjectCut', () => {
+  it('cuts before the comma after the last member that fits, at the top level or counted at every depth', () => {
+    // {"a":1,"b":2,"c":3}: the comma after "b":2 is at index 12
+    expect(jsonObjectCut('{"a":1,"b":2,"c":3}', 2, 100)).toEqual({ end: 12, wide: true })
+    expect(jsonObjectCut('{"a":1,"b":2,"c":3}', 3, 100)).toBeNull()
+    // {"a":1,"b":{"x":1,"y":2}}: the fourth member is "y", inside b, so b goes; the prefix is {"a":1
+    expect(jsonObjectCut('{"a":1,"b":{"x":1,"y":2}}', 10, 3)).toEqual({ end: 6, wide: false })
+    // the first member alone is too wide: nothing but the brace is kept
+    expect(jsonObjectCut('{"a":{"x":1,"y":2}}', 10, 2)).toEqual({ end: 1, wide: false })
+    // colons and commas inside strings are text; arrays and scalars are never cut
+    expect(jsonObjectCut('{"a:b,c":"d:e,f"}', 1, 1)).toBeNull()
+    expect(jsonObjectCut('[{"a":1},{"b":2}]', 1, 1)).toBeNull()
+    // within bytes, from an offset
+    const bytes = Buffer.from('xx {"a":1,"b":2} yy')
+    expect(jsonObjectCut(bytes, 1, 100, 3, 16)).toEqual({ end: 9, wide: true })
+  })
+
+  it('finds an object with too many members of its own anywhere in a document', () => {
+    expect(jsonHasObjectWiderThan(Buffer.from('[{"a":1,"b":2},{"c":{"d":1,"e":2,"f":3}}]'), 2)).toBe(true)
+    expect(jsonHasObjectWiderThan(Buffer.from('[{"a":1,"b":2},{"c":{"d":1,"e":2}}]'), 2)).toBe(false)
+    expect(jsonHasObjectWiderThan(Buffer.from('{"a":"x:y:z"}'), 1)).toBe(false)
   })
 })
 

@@ -451,6 +451,32 @@ export const OBSERVED: readonly RuleDoc[] = [
     ),
   }),
   defineObserved({
+    code: 'RECORD_FIELDS_CUT',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Record with too many fields', zh: '记录字段过多' },
+    description: {
+      en: 'A sampled record has more fields than the scan reads in one record: more than `--max-fields` (10,000 by default) at its top level, or more than ten times that counted at every depth. It is read only as far as its first fields, so the schema, the content measures and the search for personal information see only those. A million keys in one record parse to hundreds of megabytes; such records usually store values (ids, words, dates) as keys.',
+      zh: '某条抽样记录的字段数超过扫描在单条记录中读取的上限：顶层超过 `--max-fields`（默认 10,000），或各层合计超过其十倍。该记录只读取到前若干个字段，结构、内容度量和个人信息检索都只涉及这些字段。单条记录中的一百万个键解析后占用数百兆字节；这类记录通常把取值（编号、词语、日期）当作了键名。',
+    },
+    fix: fix(
+      'Store such values as values (an array of objects, or a key and a value field) instead of keys; if the fields are real, rerun `tdgov scan` with a larger `--max-fields`.',
+      '将这些取值作为值存放（对象数组，或键字段加值字段），而不是作为键名；如这些字段确实存在，以更大的 `--max-fields` 重新运行 `tdgov scan`。',
+    ),
+  }),
+  defineObserved({
+    code: 'SAMPLE_REDUCED',
+    clause: 'Art. 7 (data quality)',
+    title: { en: 'Record sample reduced', zh: '记录样本已缩减' },
+    description: {
+      en: 'The records sampled from the file are long: the scan holds at most 16 Mi characters of sampled records per file until the file ends, so the sample was cut, uniformly, to fewer than the 1,000 records a file is sampled by. The schema, content measures and personal-information search rest on that smaller sample; the record count is still exact.',
+      zh: '从该文件抽样的记录较长：扫描在读完文件之前每个文件最多保留 16 Mi 个字符的抽样记录，因此样本被均匀地缩减到少于每个文件通常抽取的 1,000 条记录。结构、内容度量和个人信息检索都基于这一较小的样本；记录计数仍然精确。',
+    },
+    fix: fix(
+      'Nothing is wrong with the file; for figures on every record, rerun `tdgov scan` with `--deep`, which reads records one at a time.',
+      '文件本身没有问题；如需基于全部记录的数据，以 `--deep` 重新运行 `tdgov scan`，它逐条读取记录。',
+    ),
+  }),
+  defineObserved({
     code: 'IMAGE_UNREADABLE',
     clause: 'Art. 7 (data quality)',
     title: { en: 'Unreadable image', zh: '图像无法读取' },
