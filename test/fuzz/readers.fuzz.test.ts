@@ -83,7 +83,7 @@ describe(`fuzzing the readers (${RUNS} inputs, seed ${SEED}, ${SEEDS.length} see
       { seed: SEED, numRuns: Math.round(RUNS * 0.8), endOnFailure: true },
     )
     // what the run covered, for the longer runs' figures
-    console.log(`fuzz: ${[...formats].map(([f, k]) => `${f} ${k}`).join(', ')}; ${stopped} stopped by the time budget`)
+    process.stderr.write(`fuzz: ${[...formats].map(([f, k]) => `${f} ${k}`).join(', ')}; ${stopped} stopped by the time budget\n`)
     // the mutations reached most readers, not only the binary fallback
     expect(formats.size).toBeGreaterThanOrEqual(10)
   }, 3_600_000)
