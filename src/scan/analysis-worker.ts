@@ -23,6 +23,12 @@ export type AnalysisReply =
 // whose analysis overran --max-analysis-seconds: see chunk-sink.ts).
 const { ring, chunkSize } = workerData as AnalysisWorkerData
 const port = parentPort!
+// hyparquet leaves the promise of a column chunk it has not assembled without a handler (its
+// rowgroup.js): when that chunk is damaged (a snappy page cut short), the rejection would end this
+// thread. The read that was awaited settles on its own (hyparquet awaits the assembled columns with
+// allSettled), and an analysis that never does is stopped by the time budget, so such a rejection
+// is nothing to act on here.
+process.on('unhandledRejection', () => {})
 let current: Promise<{ analyzer: ContentAnalyzer | null; decoder: Decoder | null }> | null = null
 let queue: Promise<void> = Promise.resolve()
 

@@ -121,7 +121,7 @@ describe('fuzz regressions: Parquet decoders that never return are stopped', () 
   }, 20_000)
 
   const CORPUS_PARQUET = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'parquet', 'delta_byte_array.parquet')
-  it.skipIf(!existsSync(CORPUS_PARQUET))('delta_byte_array.parquet with 27 bytes deleted at offset 24 is stopped, not hung (skipped: ../shared/corpus absent)', async () => {
+  it.skipIf(!existsSync(CORPUS_PARQUET))(`delta_byte_array.parquet with 27 bytes deleted at offset 24 is stopped, not hung${existsSync(CORPUS_PARQUET) ? '' : ' (skipped: ../shared/corpus absent)'}`, async () => {
     const damaged = mutate(readFileSync(CORPUS_PARQUET), { kind: 'delete', at: 24, length: 27 }, [])
     const file = path.join(makeTempDir(), 'delta_byte_array.parquet')
     writeFileSync(file, damaged)
@@ -129,6 +129,16 @@ describe('fuzz regressions: Parquet decoders that never return are stopped', () 
     if (!('entry' in outcome)) throw new Error(`unreadable: ${outcome.unreadable}`)
     expect(outcome.entry.findings.map((f) => f.code)).toContain('ANALYSIS_STOPPED')
     expect(outcome.entry.bytes).toBe(damaged.length)
+  }, 20_000)
+
+  const LIST_COLUMNS = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'parquet', 'list_columns.parquet')
+  it.skipIf(!existsSync(LIST_COLUMNS))(`list_columns.parquet with eight bits flipped (a rejection hyparquet leaves unhandled) ends in COLUMN_UNREADABLE, not a dead thread${existsSync(LIST_COLUMNS) ? '' : ' (skipped: ../shared/corpus absent)'}`, async () => {
+    const damaged = mutate(readFileSync(LIST_COLUMNS), { kind: 'flip', positions: [667564473, 646814798, 959270102, 915988115, 410978153, 7, 0, 25], bits: [2, 6, 2, 4, 4, 5, 0, 0] }, [])
+    const file = path.join(makeTempDir(), 'list_columns.parquet')
+    writeFileSync(file, damaged)
+    const outcome = await scanFile(file, 'list_columns.parquet', BUDGET)
+    if (!('entry' in outcome)) throw new Error(`unreadable: ${outcome.unreadable}`)
+    expect(outcome.entry.findings.map((f) => f.code)).toContain('COLUMN_UNREADABLE')
   }, 20_000)
 })
 
