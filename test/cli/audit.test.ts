@@ -70,6 +70,15 @@ describe('tdgov audit plan', () => {
     expect(plan).toMatchObject({ method: 'cochran', code_letter: null, sample_size: 169, accept: null, reject: null, full_inspection: false })
   })
 
+  it('takes --margin without --population as the infinite-population case: ±3% at 95% is 1,068, ±5% at 99% is 664', async () => {
+    // n0 = z²·P(1−P)/e²: 1.959964² · 0.25 / 0.03² = 1067.1 → 1,068; 2.575829² · 0.25 / 0.05² = 663.5 → 664
+    const text = ok(await runCli(['audit', 'plan', '--margin', '0.03'])).stdout
+    expect(text).toContain('→ sample 1,068 items')
+    expect(text).toContain('infinite population')
+    const plan = JSON.parse(ok(await runCli(['audit', 'plan', '--margin', '0.05', '--confidence', '0.99', '--json'])).stdout) as Record<string, unknown>
+    expect(plan).toMatchObject({ method: 'cochran', sample_size: 664, population: null, full_inspection: false })
+  })
+
   it('refuses an AQL that is not in Table II-A with one line and exit 2', async () => {
     const result = await runCli(['audit', 'plan', '--lot', '4000', '--aql', '0.3'])
     expect(result.status).toBe(2)

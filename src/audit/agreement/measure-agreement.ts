@@ -191,7 +191,8 @@ function labelSetAgreement(multi: readonly [string, Map<string, string[]>][], ra
 /** A per-label measure: undefined cases (the label on every annotation, or on none) are null without a note each. */
 function quiet(measure: () => number | null): number | null {
   try {
-    return measure()
+    const value = measure()
+    return value === null ? null : withoutFloatNoise(value)
   } catch (error) {
     if (error instanceof AgreementError) return null
     throw error
@@ -203,7 +204,7 @@ function attempt(measure: () => number | null, name: string, notes: string[]): n
   try {
     const value = measure()
     if (value === null) notes.push(`${name} is undefined for these labels (no expected disagreement)`)
-    return value
+    return value === null ? null : withoutFloatNoise(value)
   } catch (error) {
     if (!(error instanceof AgreementError)) throw error
     notes.push(error.message.startsWith(name) ? error.message : `${name}: ${error.message}`)
@@ -258,4 +259,12 @@ function pairs(raters: readonly string[], multi: readonly [string, Map<string, s
     }
   }
   return out
+}
+
+/**
+ * A measure rounded to 12 decimals: binary rounding leaves a κ of exactly 0 as 2.220446049250313e-16,
+ * which reads as a result; no published vector has more than 12 significant decimals.
+ */
+function withoutFloatNoise(value: number): number {
+  return Math.round(value * 1e12) / 1e12 + 0
 }

@@ -85,7 +85,7 @@ function describeSample({ record, recordFile, sheetFile }: SampleAuditOutput, c:
   const verdicts = record.kind === 'content' ? 'pass / fail, risk category in error_type' : 'correct / incorrect'
   const lines = [
     `${c.bold('audit')} ${record.id}: ${n(record.sample.length)} of ${n(record.population.units)} ${record.kind === 'content' ? `records of source ${record.source}` : 'annotations'} sampled (seed "${record.seed}")`,
-    ...describePlan(record.plan)
+    ...describePlan(record.plan, record.kind === 'content' ? 'records' : 'annotations')
       .trimEnd()
       .split('\n')
       .map((line) => `  ${line.trim()}`),

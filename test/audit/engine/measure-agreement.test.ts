@@ -169,6 +169,16 @@ describe('measureAgreement with two annotators', () => {
     expect(result.label_sets?.per_label.map((l) => l.label)).toEqual(['bird', 'cat', 'dog'])
   })
 
+  it('reports a κ of zero as 0, not as binary rounding noise (1.1e-16)', async () => {
+    // a: a, a, c; b: a, c, b. p_o = 1/3; p_e = (2/3 · 1/3) + (1/3 · 1/3) = 1/3, so κ = 0 exactly
+    const A = ['a', 'a', 'c']
+    const B = ['a', 'c', 'b']
+    const items = A.flatMap((label, i) => [makeItem(String(i), 'x', [label]), makeItem(String(i), 'y', [B[i]!])])
+    const result = await measureAgreement(asyncItems(items), NOMINAL)
+    expect(result.cohen_kappa).toBe(0)
+    expect(Object.is(result.cohen_kappa, -0)).toBe(false)
+  })
+
   it('has no label-set measures when every annotation has one label', async () => {
     const result = await measureAgreement(asyncItems(k1Items()), NOMINAL)
     expect(result.label_sets).toBeNull()
