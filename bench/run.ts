@@ -225,7 +225,7 @@ function caseA(ctx: Ctx): CaseResult {
   warmFile(l.jsonlFile)
   const ref = measure('sha256sum && wc -l', ['bash', '-c', 'sha256sum "$1" && wc -l "$1"', 'bash', l.jsonlFile], l.benchDir, ctx.runs)
   const out = path.join(l.benchDir, 'm1.json')
-  const td = measure('tdgov scan jsonl/', tdgovScan(ctx, l.jsonlDir, ['--no-cache', '--out', out]), l.benchDir, ctx.runs)
+  const td = measure('tdgov scan jsonl/', tdgovScan(ctx, l.jsonlDir, ['--no-cache', '--out', out]), l.benchDir, ctx.runs, forget(out))
   const checks: Check[] = []
   const [shaLine, wcLine] = ref.last.stdout.trim().split('\n')
   const refSha = (shaLine ?? '').split(/\s+/)[0] ?? ''
@@ -267,7 +267,7 @@ function caseE(ctx: Ctx): CaseResult {
   warmFile(l.jsonlFile)
   const ref = measure('sha256sum', ['sha256sum', l.jsonlFile], l.benchDir, ctx.runs)
   const out = path.join(l.benchDir, 'm5.json')
-  const td = measure('tdgov scan jsonl/ --pii full', tdgovScan(ctx, l.jsonlDir, ['--no-cache', '--pii', 'full', '--out', out]), l.benchDir, ctx.runs)
+  const td = measure('tdgov scan jsonl/ --pii full', tdgovScan(ctx, l.jsonlDir, ['--no-cache', '--pii', 'full', '--out', out]), l.benchDir, ctx.runs, forget(out))
   const bytes = fs.statSync(l.jsonlFile).size
   const checks: Check[] = []
   if (td.ok) {
@@ -293,7 +293,7 @@ function caseB(ctx: Ctx): CaseResult {
   warmFile(l.parquetFile)
   const ref = measure('sha256sum', ['sha256sum', l.parquetFile], l.benchDir, ctx.runs)
   const out = path.join(l.benchDir, 'm2.json')
-  const td = measure('tdgov scan parquet/', tdgovScan(ctx, l.parquetDir, ['--no-cache', '--out', out]), l.benchDir, ctx.runs)
+  const td = measure('tdgov scan parquet/', tdgovScan(ctx, l.parquetDir, ['--no-cache', '--out', out]), l.benchDir, ctx.runs, forget(out))
   const checks: Check[] = []
   const refSha = ref.last.stdout.trim().split(/\s+/)[0] ?? ''
   if (td.ok) {
@@ -324,7 +324,7 @@ function caseC(ctx: Ctx): CaseResult {
     ctx.runs,
   )
   const out = path.join(l.benchDir, 'm3.json')
-  const td = measure('tdgov scan tree/', tdgovScan(ctx, l.treeDir, ['--no-cache', '--out', out]), l.benchDir, ctx.runs)
+  const td = measure('tdgov scan tree/', tdgovScan(ctx, l.treeDir, ['--no-cache', '--out', out]), l.benchDir, ctx.runs, forget(out))
   const checks: Check[] = []
   if (td.ok) {
     const entries = manifestEntries(out)
@@ -448,7 +448,7 @@ function caseG(ctx: Ctx): CaseResult {
   // The cold scan writes tree/.tdgov/manifest.json and the cache check trusts; each run starts without either.
   const scanCmd = ['bash', '-c', 'rm -rf "$1/.tdgov" && exec "$2" "$3" scan "$1" "${@:4}"', 'scan', l.treeDir, process.execPath, ctx.cli, ...ctx.jobs]
   const scanned = measure('tdgov scan tree/ (cold)', scanCmd, l.benchDir, ctx.runs)
-  const td = measure('tdgov check tree/', [process.execPath, ctx.cli, 'check', l.treeDir, '--fail-on', 'never', '--format', 'json', '--out', path.join(l.benchDir, 'check.json')], l.benchDir, ctx.runs)
+  const td = measure('tdgov check tree/', [process.execPath, ctx.cli, 'check', l.treeDir, '--fail-on', 'never', '--format', 'json', '--out', path.join(l.benchDir, 'check.json')], l.benchDir, ctx.runs, forget(path.join(l.benchDir, 'check.json')))
   // Measured while the manifest and the cache are still there, before they are removed below.
   const floor = measure('floor: read + JSON.parse manifest, list + stat tree', [process.execPath, path.join(ctx.cli, '..', '..', 'dist', 'bench', 'check-floor.js'), l.treeDir, path.join(l.treeDir, '.tdgov', 'manifest.json')], l.benchDir, ctx.runs)
   if (floor.ok) console.log(`  floor / scan: ${((floor.medianMs / scanned.medianMs) * 100).toFixed(1)} %; tdgov check / floor: ${(td.medianMs / floor.medianMs).toFixed(2)}×`)
@@ -822,3 +822,11 @@ main().then(
     process.exitCode = 1
   },
 )
+
+/**
+ * Removes an output before each run: --out replaces only a file its own ledger vouches for, and a
+ * run of another build (--cli) leaves one this build's ledger does not know.
+ */
+function forget(file: string): () => void {
+  return () => fs.rmSync(file, { force: true })
+}

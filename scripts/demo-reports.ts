@@ -55,7 +55,7 @@ export function writeDemoReports(out: string): void {
   mkdirSync(out, { recursive: true })
   const demo = demoRecords()
   try {
-    for (const [name, args] of Object.entries(DEMO_REPORTS)) tdgov(['report', demo, ...args, '--date', DEMO_REPORT_DATE, '--out', path.join(out, name)])
+    for (const [name, args] of Object.entries(DEMO_REPORTS)) tdgov(['report', demo, ...args, '--date', DEMO_REPORT_DATE, '--out', path.join(out, name), '--force'])
   } finally {
     rmSync(path.dirname(demo), { recursive: true, force: true })
   }
