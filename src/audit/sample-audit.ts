@@ -1,3 +1,4 @@
+import { startOfDay } from '../util/record-date.js'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -42,7 +43,8 @@ export interface SampleAuditInput {
   sheet: string | null
   force: boolean
   config: LoadedConfig | null
-  today: Date
+  /** the day the sample is drawn (YYYY-MM-DD, UTC): recorded, and training is judged at it */
+  drawnOn: string
   onProgress?: (units: number, pass: number) => void
 }
 
@@ -105,6 +107,7 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
     id,
     kind,
     tool: toolVersion(),
+    drawn_on: input.drawnOn,
     inputs: inputsRecord,
     adapter:
       kind === 'content'
@@ -132,7 +135,7 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
     findings: [],
     result: null,
   }
-  record.findings = auditFindings(input.root, record, relativeTo(input.root, recordFile), input.config, input.today)
+  record.findings = auditFindings(input.root, record, relativeTo(input.root, recordFile), input.config, startOfDay(input.drawnOn))
   const verdicts = kind === 'content' ? CONTENT_VERDICTS : ANNOTATION_VERDICTS
   await writeSheet(sheetFile, rows, { verdicts, force: input.force, ...insideOf(input.root, sheetFile) })
   writeFileAtomic(recordFile, renderAuditRecord(record), insideOf(input.root, recordFile))
