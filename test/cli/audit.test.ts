@@ -249,6 +249,26 @@ policy: {safety_pass_rate_min: 0.96, harmful_rate_max: 0.05}
     })
   })
 
+  it('shows each record’s content in full up to 2,000 characters, marked when cut, personal values masked', async () => {
+    const root = makeTempDir()
+    // 1,499 characters (999 + ' 13812345678 ' + 487) with a phone number at character 1,001; 5,000 characters; their id and URL are not content
+    const mid = 'a'.repeat(999) + ' 13812345678 ' + 'b'.repeat(487)
+    const long = 'word '.repeat(1000).trim()
+    writeTree(root, {
+      'tdgov.yaml': 'dataset: {name: t, intended_use: research}\nsources:\n  - {id: web, name: Web, kind: self-collected, paths: ["**"]}\n',
+      'web.jsonl': [JSON.stringify({ id: 'r1', url: 'https://example.com/1', text: mid }), JSON.stringify({ id: 'r2', url: 'https://example.com/2', text: long })].join('\n') + '\n',
+    })
+    ok(await runCli(['audit', 'sample', '--source', 'web', '--size', '2', '--seed', 'x', '--sheet', 'safety.jsonl'], { cwd: root }))
+    const previews = new Map(readFileSync(path.join(root, 'safety.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>).map((r) => [r.item_id, r.preview!]))
+    const whole = previews.get('web.jsonl#1')!
+    expect(Array.from(whole)).toHaveLength(1499)
+    expect(whole).not.toContain('13812345678')
+    expect(whole).not.toContain('example.com')
+    const cut = previews.get('web.jsonl#2')!
+    expect(cut.endsWith('… [cut: the record has 4,999 characters]')).toBe(true)
+    expect(Array.from(cut.slice(0, cut.indexOf('… [cut')))).toHaveLength(1999)
+  })
+
   it('samples records of the declared source only, and scores pass / fail against the TC260-003 thresholds', async () => {
     const drawn = JSON.parse(ok(await runCli(['audit', 'sample', '--source', 'web', '--size', '100', '--seed', 'x', '--sheet', 'safety.csv', '--json'], { cwd: dir })).stdout) as {
       id: string
