@@ -125,6 +125,11 @@ export class ParquetRowSource {
       for (let i = 0; i < countLeaves(child); i++) leaves.push(leaf + i)
       leaf += leaves.length
       const name = child.element.name
+      // a damaged footer's nameless column cannot be asked for by name: it is left out, and said so
+      if (typeof name !== 'string') {
+        this.unreadable.set(`#${columns.length + this.binary.length + this.unreadable.size + 1}`, 'the footer gives this column no name')
+        continue
+      }
       if (wanted && !wanted.has(name)) continue
       if (hasBinaryLeaf(child)) {
         this.binary.push(name)

@@ -109,7 +109,8 @@ function describe(metadata: FileMetaData): ContentAnalysis {
   const fields: FieldSchema[] = []
   let leafIndex = 0
   for (const column of root.children) {
-    const field: FieldSchema = { name: column.element.name, type: fieldType(column) }
+    // thrift decoding does not enforce required fields: a damaged footer can leave a column without a name
+    const field: FieldSchema = { name: typeof column.element.name === 'string' ? column.element.name : '', type: fieldType(column) }
     const nulls = flatColumnNulls(metadata, column, leafIndex)
     if (nulls !== undefined) field.nulls = nulls
     fields.push(field)

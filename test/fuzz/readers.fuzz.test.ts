@@ -140,6 +140,17 @@ describe('fuzz regressions: Parquet decoders that never return are stopped', () 
     if (!('entry' in outcome)) throw new Error(`unreadable: ${outcome.unreadable}`)
     expect(outcome.entry.findings.map((f) => f.code)).toContain('COLUMN_UNREADABLE')
   }, 20_000)
+
+  const DELTA_LENGTH = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'parquet', 'delta_length_byte_array.parquet')
+  it.skipIf(!existsSync(DELTA_LENGTH))(`delta_length_byte_array.parquet with seven bits flipped (a column the footer gives no name) is recorded, the column reported${existsSync(DELTA_LENGTH) ? '' : ' (skipped: ../shared/corpus absent)'}`, async () => {
+    const damaged = mutate(readFileSync(DELTA_LENGTH), { kind: 'flip', positions: [971673510, 701800607, 759813480, 921787887, 329340118, 70955320, 492854535], bits: [5, 0, 0, 0, 2, 1, 1, 7] }, [])
+    const file = path.join(makeTempDir(), 'delta_length_byte_array.parquet')
+    writeFileSync(file, damaged)
+    const outcome = await scanFile(file, 'delta_length_byte_array.parquet', BUDGET)
+    if (!('entry' in outcome)) throw new Error(`unreadable: ${outcome.unreadable}`)
+    expect(outcome.entry.schema?.fields.map((f) => f.name)).toEqual([''])
+    expect(outcome.entry.findings.find((f) => f.code === 'COLUMN_UNREADABLE')?.args).toMatchObject({ column: '#1', reason: 'the footer gives this column no name' })
+  }, 20_000)
 })
 
 const CORPUS_ARROW = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'arrow')
