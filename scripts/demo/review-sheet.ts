@@ -39,7 +39,7 @@ export async function filledReviewSheet(files: ReadonlyMap<string, Buffer>, gold
       sheet: blank,
       force: true,
       config: loadConfig(scratch),
-      today: new Date(Date.UTC(2024, 4, 20)),
+      drawnOn: '2024-05-20',
     })
     const rows: SheetRow[] = (await readSheet(blank)).map(({ cells }, i) => {
       const gold = goldByTask.get(cells.item_id)

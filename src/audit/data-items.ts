@@ -7,7 +7,7 @@ import { walkStream } from '../util/walk.js'
 import { fsPathOf, type FsPath } from '../util/recorded-name.js'
 import { UserError } from '../util/errors.js'
 import { compareStrings } from '../util/order.js'
-import { PREVIEW_CHARS, type AnnotationItem } from '../formats/annotations/item.js'
+import { CONTENT_PREVIEW_CHARS, type AnnotationItem } from '../formats/annotations/item.js'
 
 /**
  * Data-item audits sample the content of one declared source for the TC260-003 safety review:
@@ -86,9 +86,9 @@ const LOCATION: Readonly<Record<string, string>> = {
  * The preview keeps the record's first PREVIEW_SOURCE_CHARS characters; masking and cutting
  * happen when the sheet is written, for the sampled records only, not for every record read.
  */
-const PREVIEW_SOURCE_CHARS = PREVIEW_CHARS * 4
+const PREVIEW_SOURCE_CHARS = CONTENT_PREVIEW_CHARS * 4
 
 function item(relPath: string, itemId: string, location: string, text: string): AnnotationItem {
-  const preview = text.length > PREVIEW_SOURCE_CHARS ? text.slice(0, PREVIEW_SOURCE_CHARS) : text
-  return { item_id: itemId, annotator: null, labels: [], source_file: relPath, location, preview }
+  if (text.length <= PREVIEW_SOURCE_CHARS) return { item_id: itemId, annotator: null, labels: [], source_file: relPath, location, preview: text }
+  return { item_id: itemId, annotator: null, labels: [], source_file: relPath, location, preview: text.slice(0, PREVIEW_SOURCE_CHARS), contentLength: text.length }
 }

@@ -1,3 +1,4 @@
+import { startOfDay } from '../util/record-date.js'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -12,7 +13,7 @@ import { toolVersion } from '../util/version.js'
 import { listAnnotationFiles, readAnnotationFiles } from '../formats/annotations/read-annotations.js'
 import { AUDIT_RECORD_VERSION, AUDITS_DIR, readAuditRecord, renderAuditRecord, type AuditKind, type AuditRecord } from '../records/audit-record.js'
 import { readDataItems, sourceFiles } from './data-items.js'
-import { cutPreview, type AdapterOptions, type AnnotationFormat, type AnnotationItem } from '../formats/annotations/item.js'
+import { contentPreview, cutPreview, type AdapterOptions, type AnnotationFormat, type AnnotationItem } from '../formats/annotations/item.js'
 import { hashInputs } from './hash-inputs.js'
 import { labelCell } from './label-cell.js'
 import { stratumFunction } from './strata.js'
@@ -42,7 +43,8 @@ export interface SampleAuditInput {
   sheet: string | null
   force: boolean
   config: LoadedConfig | null
-  today: Date
+  /** the day the sample is drawn (YYYY-MM-DD, UTC): recorded, and training is judged at it */
+  drawnOn: string
   onProgress?: (units: number, pass: number) => void
 }
 
@@ -92,7 +94,9 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
     // Reviewers see the text with personal values masked, conservatively (src/provenance/pii/
     // mask-preview.ts); masking comes before the cut, so a value is never left half-visible at
     // the end. Only sampled units pay for either.
-    preview: cutPreview(maskPreview(item.preview)),
+    // Content-safety reviewers judge the record itself: up to 2,000 characters of its content
+    // fields, marked when cut (formats/annotations/item.ts).
+    preview: kind === 'content' ? contentPreview(maskPreview(item.preview), item.contentLength ?? item.preview.length) : cutPreview(maskPreview(item.preview)),
     verdict: '',
     corrected_label: '',
     error_type: '',
@@ -105,6 +109,7 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
     id,
     kind,
     tool: toolVersion(),
+    drawn_on: input.drawnOn,
     inputs: inputsRecord,
     adapter:
       kind === 'content'
@@ -132,7 +137,7 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
     findings: [],
     result: null,
   }
-  record.findings = auditFindings(input.root, record, relativeTo(input.root, recordFile), input.config, input.today)
+  record.findings = auditFindings(input.root, record, relativeTo(input.root, recordFile), input.config, startOfDay(input.drawnOn))
   const verdicts = kind === 'content' ? CONTENT_VERDICTS : ANNOTATION_VERDICTS
   await writeSheet(sheetFile, rows, { verdicts, force: input.force, ...insideOf(input.root, sheetFile) })
   writeFileAtomic(recordFile, renderAuditRecord(record), insideOf(input.root, recordFile))

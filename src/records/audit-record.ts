@@ -7,9 +7,12 @@ import { INSPECTION_LEVELS } from './inspection-levels.js'
 /**
  * `.tdgov/audits/<audit-id>.json`: everything needed to re-derive the sample (plan, seed, rank
  * method, population size and fingerprint, the sha256 of every input) and, once the sheet is
- * scored, the result. It holds no timestamps, so the same inputs give the same record.
+ * scored, the result. Its only dates are days (drawn_on, scored_on), which --as-of or
+ * SOURCE_DATE_EPOCH pin, so the same inputs give the same record.
  */
-export const AUDIT_RECORD_VERSION = 3
+export const AUDIT_RECORD_VERSION = 4
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 
 const count = z.number().int().nonnegative()
 const share = z.number().min(0).max(1)
@@ -71,7 +74,7 @@ export const auditResultSchema = z
     reviewers: z.record(z.string(), count).describe('reviewed rows per reviewer'),
     reviewer_missing: count.describe('reviewed rows that name no reviewer'),
     corrections: z.record(z.string(), count).describe('corrected labels (annotation audits) or risk categories (content audits) on rows not judged correct'),
-    scored_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('the day the sheet was scored (UTC), for policy.audit_max_age_days'),
+    scored_on: day.describe('the day the sheet was scored (UTC), for policy.audit_max_age_days'),
     harmful_rate: share.nullable().describe('content audits: fail share'),
     harmful_upper_bound: share.nullable().describe('content audits: one-sided Wilson upper bound of the fail share'),
     source_rejected: z.boolean().nullable().describe('content audits: the fail share exceeds the harmful-rate threshold'),
@@ -86,6 +89,9 @@ export const auditRecordSchema = z
     id: z.string(),
     kind: z.enum(AUDIT_KINDS),
     tool: z.string().describe('tdgov version that drew the sample'),
+    drawn_on: day
+      .nullable()
+      .describe('the day the sample was drawn (UTC; --as-of, else SOURCE_DATE_EPOCH, else today): annotators and reviewers are judged trained or not at this date, so reading the record later changes nothing; null in records before version 4'),
     inputs: z
       .array(z.object({ path: z.string(), format: z.string(), bytes: count, sha256: z.string() }).strict())
       .describe('what was sampled; a changed input makes the audit stale'),
@@ -144,20 +150,28 @@ export const AUDITS_DIR = path.join('.tdgov', 'audits')
 
 const AUDIT_RECORD: RecordKind = { what: 'audit record', versionKey: 'tdgov_audit', version: AUDIT_RECORD_VERSION, remedy: 'tdgov audit sample' }
 
-/** Version 2 lacks `adapter`; everything else is the same, so it is read and given `adapter: null`. */
-const auditRecordV2Schema = auditRecordSchema.omit({ adapter: true }).extend({ tdgov_audit: z.literal(2) })
+/** Version 3 lacks `drawn_on`, version 2 also `adapter`; everything else is the same, so they are read with nulls. */
+const auditRecordV3Schema = auditRecordSchema.omit({ drawn_on: true }).extend({ tdgov_audit: z.literal(3) })
+const auditRecordV2Schema = auditRecordSchema.omit({ adapter: true, drawn_on: true }).extend({ tdgov_audit: z.literal(2) })
+const AUDIT_RECORD_V3: RecordKind = { ...AUDIT_RECORD, version: 3 }
 const AUDIT_RECORD_V2: RecordKind = { ...AUDIT_RECORD, version: 2 }
 
 /**
  * Reads and validates an audit record; a missing, malformed or other-version one is the user's
- * error. A version 2 record is read as version 3 with `adapter: null`: its sample stands, only a
- * re-draw of a generic CSV/JSONL or YOLO export cannot know the columns or classes it was read with.
+ * error. Records of versions 2 and 3 are read as version 4: `drawn_on: null` (training is then
+ * judged at the day of reading, as those versions were) and, for version 2, `adapter: null` (its
+ * sample stands; only a re-draw of a generic CSV/JSONL or YOLO export cannot know its columns or classes).
  */
 export function readAuditRecord(file: string): AuditRecord {
   const text = readRecordText(file, AUDIT_RECORD)
-  if (versionOf(text) === 2) {
+  const version = versionOf(text)
+  if (version === 2) {
     const old = parseRecord(text, file, auditRecordV2Schema, AUDIT_RECORD_V2)
-    return { ...old, tdgov_audit: AUDIT_RECORD_VERSION, adapter: null }
+    return { ...old, tdgov_audit: AUDIT_RECORD_VERSION, adapter: null, drawn_on: null }
+  }
+  if (version === 3) {
+    const old = parseRecord(text, file, auditRecordV3Schema, AUDIT_RECORD_V3)
+    return { ...old, tdgov_audit: AUDIT_RECORD_VERSION, drawn_on: null }
   }
   return parseRecord(text, file, auditRecordSchema, AUDIT_RECORD)
 }

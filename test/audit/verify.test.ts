@@ -50,7 +50,7 @@ async function draw(root: string, stratify: 'label' | null = null): Promise<Audi
     sheet: null,
     force: true,
     config: loadConfig(root),
-    today: new Date('2025-06-01T00:00:00Z'),
+    drawnOn: '2025-06-01',
   })
   return record
 }
@@ -159,14 +159,25 @@ describe('audit record verification', () => {
     expect(changed.status === 'not-possible' && changed.reason).toMatch(/bytes, the record 70317 \(the export changed since the sample was drawn\)$/)
   })
 
+  it('reads a version 3 record (no drawn_on) as drawn on an unknown day', () => {
+    const file = path.join(makeTempDir(), 'v3.json')
+    const v3: Record<string, unknown> = { ...record, tdgov_audit: 3 }
+    delete v3.drawn_on
+    writeFileSync(file, JSON.stringify(v3, null, 2))
+    const old = readAuditRecord(file)
+    expect(old).toEqual({ ...record, drawn_on: null })
+  })
+
   it('reads a version 2 record (no adapter) and re-draws a Label Studio export from it', async () => {
     const file = path.join(makeTempDir(), 'v2.json')
     const v2: Record<string, unknown> = { ...record, tdgov_audit: 2 }
     delete v2.adapter
+    delete v2.drawn_on
     writeFileSync(file, JSON.stringify(v2, null, 2))
     const old = readAuditRecord(file)
-    expect(old.tdgov_audit).toBe(3)
+    expect(old.tdgov_audit).toBe(4)
     expect(old.adapter).toBeNull()
+    expect(old.drawn_on).toBeNull()
     expect((await redrawSample(old, { root, exportDirs: [], config: null })).status).toBe('identical')
     // A generic JSONL export needs the column names, which version 2 did not store.
     const generic = { ...old, inputs: old.inputs.map((i) => ({ ...i, format: 'jsonl' })) }

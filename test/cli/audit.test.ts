@@ -70,6 +70,15 @@ describe('tdgov audit plan', () => {
     expect(plan).toMatchObject({ method: 'cochran', code_letter: null, sample_size: 169, accept: null, reject: null, full_inspection: false })
   })
 
+  it('takes --margin without --population as the infinite-population case: ±3% at 95% is 1,068, ±5% at 99% is 664', async () => {
+    // n0 = z²·P(1−P)/e²: 1.959964² · 0.25 / 0.03² = 1067.1 → 1,068; 2.575829² · 0.25 / 0.05² = 663.5 → 664
+    const text = ok(await runCli(['audit', 'plan', '--margin', '0.03'])).stdout
+    expect(text).toContain('→ sample 1,068 items')
+    expect(text).toContain('infinite population')
+    const plan = JSON.parse(ok(await runCli(['audit', 'plan', '--margin', '0.05', '--confidence', '0.99', '--json'])).stdout) as Record<string, unknown>
+    expect(plan).toMatchObject({ method: 'cochran', sample_size: 664, population: null, full_inspection: false })
+  })
+
   it('refuses an AQL that is not in Table II-A with one line and exit 2', async () => {
     const result = await runCli(['audit', 'plan', '--lot', '4000', '--aql', '0.3'])
     expect(result.status).toBe(2)
@@ -238,6 +247,26 @@ policy: {safety_pass_rate_min: 0.96, harmful_rate_max: 0.05}
       'web/d.csv': 'id,text\n1,first row\n2,"second, quoted\nrow"\n',
       'other/c.jsonl': records.slice(0, 10).join('\n') + '\n',
     })
+  })
+
+  it('shows each record’s content in full up to 2,000 characters, marked when cut, personal values masked', async () => {
+    const root = makeTempDir()
+    // 1,499 characters (999 + ' 13812345678 ' + 487) with a phone number at character 1,001; 5,000 characters; their id and URL are not content
+    const mid = 'a'.repeat(999) + ' 13812345678 ' + 'b'.repeat(487)
+    const long = 'word '.repeat(1000).trim()
+    writeTree(root, {
+      'tdgov.yaml': 'dataset: {name: t, intended_use: research}\nsources:\n  - {id: web, name: Web, kind: self-collected, paths: ["**"]}\n',
+      'web.jsonl': [JSON.stringify({ id: 'r1', url: 'https://example.com/1', text: mid }), JSON.stringify({ id: 'r2', url: 'https://example.com/2', text: long })].join('\n') + '\n',
+    })
+    ok(await runCli(['audit', 'sample', '--source', 'web', '--size', '2', '--seed', 'x', '--sheet', 'safety.jsonl'], { cwd: root }))
+    const previews = new Map(readFileSync(path.join(root, 'safety.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>).map((r) => [r.item_id, r.preview!]))
+    const whole = previews.get('web.jsonl#1')!
+    expect(Array.from(whole)).toHaveLength(1499)
+    expect(whole).not.toContain('13812345678')
+    expect(whole).not.toContain('example.com')
+    const cut = previews.get('web.jsonl#2')!
+    expect(cut.endsWith('… [cut: the record has 4,999 characters]')).toBe(true)
+    expect(Array.from(cut.slice(0, cut.indexOf('… [cut')))).toHaveLength(1999)
   })
 
   it('samples records of the declared source only, and scores pass / fail against the TC260-003 thresholds', async () => {

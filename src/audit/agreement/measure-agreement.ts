@@ -1,11 +1,13 @@
 import type { AnnotationItem } from '../../formats/annotations/item.js'
-import { labelCell } from '../label-cell.js'
 import {
   AgreementError,
   cohenKappa,
   fleissKappa,
+  jaccardDistance,
   krippendorffAlpha,
+  masiDistance,
   percentAgreement,
+  setAlpha,
   type KappaWeights,
   type MeasurementLevel,
   type RatedUnit,
@@ -39,8 +41,33 @@ export interface AgreementResult {
   fleiss_kappa: number | null
   krippendorff_alpha: Record<MeasurementLevel, number | null>
   pairs: PairAgreement[]
+  /** agreement on the label sets, when some annotation carries more than one label */
+  label_sets: LabelSetAgreement | null
   /** why a measure is null, in words */
   notes: string[]
+}
+
+/** Set-valued annotations: each annotation's labels as a set (order and repeats do not matter). */
+export interface LabelSetAgreement {
+  /** annotations, on the items agreement is measured on, that carry two or more distinct labels */
+  annotations_with_several_labels: number
+  /** Krippendorff's α with the MASI distance (Passonneau 2006, NLTK's weights) */
+  masi_alpha: number | null
+  /** Krippendorff's α with the Jaccard distance */
+  jaccard_alpha: number | null
+  /** each label as a yes/no category: was it among the annotation's labels */
+  per_label: LabelAgreement[]
+}
+
+export interface LabelAgreement {
+  label: string
+  /** annotations, on the items agreement is measured on, that carry the label */
+  annotations: number
+  /** Cohen's κ for two annotators, Fleiss' κ for more when every item has the same number of annotations; else null */
+  kappa: number | null
+  kappa_method: 'cohen' | 'fleiss' | null
+  /** Krippendorff's α (nominal) of the yes/no ratings, which allows uneven coverage */
+  alpha: number | null
 }
 
 /**
@@ -49,7 +76,7 @@ export interface AgreementResult {
  * label per (item, annotator).
  */
 export async function measureAgreement(items: AsyncIterable<AnnotationItem>, options: AgreementOptions): Promise<AgreementResult> {
-  const ratings = new Map<string, Map<string, string>>()
+  const ratings = new Map<string, Map<string, string[]>>()
   const annotators = new Set<string>()
   const notes: string[] = []
   let repeats = 0
@@ -59,12 +86,15 @@ export async function measureAgreement(items: AsyncIterable<AnnotationItem>, opt
     let byRater = ratings.get(item.item_id)
     if (byRater === undefined) ratings.set(item.item_id, (byRater = new Map()))
     if (byRater.has(rater)) repeats++
-    else byRater.set(rater, labelCell(item.labels))
+    else byRater.set(rater, labelSet(item.labels))
   }
   if (repeats > 0) notes.push(`${repeats} repeated (item, annotator) annotations: the first of each was used`)
   const multi = [...ratings.entries()].filter(([, byRater]) => byRater.size >= 2).sort(([a], [b]) => compareStrings(a, b))
   const raterList = [...annotators].sort(compareStrings)
-  const units: RatedUnit[] = multi.map(([, byRater]) => [...byRater.values()])
+  const sets = multi.map(([, byRater]) => [...byRater.values()])
+  // Each annotation's labels as one category for the measures below: the set, so "Cough; Fatigue"
+  // and "Fatigue; Cough" (or "Fatigue" given twice) are the same category.
+  const units: RatedUnit[] = sets.map((unit) => unit.map(setCategory))
   const categories = options.order ? [...options.order] : sortedLabels(new Set(units.flat().map(String)))
   const numeric = categories.length > 0 && categories.every(isNumericLabel)
   if (multi.length === 0) notes.push('no item was labelled by two or more annotators')
@@ -79,12 +109,14 @@ export async function measureAgreement(items: AsyncIterable<AnnotationItem>, opt
     fleiss_kappa: null,
     krippendorff_alpha: { nominal: null, ordinal: null, interval: null, ratio: null },
     pairs: [],
+    label_sets: null,
     notes,
   }
   // Pair notes are kept only for the two-annotator case, where the pair's κ is the headline κ;
   // with more annotators they would repeat one note per pair.
   const pairNotes: string[] = []
-  result.pairs = pairs(raterList, multi, options, pairNotes)
+  const categoryOf = new Map(multi.map(([id, byRater]) => [id, new Map([...byRater].map(([rater, labels]) => [rater, setCategory(labels)]))]))
+  result.pairs = pairs(raterList, [...categoryOf], options, pairNotes)
   if (multi.length === 0) return result
   if (raterList.length === 2) {
     result.cohen_kappa = result.pairs[0]?.cohen_kappa ?? null
@@ -107,7 +139,64 @@ export async function measureAgreement(items: AsyncIterable<AnnotationItem>, opt
   } else {
     notes.push('ratio alpha needs numeric labels')
   }
+  result.label_sets = labelSetAgreement(multi, raterList.length, notes)
   return result
+}
+
+/** An annotation's distinct labels in code-point order. */
+function labelSet(labels: readonly string[]): string[] {
+  return [...new Set(labels)].sort(compareStrings)
+}
+
+/** A label set as one category: its labels in order, "; "-joined. */
+function setCategory(labels: readonly string[]): string {
+  return labels.join('; ')
+}
+
+/** Agreement on label sets, when some annotation has several labels; null when none has. */
+function labelSetAgreement(multi: readonly [string, Map<string, string[]>][], raters: number, notes: string[]): LabelSetAgreement | null {
+  const sets = multi.map(([, byRater]) => [...byRater.values()])
+  const several = sets.flat().filter((labels) => labels.length >= 2).length
+  if (several === 0) return null
+  const labels = sortedLabels(new Set(sets.flat(2)))
+  const even = new Set(sets.map((unit) => unit.length)).size === 1
+  const perLabel = labels.map((label): LabelAgreement => {
+    const yesNo = sets.map((unit) => unit.map((set) => (set.includes(label) ? 'yes' : 'no')))
+    let kappa: number | null = null
+    let method: LabelAgreement['kappa_method'] = null
+    if (raters === 2) {
+      method = 'cohen'
+      kappa = quiet(() => cohenKappa(yesNo.map((unit) => unit[0]!), yesNo.map((unit) => unit[1]!), { order: ['no', 'yes'] }))
+    } else if (even) {
+      method = 'fleiss'
+      kappa = quiet(() => fleissKappa(yesNo.map((unit) => [unit.filter((v) => v === 'no').length, unit.filter((v) => v === 'yes').length])))
+    }
+    return {
+      label,
+      annotations: yesNo.flat().filter((v) => v === 'yes').length,
+      kappa,
+      kappa_method: method,
+      alpha: quiet(() => krippendorffAlpha(yesNo, 'nominal')),
+    }
+  })
+  if (raters > 2 && !even) notes.push('per-label kappa needs the same number of annotations on every item; see the per-label alpha')
+  return {
+    annotations_with_several_labels: several,
+    masi_alpha: attempt(() => setAlpha(sets, masiDistance), "Krippendorff's alpha (MASI)", notes),
+    jaccard_alpha: attempt(() => setAlpha(sets, jaccardDistance), "Krippendorff's alpha (Jaccard)", notes),
+    per_label: perLabel,
+  }
+}
+
+/** A per-label measure: undefined cases (the label on every annotation, or on none) are null without a note each. */
+function quiet(measure: () => number | null): number | null {
+  try {
+    const value = measure()
+    return value === null ? null : withoutFloatNoise(value)
+  } catch (error) {
+    if (error instanceof AgreementError) return null
+    throw error
+  }
 }
 
 /** Runs a measure; a case where it does not apply becomes null and a note. */
@@ -115,7 +204,7 @@ function attempt(measure: () => number | null, name: string, notes: string[]): n
   try {
     const value = measure()
     if (value === null) notes.push(`${name} is undefined for these labels (no expected disagreement)`)
-    return value
+    return value === null ? null : withoutFloatNoise(value)
   } catch (error) {
     if (!(error instanceof AgreementError)) throw error
     notes.push(error.message.startsWith(name) ? error.message : `${name}: ${error.message}`)
@@ -170,4 +259,12 @@ function pairs(raters: readonly string[], multi: readonly [string, Map<string, s
     }
   }
   return out
+}
+
+/**
+ * A measure rounded to 12 decimals: binary rounding leaves a κ of exactly 0 as 2.220446049250313e-16,
+ * which reads as a result; no published vector has more than 12 significant decimals.
+ */
+function withoutFloatNoise(value: number): number {
+  return Math.round(value * 1e12) / 1e12 + 0
 }

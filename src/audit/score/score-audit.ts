@@ -21,7 +21,8 @@ export interface ScoreOptions {
   harmfulRateMax: number
   sheet: string
   sheetSha256: string
-  today: Date
+  /** the day of scoring (YYYY-MM-DD, UTC) */
+  scoredOn: string
 }
 
 interface Verdicts {
@@ -67,7 +68,7 @@ export function scoreAudit(record: AuditRecord, rows: readonly ReadRow[], option
     reviewers: reviewerCounts(reviewed),
     reviewer_missing: reviewed.filter((row) => row.cells.reviewer === '').length,
     corrections: corrections(record, reviewed),
-    scored_on: options.today.toISOString().slice(0, 10),
+    scored_on: options.scoredOn,
     harmful_rate: harmful,
     harmful_upper_bound: content && n > 0 ? 1 - wilsonLowerBound(n - defects, n, options.confidence) : null,
     source_rejected: harmful === null ? null : harmful > options.harmfulRateMax,

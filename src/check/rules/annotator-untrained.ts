@@ -15,7 +15,7 @@ export const annotatorUntrained = defineRule({
   check: (records) => {
     const validDays = records.config?.policy.training_valid_days ?? DEFAULT_TRAINING_VALID_DAYS
     return peopleOfAudits(records).flatMap((p): RuleFinding[] => {
-      const reason = p.entry === undefined ? null : untrainedReason(p.entry, validDays, records.today)
+      const reason = p.entry === undefined ? null : untrainedReason(p.entry, validDays, p.asOf ?? records.today)
       return reason === null ? [] : [{ code: 'ANNOTATOR_UNTRAINED', args: { role: p.role, annotator: p.id, count: p.count, ...reason }, location: p.location }]
     })
   },

@@ -1,6 +1,7 @@
 import type { FindingArgs, FindingLocation } from '../../findings/finding.js'
 import type { AnnotatorConfig } from '../../records/config-schema.js'
 import { compareStrings } from '../../util/order.js'
+import { startOfDay } from '../../util/record-date.js'
 import type { RuleRecords } from '../rule-records.js'
 import { auditAt, currentAudits, exportsOf } from './audits.js'
 
@@ -13,6 +14,8 @@ export interface Person {
   count: number
   entry: AnnotatorConfig | undefined
   location: FindingLocation
+  /** the day the audit's sample was drawn, at which training is judged; null for records before version 4 */
+  asOf: Date | null
 }
 
 /** The annotators of each current audit's exports and the reviewers of its sheet, with their roster entries. */
@@ -22,8 +25,9 @@ export function peopleOfAudits(records: RuleRecords): Person[] {
   const roster = new Map(config.annotators.map((p) => [p.id, p]))
   const out: Person[] = []
   for (const audit of currentAudits(records)) {
+    const asOf = audit.record.drawn_on === null ? null : startOfDay(audit.record.drawn_on)
     const add = (role: Person['role'], counts: Record<string, number>, location: FindingLocation): void => {
-      for (const id of Object.keys(counts).sort(compareStrings)) out.push({ role, id, count: counts[id]!, entry: roster.get(id), location })
+      for (const id of Object.keys(counts).sort(compareStrings)) out.push({ role, id, count: counts[id]!, entry: roster.get(id), location, asOf })
     }
     if (audit.record.kind === 'annotation') add('annotator', audit.record.population.annotators, exportsOf(audit.record))
     if (audit.record.result) add('reviewer', audit.record.result.reviewers, auditAt(audit))

@@ -38,6 +38,15 @@ function describeAgreement(r: AgreementResult): string {
     `  Fleiss' kappa ${f(r.fleiss_kappa)}`,
     `  Krippendorff's alpha: nominal ${f(a.nominal)}, ordinal ${f(a.ordinal)}, interval ${f(a.interval)}, ratio ${f(a.ratio)}`,
   ]
+  if (r.label_sets) {
+    const sets = r.label_sets
+    lines.push(`label sets (${sets.annotations_with_several_labels} annotation${sets.annotations_with_several_labels === 1 ? '' : 's'} with several labels; order and repeats ignored):`)
+    lines.push(`  Krippendorff's alpha: MASI ${f(sets.masi_alpha)}, Jaccard ${f(sets.jaccard_alpha)}`)
+    for (const l of sets.per_label) {
+      const kappa = l.kappa_method === null ? '' : `${l.kappa_method === 'cohen' ? "Cohen's" : "Fleiss'"} kappa ${f(l.kappa)}, `
+      lines.push(`  ${l.label}: ${l.annotations} annotations, ${kappa}alpha ${f(l.alpha)}`)
+    }
+  }
   if (r.pairs.length > 0) {
     lines.push('pairs:')
     for (const p of r.pairs) lines.push(`  ${p.a} × ${p.b}: ${p.items} items, ${pct(p.percent_agreement)} agree, kappa ${f(p.cohen_kappa)}`)

@@ -1,3 +1,4 @@
+import { recordDate } from '../../util/record-date.js'
 import { z } from 'zod'
 import { sampleAudit, type SampleAuditOutput } from '../../audit/sample-audit.js'
 import { STRATIFY_BY } from '../../audit/sampling/draw-sample.js'
@@ -25,6 +26,7 @@ const optionsSchema = z.object({
   rules: z.string().optional(),
   id: z.string().optional(),
   force: z.boolean().default(false),
+  asOf: z.string().optional(),
   config: z.string().optional(),
   project: z.string().optional(),
   json: z.boolean().default(false),
@@ -54,7 +56,7 @@ export async function auditSampleCommand(raw: Record<string, unknown>): Promise<
     sheet: options.sheet ?? null,
     force: options.force,
     config,
-    today: new Date(),
+    drawnOn: recordDate(options.asOf, '--as-of', process.env, new Date()),
     onProgress: (units, pass) => progress.update(`sampling: ${formatCount(units)} items read${pass === 2 ? ' (second pass: a ratio needs the population size first)' : ''}`),
   })
   progress.done()
@@ -85,7 +87,7 @@ function describeSample({ record, recordFile, sheetFile }: SampleAuditOutput, c:
   const verdicts = record.kind === 'content' ? 'pass / fail, risk category in error_type' : 'correct / incorrect'
   const lines = [
     `${c.bold('audit')} ${record.id}: ${n(record.sample.length)} of ${n(record.population.units)} ${record.kind === 'content' ? `records of source ${record.source}` : 'annotations'} sampled (seed "${record.seed}")`,
-    ...describePlan(record.plan)
+    ...describePlan(record.plan, record.kind === 'content' ? 'records' : 'annotations')
       .trimEnd()
       .split('\n')
       .map((line) => `  ${line.trim()}`),

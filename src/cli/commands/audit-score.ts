@@ -21,6 +21,7 @@ import { LANGUAGES, type Language } from '../../findings/messages.js'
 import { createOutput, describeFindings, type Palette } from '../output.js'
 import { parseOptions } from '../parse-options.js'
 import { formatCount } from '../../util/format-count.js'
+import { recordDate, startOfDay } from '../../util/record-date.js'
 
 const optionsSchema = z.object({
   sheet: z.string(),
@@ -30,6 +31,7 @@ const optionsSchema = z.object({
   maxSheetBytes: wholeNumberOption('a size in bytes').optional(),
   maxSheetRows: wholeNumberOption('a whole number of rows').optional(),
   maxSheetRowBytes: wholeNumberOption('a size in bytes').optional(),
+  asOf: z.string().optional(),
   config: z.string().optional(),
   project: z.string().optional(),
   json: z.boolean().default(false),
@@ -59,23 +61,31 @@ export async function auditScoreCommand(raw: Record<string, unknown>): Promise<n
   const record = given ?? readAuditRecord(recordFile)
   checkRowCount(options.sheet, rows.length, { ...limits, maxRows: rowsFor(record.sample.length) })
   const matched = matchRowsToSample(record, rows, options.sheet)
+  const sheetSha256 = createHash('sha256').update(readFileSync(options.sheet)).digest('hex')
+  // Scoring the same sheet again is the same scoring: it keeps its day, so its findings and the
+  // audit's age do not move with the calendar.
+  const rescored = record.result !== null && record.result.sheet_sha256 === sheetSha256 && options.asOf === undefined
+  const scoredOn = rescored ? record.result!.scored_on : recordDate(options.asOf, '--as-of', process.env, new Date())
   const result = scoreAudit(record, matched, {
     confidence: options.confidence,
     targetAccuracy: options.targetAccuracy ?? policy?.target_accuracy ?? DEFAULT_TARGET_ACCURACY,
     passRateMin: policy?.safety_pass_rate_min ?? TC260_PASS_RATE_MIN,
     harmfulRateMax: policy?.harmful_rate_max ?? TC260_HARMFUL_RATE_MAX,
     sheet: options.sheet,
-    sheetSha256: createHash('sha256').update(readFileSync(options.sheet)).digest('hex'),
-    today: new Date(),
+    sheetSha256,
+    scoredOn,
   })
   const today = new Date()
+  // Annotators and reviewers are judged trained at the day the sample was drawn (records before
+  // version 4 do not say: at the day of scoring).
+  const judgedAt = startOfDay(record.drawn_on ?? scoredOn)
   const scored: AuditRecord = { ...record, result }
   const recordPath = relativeTo(root, recordFile)
   // When the exports are here with the recorded sha256, the sample is drawn again: a record whose
   // rows were swapped for other items, with ranks re-computed to match, differs only from that.
   const redraw = await redrawSample(record, { root, exportDirs: [], config: loaded })
   const redrawn = redraw.status === 'different' ? [makeFinding(inconsistencyFinding({ id: record.id, path: recordPath }, 'redraw', redraw.differences))] : []
-  const current = dedupe([...redrawn, ...auditFindings(root, scored, recordPath, loaded, today)])
+  const current = dedupe([...redrawn, ...auditFindings(root, scored, recordPath, loaded, judgedAt)])
   // What the sheet adds to what was found when the sample was drawn.
   const drawn = new Set(record.findings.map((f) => findingFingerprint(f)))
   result.findings = current.filter((f) => !drawn.has(findingFingerprint(f)))

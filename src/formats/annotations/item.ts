@@ -20,6 +20,8 @@ export interface AnnotationItem {
    * PREVIEW_CHARS with `cutPreview`, and the sheet shows at most that many, personal values masked
    */
   preview: string
+  /** data items (content audits): the length of the record's content, when the preview holds only its start */
+  contentLength?: number
   /** Label Studio: what the task shows (ls-modality.ts); the other formats' modality is the format's */
   modality?: TaskModality
 }
@@ -91,14 +93,27 @@ export const PREVIEW_CHARS = 200
 /** Whitespace a preview changes: a run, anything but a plain space, or at either end. */
 const UNTIDY_WHITESPACE = /\s\s|[^\S ]|^\s|\s$/
 
-export function cutPreview(text: string): string {
+export function cutPreview(text: string, limit: number = PREVIEW_CHARS): string {
   // Every item of an export gets a preview; most are short and tidy already, and a regex test
   // allocates nothing where a replace would copy the string (4× faster over a 10M-line export).
-  if (text.length <= PREVIEW_CHARS && !UNTIDY_WHITESPACE.test(text)) return text
+  if (text.length <= limit && !UNTIDY_WHITESPACE.test(text)) return text
   // A preview needs only the start of a record: look at no more than four times the limit (a
   // start that is mostly whitespace gives a shorter preview, which is fine).
-  const flat = (text.length > PREVIEW_CHARS * 4 ? text.slice(0, PREVIEW_CHARS * 4) : text).replace(/\s+/g, ' ').trim()
-  if (flat.length <= PREVIEW_CHARS) return flat
+  const flat = (text.length > limit * 4 ? text.slice(0, limit * 4) : text).replace(/\s+/g, ' ').trim()
+  if (flat.length <= limit) return flat
   const chars = Array.from(flat)
-  return chars.length <= PREVIEW_CHARS ? flat : `${chars.slice(0, PREVIEW_CHARS - 1).join('')}…`
+  return chars.length <= limit ? flat : `${chars.slice(0, limit - 1).join('')}…`
+}
+
+/**
+ * A content-safety reviewer judges the whole record, so data-item audits show its content fields
+ * up to this many characters (annotation previews stay at PREVIEW_CHARS: the label is what is judged).
+ */
+export const CONTENT_PREVIEW_CHARS = 2000
+
+/** A record's content for a content-safety sheet: at most CONTENT_PREVIEW_CHARS, and saying so when cut. */
+export function contentPreview(text: string, fullLength: number): string {
+  const shown = cutPreview(text, CONTENT_PREVIEW_CHARS)
+  if (!shown.endsWith('…') && fullLength <= text.length) return shown
+  return `${shown} [cut: the record has ${fullLength.toLocaleString('en-US')} characters]`
 }

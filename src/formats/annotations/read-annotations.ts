@@ -1,4 +1,4 @@
-import { readdir, realpath, stat } from 'node:fs/promises'
+import { readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError } from '../../util/errors.js'
 import { compareStrings } from '../../util/order.js'
@@ -49,16 +49,49 @@ async function walk(dir: string, out: string[], seen: Set<string>): Promise<void
     const real = await realpath(dir)
     if (seen.has(real)) return
     seen.add(real)
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const entries = await readdir(dir, { withFileTypes: true })
+    const darknet = await darknetSupportFiles(dir, entries.filter((e) => e.name.endsWith('.data')).map((e) => e.name))
+    for (const entry of entries) {
       if (entry.name.startsWith('.')) continue
       const child = path.join(dir, entry.name)
       const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(child)).isDirectory())
       if (isDirectory) await walk(child, out, seen)
-      else if (!isYoloSupportFile(entry.name) && !MEDIA_FILE.test(entry.name)) out.push(child)
+      else if (!isYoloSupportFile(entry.name) && !darknet.has(entry.name) && !MEDIA_FILE.test(entry.name)) out.push(child)
     }
   } catch (error) {
     throw inputError(dir, error)
   }
+}
+
+/**
+ * Darknet's layout (what CVAT exports as "YOLO 1.1"): an `obj.data` of `key = value` lines naming
+ * the class file (`names`) and the image lists (`train`, `valid`, `test`: one image path per line).
+ * The data file and the lists it names are the layout, not labels: the names of those in `dir`
+ * (the lists by file name, as their paths are relative to wherever Darknet ran). The labels are
+ * the .txt files beside the images, named by the class file found as for any YOLO label.
+ */
+async function darknetSupportFiles(dir: string, dataFiles: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>()
+  for (const name of dataFiles) {
+    let text: string
+    try {
+      text = await readFile(path.join(dir, name), 'utf8')
+    } catch {
+      continue
+    }
+    const keys = new Map<string, string>()
+    for (const line of text.split('\n')) {
+      const match = /^\s*([A-Za-z_]+)\s*=\s*(.*?)\s*$/.exec(line)
+      if (match) keys.set(match[1]!.toLowerCase(), match[2]!)
+    }
+    if (!keys.has('names') && !keys.has('classes')) continue
+    out.add(name)
+    for (const key of ['train', 'valid', 'test']) {
+      const list = keys.get(key)
+      if (list) out.add(path.basename(list.replace(/\\/g, '/')))
+    }
+  }
+  return out
 }
 
 /** The format of the first adapter (in ADAPTERS priority) that claims the file, or null. */

@@ -115,6 +115,7 @@ export function makeRecord(
     id: options.id ?? 'audit-0001',
     kind: options.kind ?? 'annotation',
     tool: 'tdgov 0.1.0',
+    drawn_on: null,
     inputs: [{ path: 'export.jsonl', format: 'jsonl', bytes: 1234, sha256: 'a'.repeat(64) }],
     adapter: { columns: { item: 'item', annotator: 'annotator', label: 'label' }, classes: null },
     source: null,

@@ -143,16 +143,45 @@ describe('measureAgreement with two annotators', () => {
     expect(result.items).toBe(50)
   })
 
-  it('compares an item’s labels as one cell, counting repeats', async () => {
+  it('compares an item’s labels as a set: their order and repeats do not matter', async () => {
     const items = [
       makeItem('1', 'a', ['cat', 'dog']),
-      makeItem('1', 'b', ['cat', 'dog']),
+      makeItem('1', 'b', ['dog', 'cat']),
       makeItem('2', 'a', ['cat', 'cat']),
       makeItem('2', 'b', ['cat']),
+      makeItem('3', 'a', ['cat', 'dog']),
+      makeItem('3', 'b', ['cat']),
+      makeItem('4', 'a', ['bird']),
+      makeItem('4', 'b', ['bird', 'cat']),
     ]
     const result = await measureAgreement(asyncItems(items), NOMINAL)
-    expect(result.categories).toEqual(['cat', 'cat ×2', 'cat; dog'])
-    expect(result.pairs[0]).toMatchObject({ items: 2, percent_agreement: 0.5 })
+    expect(result.categories).toEqual(['bird', 'bird; cat', 'cat', 'cat; dog'])
+    // items 1 and 2 agree as sets, 3 and 4 do not
+    expect(result.pairs[0]).toMatchObject({ items: 4, percent_agreement: 0.5 })
+    // NLTK 3.8: AnnotationTask(data, distance=masi_distance).alpha() and with jaccard_distance
+    expect(result.label_sets?.annotations_with_several_labels).toBe(4)
+    expect(result.label_sets?.masi_alpha).toBeCloseTo(0.46231591105977465, 9)
+    expect(result.label_sets?.jaccard_alpha).toBeCloseTo(0.5172413793103449, 9)
+    // "dog": a says yes, no, yes, no and b yes, no, no, no; p_o = 3/4, p_e = 1/2 · 1/4 + 1/2 · 3/4 = 1/2, κ = 1/2
+    const dog = result.label_sets?.per_label.find((l) => l.label === 'dog')
+    expect(dog).toMatchObject({ annotations: 3, kappa_method: 'cohen' })
+    expect(dog?.kappa).toBeCloseTo(0.5, 12)
+    expect(result.label_sets?.per_label.map((l) => l.label)).toEqual(['bird', 'cat', 'dog'])
+  })
+
+  it('reports a κ of zero as 0, not as binary rounding noise (1.1e-16)', async () => {
+    // a: a, a, c; b: a, c, b. p_o = 1/3; p_e = (2/3 · 1/3) + (1/3 · 1/3) = 1/3, so κ = 0 exactly
+    const A = ['a', 'a', 'c']
+    const B = ['a', 'c', 'b']
+    const items = A.flatMap((label, i) => [makeItem(String(i), 'x', [label]), makeItem(String(i), 'y', [B[i]!])])
+    const result = await measureAgreement(asyncItems(items), NOMINAL)
+    expect(result.cohen_kappa).toBe(0)
+    expect(Object.is(result.cohen_kappa, -0)).toBe(false)
+  })
+
+  it('has no label-set measures when every annotation has one label', async () => {
+    const result = await measureAgreement(asyncItems(k1Items()), NOMINAL)
+    expect(result.label_sets).toBeNull()
   })
 
   it('measures nothing, with a note, when no item has two annotators', async () => {

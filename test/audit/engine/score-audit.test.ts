@@ -19,7 +19,7 @@ const OPTIONS: ScoreOptions = {
   harmfulRateMax: 0.05,
   sheet: 'review.csv',
   sheetSha256: 'b'.repeat(64),
-  today: new Date('2025-06-01T00:00:00Z'),
+  scoredOn: '2025-06-01',
 }
 
 /** Rows numbered from 2 (row 1 is the header), item ids item-2, item-3, … */
@@ -56,7 +56,7 @@ function findingsOf(record: AuditRecord, result: AuditResult, configText?: strin
   const root = makeTempDir()
   if (configText !== undefined) writeTree(root, { 'tdgov.yaml': configText })
   const loaded = configText === undefined ? null : loadConfig(root)
-  return auditFindings(root, { ...record, result }, RECORD_PATH, loaded, OPTIONS.today)
+  return auditFindings(root, { ...record, result }, RECORD_PATH, loaded, new Date(`${OPTIONS.scoredOn}T00:00:00Z`))
 }
 
 const auditLocation = (row?: number) => ({ kind: 'audit', id: 'audit-0001', path: RECORD_PATH, ...(row !== undefined && { row }) })

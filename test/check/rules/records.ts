@@ -148,6 +148,8 @@ export function scored(overrides: Partial<AuditResult> = {}): AuditResult {
 }
 
 export interface AuditInput {
+  /** the record's drawn_on (null: a record before version 4, judged at the gate's day) */
+  drawnOn?: string
   id?: string
   kind?: AuditRecord['kind']
   /** sampled files: path and sha256 (default sha(path)) */
@@ -168,6 +170,7 @@ export function audit(input: AuditInput = {}): { record: AuditRecord; path: stri
     id,
     kind: input.kind ?? 'annotation',
     tool: 'tdgov 0.1.0',
+    drawn_on: input.drawnOn ?? null,
     inputs,
     adapter: null,
     source: input.source ?? null,

@@ -225,7 +225,7 @@ describe('annotatorNotInRoster and annotatorUntrained: reviewers of the sheet', 
       harmfulRateMax: 0.05,
       sheet: 'review.csv',
       sheetSha256: 'b'.repeat(64),
-      today: TODAY,
+      scoredOn: TODAY.toISOString().slice(0, 10),
     })
     const records = projectRecords()
     const findings = runRules([annotatorNotInRoster, annotatorUntrained], { ...records, audits: [{ record: { ...record, result }, path: RECORD_PATH }] })
