@@ -32,6 +32,8 @@ export interface FormatDescriptor {
    * still longer than --max-analysis-seconds
    */
   guarded?: true
+  /** its reader reads the file from disk by position (Parquet): the bytes the scan reads for the hash need not reach it */
+  readsFromDisk?: true
   /** the reader: the analyzer that is pushed the file's content and yields its facts and records */
   reader(ctx: AnalyzerContext, detected: DetectedFormat): Promise<ContentAnalyzer | null>
 }

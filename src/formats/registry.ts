@@ -31,6 +31,11 @@ export function analysedOnGuardedThread(format: string): boolean {
   return formatNamed(format)?.guarded === true
 }
 
+/** Whether the format's reader reads the file from disk itself, so the scan's chunks need not reach it (the descriptor's `readsFromDisk`). */
+export function readsFromDisk(format: string): boolean {
+  return formatNamed(format)?.readsFromDisk === true
+}
+
 /**
  * Record formats stored as encoded columns (Parquet, Arrow: their descriptors say binary): read by
  * offset, row group or batch at a time, not streamed; and their analyzer sets the content size

@@ -89,7 +89,12 @@ function dropAnalysisThread(worker: Worker): void {
  * sign of progress from the analyzer, the thread is terminated and the file's result is what was
  * certain by then (`partial`), with `stopped` set. A thread that runs out of heap is stopped the same way.
  */
-export function offloadSink(format: DetectedFormat, ctx: AnalyzerContext, chunkSize: number, budgetSeconds: number = limitsOf(ctx).maxAnalysisSeconds): ChunkSink {
+export function offloadSink(
+  format: DetectedFormat,
+  ctx: AnalyzerContext,
+  chunkSize: number,
+  { budgetSeconds = limitsOf(ctx).maxAnalysisSeconds, chunks = true }: { budgetSeconds?: number; chunks?: boolean } = {},
+): ChunkSink {
   const { worker, ring } = analysisThreadFor(chunkSize)
   const slots = Array.from({ length: RING_SLOTS }, (_, i) => Buffer.from(ring, i * chunkSize, chunkSize))
   const free: number[] = slots.map((_, i) => i)
@@ -155,7 +160,8 @@ export function offloadSink(format: DetectedFormat, ctx: AnalyzerContext, chunkS
   const ownBuffer = (): Buffer => threadReadBuffer(chunkSize)
   return {
     acquire() {
-      if (stopped) return ownBuffer()
+      // a reader that reads the file itself (Parquet) is sent no chunks: the hash loop never waits on it
+      if (stopped || !chunks) return ownBuffer()
       const slot = free.shift()
       if (slot !== undefined) return slots[slot]!
       // A crashed worker rejects `done`, which must not leave the reader waiting for a slot.
@@ -166,7 +172,7 @@ export function offloadSink(format: DetectedFormat, ctx: AnalyzerContext, chunkS
       return wait(Promise.race([freed, ended.catch((error: unknown) => (stopped ? null : Promise.reject(error)))])).then((s) => (s === null ? ownBuffer() : slots[s]!))
     },
     submit(buffer, length) {
-      if (stopped) return
+      if (stopped || !chunks) return
       let slot = buffer.buffer === ring ? buffer.byteOffset / chunkSize : -1
       if (slot === -1) {
         // The first chunk was read before the sink existed: copy it into a slot.

@@ -7,7 +7,7 @@ import { detectFormat } from '../formats/detect-format.js'
 import { annexNotPresent } from '../formats/pointer.js'
 import { annexKeyOf, annexLinkTarget, linkStat } from '../util/annex-link.js'
 import { sniffAnnotationExport } from '../formats/annotations/sniff-export.js'
-import { analysedOnGuardedThread, parsedOnSecondThread, RECORD_FORMATS, COLUMNAR_FORMATS } from '../formats/registry.js'
+import { analysedOnGuardedThread, parsedOnSecondThread, readsFromDisk, RECORD_FORMATS, COLUMNAR_FORMATS } from '../formats/registry.js'
 import type { ReadLimits } from '../formats/limits.js'
 import type { AnalyzerContext, ContentAnalysis, DetectedFormat, MediaInfo, RecordSchema } from '../formats/types.js'
 import { localSink, offloadSink, OFFLOAD_MIN_BYTES, threadReadBuffer } from './chunk-sink.js'
@@ -151,7 +151,7 @@ async function scanOpenFile(
   }
   const declared = declaredContentFields(relPath, options.contentFields)
   if (declared) ctx.contentFields = declared
-  const sink = worthOffloading(format, size, options) ? offloadSink(format, ctx, CHUNK) : await localSink(format, ctx, CHUNK)
+  const sink = worthOffloading(format, size, options) ? offloadSink(format, ctx, CHUNK, { chunks: !readsFromDisk(format.format) }) : await localSink(format, ctx, CHUNK)
   const hash = createHash('sha256')
   hash.update(head)
   onBytesRead(bytes)

@@ -13,6 +13,7 @@ export const parquet: FormatDescriptor = {
   text: false,
   offload: 'never',
   guarded: true,
+  readsFromDisk: true,
   // The footer and row groups are read from disk by offset: a compressed Parquet file cannot be.
   reader: async (ctx, detected) => (detected.compression ? null : (await import('../parquet.js')).createParquetAnalyzer(ctx)),
 }
