@@ -1,6 +1,6 @@
 import { UserError } from '../../util/errors.js'
 import { Int32List } from '../../util/int32-list.js'
-import { cutPreview, type AnnotationAdapter, type AnnotationItem } from './item.js'
+import { cutPreview, type AdapterOptions, type AnnotationAdapter, type AnnotationItem } from './item.js'
 import { headStartsWith } from './json-document.js'
 import { readJsonObjectLists, type MemberElement } from './json-object-stream.js'
 import { describeJsonType, idText, isJsonObject } from './json-values.js'
@@ -68,7 +68,8 @@ const NONE = -1
  * its image: one 32-bit number per annotation (7M annotations: 28 MiB). The items are given out
  * then, in "images" order.
  */
-async function* readCoco(file: string): AsyncGenerator<AnnotationItem> {
+async function* readCoco(file: string, options?: AdapterOptions): AsyncGenerator<AnnotationItem> {
+  const onChunk = options?.onProgress
   const images = new Interned()
   // per image, by its number in `images`
   const declared = new Int32List() // 1 once the image is in "images"
@@ -146,7 +147,7 @@ async function* readCoco(file: string): AsyncGenerator<AnnotationItem> {
     started.add(list)
     current = list
   }
-  for await (const element of readJsonObjectLists(file, LISTS, 'a COCO', onList)) {
+  for await (const element of readJsonObjectLists(file, LISTS, 'a COCO', onList, onChunk)) {
     if (element.member === 'images') onImage(element)
     else if (element.member === 'annotations') onAnnotation(element)
     else onCategory(element)
@@ -154,7 +155,7 @@ async function* readCoco(file: string): AsyncGenerator<AnnotationItem> {
   if (started.size < LISTS.size) throw new UserError(`${file}: expected a COCO object with "images", "annotations" and "categories" lists`)
   await checkReferences(file, images, declared, firstUse, categories, categoryNames, categoryFirstUse)
 
-  const labels = await groupLabels(file, images, counts, categories)
+  const labels = await groupLabels(file, images, counts, categories, onChunk)
   for (let p = 0; p < order.length; p++) {
     const n = order.get(p)
     const id = images.text(n)
@@ -179,14 +180,14 @@ async function* readCoco(file: string): AsyncGenerator<AnnotationItem> {
  * place, so memory holds one 32-bit number per annotation and nothing more. A file that changed
  * between the two reads is an error, not a mix of both.
  */
-async function groupLabels(file: string, images: Interned, counts: Int32List, categories: Interned): Promise<{ start: Int32Array; categories: Int32Array }> {
+async function groupLabels(file: string, images: Interned, counts: Int32List, categories: Interned, onChunk?: () => void): Promise<{ start: Int32Array; categories: Int32Array }> {
   const start = new Int32Array(images.keys.length + 1)
   for (let n = 0; n < images.keys.length; n++) start[n + 1] = start[n]! + counts.get(n)
   const grouped = new Int32Array(start[images.keys.length]!)
   const next = start.slice(0, images.keys.length)
   let read = 0
   const changed = (): UserError => new UserError(`${file}: changed while it was being read (its annotations differ between two reads); read it again once it is complete`)
-  for await (const { value } of readJsonObjectLists(file, new Set(['annotations']), 'a COCO')) {
+  for await (const { value } of readJsonObjectLists(file, new Set(['annotations']), 'a COCO', undefined, onChunk)) {
     const annotation = isJsonObject(value) ? value : undefined
     const imageId = idText(annotation?.image_id)
     const categoryId = idText(annotation?.category_id)

@@ -48,6 +48,8 @@ export interface AdapterOptions {
    * (see `fileKeys`). Defaults to the file name.
    */
   fileKey?: string
+  /** told now and then that reading advances (a scan's analysis thread counts it against its time budget) */
+  onProgress?: () => void
 }
 
 /**

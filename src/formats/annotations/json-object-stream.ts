@@ -48,6 +48,8 @@ export async function* readJsonObjectLists(
   wanted: ReadonlySet<string>,
   describe: string,
   onList?: (member: string) => void,
+  /** told after each chunk is read: a scan's analysis thread takes it as the sign it is advancing */
+  onChunk?: () => void,
 ): AsyncGenerator<MemberElement> {
   let state: State = 'start'
   let afterComma = false
@@ -94,6 +96,7 @@ export async function* readJsonObjectLists(
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, READ_BYTES, null)
       if (bytesRead === 0) break
+      onChunk?.()
       const chunk = buffer.subarray(0, bytesRead)
       let i = 0
       // A UTF-8 byte-order mark may precede the object.

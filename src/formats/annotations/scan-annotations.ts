@@ -62,14 +62,15 @@ function underLabelsFolder(relPath: string): boolean {
  * annotators the distinct annotators named, absent when the export names none. A malformed
  * export throws the adapter's UserError.
  */
-export async function countAnnotations(format: AnnotationFormat, absPath: string): Promise<AnnotationFacts> {
+export async function countAnnotations(format: AnnotationFormat, absPath: string, onProgress?: () => void): Promise<AnnotationFacts> {
   let items = 0
   let annotations = 0
   const labels = new Set<string>()
   const annotators = new Set<string>()
   const modalities: NonNullable<AnnotationFacts['modalities']> = {}
-  for await (const item of adapterFor(format).read(absPath, { columns: DEFAULT_COLUMNS })) {
+  for await (const item of adapterFor(format).read(absPath, { columns: DEFAULT_COLUMNS, ...(onProgress && { onProgress }) })) {
     items++
+    if (onProgress && items % 65_536 === 0) onProgress()
     if (item.modality) modalities[item.modality] = (modalities[item.modality] ?? 0) + 1
     annotations += item.labels.length
     for (const label of item.labels) if (label !== '') labels.add(label)
@@ -106,7 +107,7 @@ export function createAnnotationAnalyzer(format: AnnotationFormat, plainAnalyzer
       plain = null
       let annotation: AnnotationFacts
       try {
-        annotation = await countAnnotations(format, ctx.absPath)
+        annotation = await countAnnotations(format, ctx.absPath, ctx.onProgress && (() => ctx.onProgress!()))
       } catch (error) {
         if (!(error instanceof UserError)) throw error
         return { ...analysis, findings: [...analysis.findings, invalidExport(format, error, ctx)] }
