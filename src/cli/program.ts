@@ -44,6 +44,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--max-decompressed-bytes <n>', 'bytes decompressed per .gz/.zst file; 0 for no limit (default 0)')
     .option('--max-decompression-ratio <r>', 'decompressed bytes per compressed byte, past the first 64 MiB (default 100)')
     .option('--max-analysis-seconds <s>', 'longest a file’s analysis may stand still before it is stopped; the hash still finishes (default 60)')
+    .option('--max-analysis-memory <mib>', 'heap of a file’s analysis thread in MiB, 0 for none (default 160; none with --deep)')
     .option('--max-fields <n>', 'distinct fields recorded in one file’s schema (default 10000)')
     .addHelpText(
       'after',

@@ -75,7 +75,7 @@ export const EN: Catalogue = {
   ANALYSIS_STOPPED: (a) =>
     a('limit') === 'time'
       ? `analysis stood still for ${a('seconds')} s (--max-analysis-seconds) and was stopped: the hash and size cover the whole file, but the content of its records was not analysed`
-      : 'analysis ran out of memory and was stopped: the hash and size cover the whole file, but the content of its records was not analysed',
+      : `analysis needed more than its ${a('mib')} MiB of heap (--max-analysis-memory) and was stopped: the hash and size cover the whole file, but the content of its records was not analysed`,
   RECORD_FIELDS_CUT: (a) =>
     `record has more than ${a('limit')} fields, or more than ten times that at every depth (--max-fields); only the fields before that are read`,
   SAMPLE_REDUCED: (a) =>

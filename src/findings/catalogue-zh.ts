@@ -75,7 +75,7 @@ export const ZH: Catalogue = {
   ANALYSIS_STOPPED: (a) =>
     a('limit') === 'time'
       ? `分析停滞 ${a('seconds')} 秒（--max-analysis-seconds）后被终止：哈希和大小覆盖整个文件，但其记录的内容未经分析`
-      : '分析耗尽内存后被终止：哈希和大小覆盖整个文件，但其记录的内容未经分析',
+      : `分析所需堆内存超过 ${a('mib')} MiB（--max-analysis-memory），已被终止：哈希和大小覆盖整个文件，但其记录的内容未经分析`,
   RECORD_FIELDS_CUT: (a) =>
     `记录的字段超过 ${a('limit')} 个，或各层字段合计超过其十倍（--max-fields）；只读取此前的字段`,
   SAMPLE_REDUCED: (a) =>

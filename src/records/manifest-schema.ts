@@ -309,6 +309,9 @@ export const manifestSchema = z
               .positive()
               .optional()
               .describe('longest a file’s analysis could stand still before it was stopped (ANALYSIS_STOPPED beyond); absent in manifests of tdgov before this limit'),
+            maxAnalysisMemoryMiB: count
+              .optional()
+              .describe('heap of a file’s analysis thread in MiB, 0 for none (ANALYSIS_STOPPED beyond); absent in manifests of tdgov before this limit'),
           })
           .strict()
           .optional()

@@ -12,7 +12,7 @@ export interface SinkResult {
   failure: DecodeFailure | null
   limited: DecodeLimit | null
   /** the analysis was stopped: it stood still longer than --max-analysis-seconds, or ran out of memory */
-  stopped?: { limit: 'time'; seconds: number } | { limit: 'memory' }
+  stopped?: { limit: 'time'; seconds: number } | { limit: 'memory'; mib: number }
 }
 
 /** Where the read loop puts each chunk after hashing it. */
@@ -61,17 +61,19 @@ export async function localSink(format: DetectedFormat, ctx: AnalyzerContext, ch
  * The analysis thread of the calling thread, kept for the files it scans one after another (a
  * thread costs tens of milliseconds to start and load its readers); replaced when one is stopped.
  */
-let analysisThread: { worker: Worker; ring: SharedArrayBuffer; chunkSize: number } | null = null
+let analysisThread: { worker: Worker; ring: SharedArrayBuffer; chunkSize: number; heapMiB: number } | null = null
 
-function analysisThreadFor(chunkSize: number): { worker: Worker; ring: SharedArrayBuffer } {
-  if (analysisThread?.chunkSize !== chunkSize) {
+function analysisThreadFor(chunkSize: number, heapMiB: number): { worker: Worker; ring: SharedArrayBuffer } {
+  if (analysisThread?.chunkSize !== chunkSize || analysisThread.heapMiB !== heapMiB) {
     void analysisThread?.worker.terminate()
     const ring = new SharedArrayBuffer(RING_SLOTS * chunkSize)
     const data: AnalysisWorkerData = { ring, chunkSize }
-    const worker = new Worker(new URL('./analysis-worker.js', import.meta.url), { workerData: data })
+    // A heap limit makes V8 collect before the garbage of a long file's parsed records piles up;
+    // past it the thread ends with ERR_WORKER_OUT_OF_MEMORY, which stop() turns into a finding.
+    const worker = new Worker(new URL('./analysis-worker.js', import.meta.url), { workerData: data, ...(heapMiB > 0 && { resourceLimits: { maxOldGenerationSizeMb: heapMiB } }) })
     // between files it must not keep the process alive (ref'd again while a file is analysed)
     worker.unref()
-    analysisThread = { worker, ring, chunkSize }
+    analysisThread = { worker, ring, chunkSize, heapMiB }
   }
   return analysisThread
 }
@@ -95,7 +97,8 @@ export function offloadSink(
   chunkSize: number,
   { budgetSeconds = limitsOf(ctx).maxAnalysisSeconds, chunks = true }: { budgetSeconds?: number; chunks?: boolean } = {},
 ): ChunkSink {
-  const { worker, ring } = analysisThreadFor(chunkSize)
+  const heapMiB = limitsOf(ctx).maxAnalysisMemoryMiB
+  const { worker, ring } = analysisThreadFor(chunkSize, heapMiB)
   const slots = Array.from({ length: RING_SLOTS }, (_, i) => Buffer.from(ring, i * chunkSize, chunkSize))
   const free: number[] = slots.map((_, i) => i)
   let waitingSlot: ((slot: number | null) => void) | null = null
@@ -133,7 +136,7 @@ export function offloadSink(
     settle.resolve({ analysis: partial ?? { findings: [] }, failure: null, limited: null, stopped: why })
   }
   const onError = (error: Error): void => {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') stop({ limit: 'memory' })
+    if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') stop({ limit: 'memory', mib: heapMiB })
     else settle.reject(error)
   }
   const onMessage = (reply: AnalysisReply): void => {

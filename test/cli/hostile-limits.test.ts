@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -133,7 +134,7 @@ describe('tdgov scan with lowered limits', () => {
     ])
     const manifest = JSON.parse(run.stdout) as { scan: { limits: Record<string, number> }; files: { path: string; records?: number }[] }
     expect(Object.fromEntries(manifest.files.map((f) => [f.path, f.records]))).toEqual({ 'keys.jsonl': 1, 'long.jsonl': 3, 'long.txt.gz': 3, 'quote.csv': 2 })
-    expect(manifest.scan.limits).toEqual({ maxRecordBytes: 1_000_000, maxDepth: 512, maxDecompressedBytes: 0, maxDecompressionRatio: 100, maxFields: 100, maxAnalysisSeconds: 60 })
+    expect(manifest.scan.limits).toEqual({ maxRecordBytes: 1_000_000, maxDepth: 512, maxDecompressedBytes: 0, maxDecompressionRatio: 100, maxFields: 100, maxAnalysisSeconds: 60, maxAnalysisMemoryMiB: 160 })
   })
 
   it('refuses a limit that is not a whole number with one line and exit 2', async () => {
@@ -145,4 +146,26 @@ describe('tdgov scan with lowered limits', () => {
     expect(never.status).toBe(2)
     expect(never.stderr.trim()).toBe('tdgov: expected --max-analysis-seconds above 0')
   })
+})
+
+describe('tdgov scan with a small heap for the analysis thread', () => {
+  it('stops an analysis that needs more (ANALYSIS_STOPPED, memory) and still hashes and sizes the whole file', async () => {
+    const dir = makeTempDir()
+    // 70 MB of distinct records, analysed on its own thread (64 MiB or more); --deep keeps every record's key
+    const file = path.join(dir, 'big.jsonl')
+    const fd = openSync(file, 'w')
+    let bytes = 0
+    for (let block = 0; bytes < 70_000_000; block++) {
+      const text = Array.from({ length: 10_000 }, (_, i) => JSON.stringify({ id: block * 10_000 + i, text: `record ${block * 10_000 + i} says something of its own` })).join('\n') + '\n'
+      bytes += writeSync(fd, text)
+    }
+    closeSync(fd)
+    const run = await runCli(['scan', dir, '--deep', '--max-analysis-memory', '16', '--no-cache', '--json', '--out', path.join(dir, '.tdgov', 'manifest.json')], { timeoutMs: 120_000 })
+    expect(run.status, run.stderr).toBe(0)
+    const entry = (JSON.parse(run.stdout) as { files: { path: string; bytes: number; sha256: string; records?: number; findings: { code: string; args: Record<string, unknown> }[] }[] }).files.find((f) => f.path === 'big.jsonl')!
+    expect(entry.findings.find((f) => f.code === 'ANALYSIS_STOPPED')?.args).toEqual({ limit: 'memory', mib: 16 })
+    expect(entry.bytes).toBe(bytes)
+    expect(entry.sha256).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'))
+    expect(entry.records).toBeUndefined()
+  }, 180_000)
 })

@@ -442,12 +442,12 @@ export const OBSERVED: readonly RuleDoc[] = [
     clause: 'Art. 7 (data quality)',
     title: { en: 'Analysis stopped', zh: '分析被终止' },
     description: {
-      en: 'The decoder reading the file (Parquet and Arrow files are decoded by third-party libraries on a thread of their own) stood still for longer than `--max-analysis-seconds` (60 s by default) or ran out of memory, so the scan stopped it. The hash and size cover the whole file; what the footer already said (a Parquet file’s row count and schema) is kept, but the content facts, personal-information search and token estimate of its records are missing. A decoder stands still like this on damaged data, such as a corrupted page whose header claims billions of values; a training job reading the file would hang the same way.',
-      zh: '读取该文件的解码器（Parquet 和 Arrow 文件由第三方库在单独的线程上解码）停滞超过 `--max-analysis-seconds`（默认 60 秒）或耗尽内存，因此扫描将其终止。哈希和大小覆盖整个文件；文件尾已给出的信息（Parquet 文件的行数和结构）予以保留，但其记录的内容事实、个人信息检索和词元估算缺失。解码器在数据损坏时会如此停滞，例如某个损坏的数据页头声称含有数十亿个值；读取该文件的训练任务也会同样卡住。',
+      en: 'The decoder reading the file (Parquet and Arrow files are decoded by third-party libraries on a thread of their own) stood still for longer than `--max-analysis-seconds` (60 s by default) or needed more heap than `--max-analysis-memory` (160 MiB by default; no limit under `--deep`), so the scan stopped it. The hash and size cover the whole file; what the footer already said (a Parquet file’s row count and schema) is kept, but the content facts, personal-information search and token estimate of its records are missing. A decoder stands still like this on damaged data, such as a corrupted page whose header claims billions of values; a training job reading the file would hang the same way.',
+      zh: '读取该文件的解码器（Parquet 和 Arrow 文件由第三方库在单独的线程上解码）停滞超过 `--max-analysis-seconds`（默认 60 秒）或所需堆内存超过 `--max-analysis-memory`（默认 160 MiB；`--deep` 下不设上限），因此扫描将其终止。哈希和大小覆盖整个文件；文件尾已给出的信息（Parquet 文件的行数和结构）予以保留，但其记录的内容事实、个人信息检索和词元估算缺失。解码器在数据损坏时会如此停滞，例如某个损坏的数据页头声称含有数十亿个值；读取该文件的训练任务也会同样卡住。',
     },
     fix: fix(
-      'Check the file with the tool that wrote it (for Parquet, `pyarrow.parquet.read_table`) and rewrite or remove it; if it is intact but slow to decode, rerun `tdgov scan` with a larger `--max-analysis-seconds`.',
-      '用写入该文件的工具检查它（Parquet 可用 `pyarrow.parquet.read_table`），然后重写或移除；如文件完好只是解码较慢，以更大的 `--max-analysis-seconds` 重新运行 `tdgov scan`。',
+      'Check the file with the tool that wrote it (for Parquet, `pyarrow.parquet.read_table`) and rewrite or remove it; if it is intact but slow to decode or large, rerun `tdgov scan` with a larger `--max-analysis-seconds` or `--max-analysis-memory`.',
+      '用写入该文件的工具检查它（Parquet 可用 `pyarrow.parquet.read_table`），然后重写或移除；如文件完好只是解码较慢或体量较大，以更大的 `--max-analysis-seconds` 或 `--max-analysis-memory` 重新运行 `tdgov scan`。',
     ),
   }),
   defineObserved({

@@ -42,6 +42,8 @@ const scanOptionsSchema = z.object({
     .positive('expected --max-analysis-seconds above 0')
     .max(86_400, 'expected --max-analysis-seconds of at most 86400 (a day)')
     .default(DEFAULT_LIMITS.maxAnalysisSeconds),
+  // the default depends on --deep (see DEFAULT_LIMITS.maxAnalysisMemoryMiB)
+  maxAnalysisMemory: wholeNumber('--max-analysis-memory', 0).optional(),
 })
 
 /** A limit given as a whole number of at least `min`. */
@@ -78,6 +80,7 @@ export async function scanCommand(raw: ScanCommandOptions): Promise<number> {
       maxDecompressionRatio: options.maxDecompressionRatio,
       maxFields: options.maxFields,
       maxAnalysisSeconds: options.maxAnalysisSeconds,
+      maxAnalysisMemoryMiB: options.maxAnalysisMemory ?? (options.deep || options.tokens === 'exact' ? 0 : DEFAULT_LIMITS.maxAnalysisMemoryMiB),
     },
     ...(options.config !== undefined && { configFile: options.config }),
     needDocument: options.json,
