@@ -18,6 +18,13 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write('\ntdgov: terminated (SIGTERM); nothing was written\n')
     process.exit(143)
   })
+  // A reader that stops early (`tdgov … | head`) closes the pipe: end as a Unix tool does on
+  // SIGPIPE (128 + 13), quietly and with nothing half-written, not with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    removePendingWrites()
+    process.exit(141)
+  })
   const debug = argv.includes('--debug')
   const program = buildProgram((code) => {
     process.exitCode = code

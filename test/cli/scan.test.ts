@@ -666,6 +666,16 @@ describe('help and version', () => {
     expect(result.stdout).toMatch(/Examples?:\n\s+\$ tdgov scan /)
   })
 
+  it('ends quietly with 141, as Unix tools do on SIGPIPE, when its reader closes the pipe (tdgov … | head)', async () => {
+    // the reading end is closed before tdgov writes, so its first write meets EPIPE
+    const child = spawnCli(['audit', 'sample', '--help'])
+    child.stdout!.destroy()
+    const result = await waitForExit(child, 30_000)
+    expect(result.stderr).not.toContain('EPIPE')
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+    expect(result.status).toBe(141)
+  })
+
   it('tdgov --version prints the version in package.json', async () => {
     const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }
     const result = await runCli(['--version'])
