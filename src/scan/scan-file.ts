@@ -169,7 +169,7 @@ async function scanOpenFile(
   }
   const { analysis, failure, limited, stopped } = await sink.finish()
   const findings: FindingDraft[] = []
-  if (stopped) findings.push(stopped.limit === 'time' ? { code: 'ANALYSIS_STOPPED', args: { limit: 'time', seconds: stopped.seconds } } : { code: 'ANALYSIS_STOPPED', args: { limit: 'memory', mib: stopped.mib } })
+  if (stopped) findings.push({ code: 'ANALYSIS_STOPPED', args: { ...stopped } })
   if (bytes !== size) findings.push({ code: 'FILE_CHANGED_DURING_SCAN', args: { expected: size, actual: bytes } })
   if (failure) findings.push({ code: 'COMPRESSED_CORRUPT', offset: failure.offset, args: { codec: compression!, reason: failure.reason } })
   if (limited) findings.push({ code: 'DECOMPRESSION_LIMIT', offset: limited.bytes, args: { codec: compression!, bytes: limited.bytes, reason: limited.reason } })
