@@ -40,6 +40,7 @@ export async function filledReviewSheet(files: ReadonlyMap<string, Buffer>, gold
       force: true,
       config: loadConfig(scratch),
       drawnOn: '2024-05-20',
+      repeats: 'first',
     })
     const rows: SheetRow[] = (await readSheet(blank)).map(({ cells }, i) => {
       const gold = goldByTask.get(cells.item_id)

@@ -11,7 +11,7 @@ import { insideOf, writeFileAtomic } from '../util/atomic-write.js'
 import { UserError } from '../util/errors.js'
 import { toolVersion } from '../util/version.js'
 import { listAnnotationFiles, readAnnotationFiles } from '../formats/annotations/read-annotations.js'
-import { AUDIT_RECORD_VERSION, AUDITS_DIR, readAuditRecord, renderAuditRecord, type AuditKind, type AuditRecord } from '../records/audit-record.js'
+import { AUDIT_RECORD_VERSION, AUDITS_DIR, readAuditRecord, renderAuditRecord, type AuditKind, type AuditRecord, type RepeatPolicy } from '../records/audit-record.js'
 import { readDataItems, sourceFiles } from './data-items.js'
 import { contentPreview, cutPreview, type AdapterOptions, type AnnotationFormat, type AnnotationItem } from '../formats/annotations/item.js'
 import { hashInputs } from './hash-inputs.js'
@@ -19,7 +19,7 @@ import { labelCell } from './label-cell.js'
 import { stratumFunction } from './strata.js'
 import type { PlanRequest } from './plan.js'
 import { auditFindings } from './audit-findings.js'
-import { drawSample, type DrawResult, type StratifyBy } from './sampling/draw-sample.js'
+import { drawSample, type DrawPass, type DrawResult, type StratifyBy } from './sampling/draw-sample.js'
 import { FINGERPRINT_METHOD } from './sampling/population-fingerprint.js'
 import { RANK_METHOD } from './sampling/rank.js'
 import { previewHash } from './score/check-sheet.js'
@@ -45,7 +45,9 @@ export interface SampleAuditInput {
   config: LoadedConfig | null
   /** the day the sample is drawn (YYYY-MM-DD, UTC): recorded, and training is judged at it */
   drawnOn: string
-  onProgress?: (units: number, pass: number) => void
+  /** a unit the exports hold more than once: keep its first or last copy, or refuse the exports */
+  repeats: RepeatPolicy
+  onProgress?: (units: number, pass: DrawPass) => void
 }
 
 export interface SampleAuditOutput {
@@ -65,7 +67,14 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
   const hashing = hashInputs(files)
   let drawn: DrawResult
   try {
-    drawn = await drawSample(readUnits, { seed: input.seed, plan: input.plan, stratumOf, ...(input.onProgress && { onProgress: input.onProgress }) })
+    drawn = await drawSample(readUnits, {
+      seed: input.seed,
+      plan: input.plan,
+      stratumOf,
+      repeats: input.repeats,
+      placeOf: (item) => `${relativeTo(input.root, item.source_file)}: ${item.location}`,
+      ...(input.onProgress && { onProgress: input.onProgress }),
+    })
   } catch (error) {
     hashing.cancel()
     throw error
@@ -125,6 +134,7 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
     rank_method: RANK_METHOD,
     stratify: input.stratify,
     population: { ...drawn.population, fingerprint_method: FINGERPRINT_METHOD },
+    repeats: drawn.repeats,
     sheet: { path: relativeTo(input.root, sheetFile), format },
     sample: drawn.sample.map(({ item, rank, stratum }, i) => ({
       item_id: item.item_id,

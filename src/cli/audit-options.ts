@@ -3,6 +3,7 @@ import { ANNOTATION_FORMATS, DEFAULT_COLUMNS, type AdapterOptions } from '../for
 import type { PlanRequest } from '../audit/plan.js'
 import { inspectionLevel } from '../audit/stats/index.js'
 import { UserError } from '../util/errors.js'
+import { DEFAULT_REPEAT_POLICY, REPEAT_POLICIES } from '../records/audit-record.js'
 
 /** A number option: commander hands strings over; a bad one is named with what was expected. */
 export const numberOption = (what: string) =>
@@ -81,6 +82,7 @@ export const adapterFlagsSchema = {
   annotatorColumn: z.string().default(DEFAULT_COLUMNS.annotator),
   labelColumn: z.string().default(DEFAULT_COLUMNS.label),
   classes: z.string().optional(),
+  repeats: z.enum(REPEAT_POLICIES, { message: 'expected first, last or refuse' }).default(DEFAULT_REPEAT_POLICY),
 }
 
 export function adapterOptionsFrom(flags: { itemColumn: string; annotatorColumn: string; labelColumn: string; classes?: string | undefined }): AdapterOptions {

@@ -13,3 +13,24 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.ou
   })
   throw new UserError(problems.join('; '))
 }
+
+/**
+ * Runs two checks of a command's flags and reports both failures in one line, so a user with two
+ * mistakes hears of them together rather than one run at a time.
+ */
+export function checkTogether<A, B>(first: () => A, second: () => B): [A, B] {
+  const problems: string[] = []
+  const attempt = <T>(check: () => T): T | undefined => {
+    try {
+      return check()
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error
+      problems.push(error.message)
+      return undefined
+    }
+  }
+  const a = attempt(first)
+  const b = attempt(second)
+  if (problems.length > 0) throw new UserError(problems.join('; '))
+  return [a as A, b as B]
+}

@@ -78,6 +78,7 @@ Examples:
       .option('--annotator-column <name>', 'generic CSV/JSONL: the annotator column', 'annotator')
       .option('--label-column <name>', 'generic CSV/JSONL and Label Studio JSON-MIN/CSV: the label column', 'label')
       .option('--classes <file>', 'YOLO class names (default: classes.txt next to or above the label files)')
+      .option('--repeats <policy>', 'a unit (item, annotator) the exports hold more than once: keep its first or last copy, or refuse the exports', 'first')
 
   planOptions(
     audit

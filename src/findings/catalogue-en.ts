@@ -136,6 +136,8 @@ export const EN: Catalogue = {
     `${a('modality')}${a.raw('language') === undefined ? '' : ` × ${a('language')}`}: ${a('count')} ${a.count('count') === 1 ? 'source' : 'sources'} (${a('sources')}); expected at least ${a('min')} for diversity (TC260-003 §5.1)`,
   AUDIT_RECORD_INCONSISTENT: (a) =>
     `audit ${a('audit')}: ${a('field')} is ${a('found')}, but ${a.raw('check') === 'redraw' ? 'drawing the sample again from the exports and the seed gives' : "the record's own plan and seed give"} ${a('expected')}${a.count('more') > 0 ? ` (and ${a('more')} more ${a.count('more') === 1 ? 'difference' : 'differences'})` : ''}; the record is not the sample tdgov drew`,
+  AUDIT_UNITS_REPEATED: (a) =>
+    `${a('units')} ${a.count('units') === 1 ? 'unit' : 'units'} (item, annotator) appear more than once in the exports (${a('copies')} extra ${a.count('copies') === 1 ? 'copy' : 'copies'}${a.count('differing') > 0 ? `, ${a('differing')} ${a.count('differing') === 1 ? 'unit' : 'units'} with different labels` : ', all with the same labels'}); the population keeps the ${a.raw('policy') === 'last' ? 'last' : 'first'} copy of each (--repeats ${a('policy')}); first: item "${a('item')}"${a.raw('annotator') === undefined ? '' : ` by "${a('annotator')}"`} at ${a('places')}`,
   RULES_DOCUMENT_CHANGED: (a) =>
     `labelling rules "${a('rules')}": ${a('document')} is not the document audit ${a('audit')} was drawn under (sha256 ${a('recorded')} then, ${a('current')} now); re-audit under the current rules or restore them`,
   LICENCE_DENIED: (a) =>

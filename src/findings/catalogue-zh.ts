@@ -136,6 +136,8 @@ export const ZH: Catalogue = {
     `${a('modality')}${a.raw('language') === undefined ? '' : ` × ${a('language')}`}：共 ${a('count')} 个来源（${a('sources')}）；为保证多样性，应至少有 ${a('min')} 个（TC260-003 第 5.1 条）`,
   AUDIT_RECORD_INCONSISTENT: (a) =>
     `抽检 ${a('audit')}：${a('field')} 为 ${a('found')}，但${a.raw('check') === 'redraw' ? '按导出文件与种子重新抽样得到' : '按记录自身的抽样方案与种子应为'} ${a('expected')}${a.count('more') > 0 ? `（另有 ${a('more')} 处差异）` : ''}；该记录并非 tdgov 所抽取的样本`,
+  AUDIT_UNITS_REPEATED: (a) =>
+    `导出文件中有 ${a('units')} 个单元（条目、标注人员）出现不止一次（多出 ${a('copies')} 份${a.count('differing') > 0 ? `，其中 ${a('differing')} 个单元各份标签不一致` : '，各份标签一致'}）；总体中每个单元保留${a.raw('policy') === 'last' ? '最后' : '第一'}份（--repeats ${a('policy')}）；首个：条目 "${a('item')}"${a.raw('annotator') === undefined ? '' : `（标注人员 "${a('annotator')}"）`}，位于 ${a('places')}`,
   RULES_DOCUMENT_CHANGED: (a) =>
     `标注规则 "${a('rules')}"：${a('document')} 已不是抽检 ${a('audit')} 抽样时所依据的文档（当时 sha256 为 ${a('recorded')}，现为 ${a('current')}）；请按现行规则重新抽检，或恢复原规则文档`,
   LICENCE_DENIED: (a) =>

@@ -71,6 +71,7 @@ export const FINDING_SEVERITY = {
   REVIEWER_IS_ANNOTATOR: 'error',
   RULES_DOCUMENT_CHANGED: 'warning',
   AUDIT_RECORD_INCONSISTENT: 'error',
+  AUDIT_UNITS_REPEATED: 'warning',
   // the release gate (tdgov check): policy thresholds and audit coverage
   LICENCE_DENIED: 'error',
   PII_DENSITY_HIGH: 'error',

@@ -19,6 +19,38 @@ const share = z.number().min(0).max(1)
 const interval = z.tuple([share, share]).readonly()
 
 export const AUDIT_KINDS = ['annotation', 'content'] as const
+
+/** What to do with a unit (item, annotator) that an export holds more than once: keep its first or last copy, or refuse the export. */
+export const REPEAT_POLICIES = ['first', 'last', 'refuse'] as const
+export type RepeatPolicy = (typeof REPEAT_POLICIES)[number]
+export const DEFAULT_REPEAT_POLICY: RepeatPolicy = 'first'
+
+/** How many repeated units an audit lists by name. */
+export const REPEAT_EXAMPLES = 10
+
+export const repeatReportSchema = z
+  .object({
+    policy: z.enum(REPEAT_POLICIES).describe('--repeats: which copy of a repeated unit the population keeps'),
+    units: count.describe('distinct units (item, annotator) found more than once, compared exactly'),
+    copies: count.describe('occurrences beyond one per unit: left out of the population'),
+    differing: count.describe('repeated units whose copies differ in their labels (compared as sets)'),
+    examples: z
+      .array(
+        z
+          .object({
+            item_id: z.string(),
+            annotator: z.string().nullable(),
+            occurrences: count,
+            labels_differ: z.boolean(),
+            places: z.array(z.string()).describe('the first three: file and place in it'),
+          })
+          .strict(),
+      )
+      .describe(`the first ${REPEAT_EXAMPLES} repeated units, in reading order`),
+  })
+  .strict()
+
+export type RepeatReport = z.output<typeof repeatReportSchema>
 export type AuditKind = (typeof AUDIT_KINDS)[number]
 
 const planSchema = z
@@ -123,6 +155,10 @@ export const auditRecordSchema = z
         tallies_capped: z.boolean(),
       })
       .strict(),
+    repeats: repeatReportSchema
+      .nullable()
+      .default(null)
+      .describe('units the exports hold more than once and how they were resolved; null in records drawn before tdgov looked for them'),
     sheet: z.object({ path: z.string(), format: z.enum(['csv', 'jsonl', 'xlsx']) }).strict(),
     sample: z
       .array(
@@ -151,8 +187,8 @@ export const AUDITS_DIR = path.join('.tdgov', 'audits')
 const AUDIT_RECORD: RecordKind = { what: 'audit record', versionKey: 'tdgov_audit', version: AUDIT_RECORD_VERSION, remedy: 'tdgov audit sample' }
 
 /** Version 3 lacks `drawn_on`, version 2 also `adapter`; everything else is the same, so they are read with nulls. */
-const auditRecordV3Schema = auditRecordSchema.omit({ drawn_on: true }).extend({ tdgov_audit: z.literal(3) })
-const auditRecordV2Schema = auditRecordSchema.omit({ adapter: true, drawn_on: true }).extend({ tdgov_audit: z.literal(2) })
+const auditRecordV3Schema = auditRecordSchema.omit({ drawn_on: true, repeats: true }).extend({ tdgov_audit: z.literal(3) })
+const auditRecordV2Schema = auditRecordSchema.omit({ adapter: true, drawn_on: true, repeats: true }).extend({ tdgov_audit: z.literal(2) })
 const AUDIT_RECORD_V3: RecordKind = { ...AUDIT_RECORD, version: 3 }
 const AUDIT_RECORD_V2: RecordKind = { ...AUDIT_RECORD, version: 2 }
 
@@ -167,11 +203,11 @@ export function readAuditRecord(file: string): AuditRecord {
   const version = versionOf(text)
   if (version === 2) {
     const old = parseRecord(text, file, auditRecordV2Schema, AUDIT_RECORD_V2)
-    return { ...old, tdgov_audit: AUDIT_RECORD_VERSION, adapter: null, drawn_on: null }
+    return { ...old, tdgov_audit: AUDIT_RECORD_VERSION, adapter: null, drawn_on: null, repeats: null }
   }
   if (version === 3) {
     const old = parseRecord(text, file, auditRecordV3Schema, AUDIT_RECORD_V3)
-    return { ...old, tdgov_audit: AUDIT_RECORD_VERSION, drawn_on: null }
+    return { ...old, tdgov_audit: AUDIT_RECORD_VERSION, drawn_on: null, repeats: null }
   }
   return parseRecord(text, file, auditRecordSchema, AUDIT_RECORD)
 }

@@ -51,6 +51,7 @@ async function draw(root: string, stratify: 'label' | null = null): Promise<Audi
     force: true,
     config: loadConfig(root),
     drawnOn: '2025-06-01',
+    repeats: 'first',
   })
   return record
 }
@@ -159,13 +160,14 @@ describe('audit record verification', () => {
     expect(changed.status === 'not-possible' && changed.reason).toMatch(/bytes, the record 70317 \(the export changed since the sample was drawn\)$/)
   })
 
-  it('reads a version 3 record (no drawn_on) as drawn on an unknown day', () => {
+  it('reads a version 3 record (no drawn_on, no repeats) as drawn on an unknown day, its repeats not looked for', () => {
     const file = path.join(makeTempDir(), 'v3.json')
     const v3: Record<string, unknown> = { ...record, tdgov_audit: 3 }
     delete v3.drawn_on
+    delete v3.repeats
     writeFileSync(file, JSON.stringify(v3, null, 2))
     const old = readAuditRecord(file)
-    expect(old).toEqual({ ...record, drawn_on: null })
+    expect(old).toEqual({ ...record, drawn_on: null, repeats: null })
   })
 
   it('reads a version 2 record (no adapter) and re-draws a Label Studio export from it', async () => {
@@ -173,6 +175,7 @@ describe('audit record verification', () => {
     const v2: Record<string, unknown> = { ...record, tdgov_audit: 2 }
     delete v2.adapter
     delete v2.drawn_on
+    delete v2.repeats
     writeFileSync(file, JSON.stringify(v2, null, 2))
     const old = readAuditRecord(file)
     expect(old.tdgov_audit).toBe(4)

@@ -57,7 +57,7 @@ describe('properties of the sampler', () => {
       async function* () {
         yield* items
       },
-      { seed: 'prop', plan: { method: 'fixed-size', size }, stratumOf: stratified ? (i) => i.labels[0] ?? '' : null },
+      { seed: 'prop', plan: { method: 'fixed-size', size }, stratumOf: stratified ? (i) => i.labels[0] ?? '' : null, repeats: 'first' },
     )
     return result.sample.map((u) => `${u.item.item_id}\u0000${u.item.annotator ?? ''}`)
   }
@@ -86,7 +86,7 @@ describe('properties of the sampler', () => {
               async function* () {
                 yield* items.filter((_, i) => i % parts === k)
               },
-              { seed: 'prop', plan: { method: 'fixed-size', size }, stratumOf: null },
+              { seed: 'prop', plan: { method: 'fixed-size', size }, stratumOf: null, repeats: 'first' },
             ),
           ),
         )

@@ -14,11 +14,18 @@ import {
 } from '../stats/index.js'
 import { isNumericLabel, sortedLabels } from '../stats/label-order.js'
 import { compareStrings } from '../../util/order.js'
+import { DEFAULT_REPEAT_POLICY, type RepeatPolicy, type RepeatReport } from '../../records/audit-record.js'
+import { noRepeats, RepeatTracker, repeatsRefused } from '../repeats/repeat-tracker.js'
+import { unitKey } from '../sampling/rank.js'
 
 export interface AgreementOptions {
   weights: KappaWeights
   /** explicit category order for weighted κ and ordinal/interval α */
   order: readonly string[] | null
+  /** a unit (item, annotator) the exports hold more than once: keep its first or last copy, or refuse (default first, as audit sample) */
+  repeats?: RepeatPolicy
+  /** where a unit is, for the repeat report; default "source_file: location" */
+  placeOf?: (item: AnnotationItem) => string
 }
 
 export interface PairAgreement {
@@ -43,6 +50,8 @@ export interface AgreementResult {
   pairs: PairAgreement[]
   /** agreement on the label sets, when some annotation carries more than one label */
   label_sets: LabelSetAgreement | null
+  /** units the exports hold more than once, found and resolved as audit sample does */
+  repeats: RepeatReport
   /** why a measure is null, in words */
   notes: string[]
 }
@@ -73,22 +82,24 @@ export interface LabelAgreement {
 /**
  * Joins annotations on item id (an annotation without an annotator is attributed to its file, so
  * per-annotator exports join as they are) and measures how far annotators agree. Memory holds one
- * label per (item, annotator).
+ * label per (item, annotator). A unit read twice is resolved by `options.repeats` as audit sample
+ * resolves it; only then are the exports read a second time, for the repeat report.
  */
-export async function measureAgreement(items: AsyncIterable<AnnotationItem>, options: AgreementOptions): Promise<AgreementResult> {
+export async function measureAgreement(readItems: () => AsyncIterable<AnnotationItem>, options: AgreementOptions): Promise<AgreementResult> {
+  const policy = options.repeats ?? DEFAULT_REPEAT_POLICY
   const ratings = new Map<string, Map<string, string[]>>()
   const annotators = new Set<string>()
   const notes: string[] = []
-  let repeats = 0
-  for await (const item of items) {
-    const rater = item.annotator ?? item.source_file
+  const repeatedKeys = new Set<string>()
+  for await (const item of readItems()) {
+    const rater = raterOf(item)
     annotators.add(rater)
     let byRater = ratings.get(item.item_id)
     if (byRater === undefined) ratings.set(item.item_id, (byRater = new Map()))
-    if (byRater.has(rater)) repeats++
+    if (byRater.has(rater)) repeatedKeys.add(unitKey(item.item_id, rater))
     else byRater.set(rater, labelSet(item.labels))
   }
-  if (repeats > 0) notes.push(`${repeats} repeated (item, annotator) annotations: the first of each was used`)
+  const repeats = repeatedKeys.size === 0 ? noRepeats(policy) : await resolveRepeats(readItems, repeatedKeys, ratings, policy, options.placeOf)
   const multi = [...ratings.entries()].filter(([, byRater]) => byRater.size >= 2).sort(([a], [b]) => compareStrings(a, b))
   const raterList = [...annotators].sort(compareStrings)
   const sets = multi.map(([, byRater]) => [...byRater.values()])
@@ -110,6 +121,7 @@ export async function measureAgreement(items: AsyncIterable<AnnotationItem>, opt
     krippendorff_alpha: { nominal: null, ordinal: null, interval: null, ratio: null },
     pairs: [],
     label_sets: null,
+    repeats,
     notes,
   }
   // Pair notes are kept only for the two-annotator case, where the pair's κ is the headline κ;
@@ -267,4 +279,32 @@ function pairs(raters: readonly string[], multi: readonly [string, Map<string, s
  */
 function withoutFloatNoise(value: number): number {
   return Math.round(value * 1e12) / 1e12 + 0
+}
+
+function raterOf(item: AnnotationItem): string {
+  return item.annotator ?? item.source_file
+}
+
+/** The second reading: every copy of the repeated units, reported; with `last`, the later copies replace the first. */
+async function resolveRepeats(
+  readItems: () => AsyncIterable<AnnotationItem>,
+  repeatedKeys: ReadonlySet<string>,
+  ratings: Map<string, Map<string, string[]>>,
+  policy: RepeatPolicy,
+  placeOf: ((item: AnnotationItem) => string) | undefined,
+): Promise<RepeatReport> {
+  const tracker = new RepeatTracker()
+  let seq = 0
+  for await (const item of readItems()) {
+    const rater = raterOf(item)
+    const key = unitKey(item.item_id, rater)
+    if (repeatedKeys.has(key)) {
+      tracker.note(key, item, seq, placeOf ? placeOf(item) : `${item.source_file}: ${item.location}`)
+      if (policy === 'last') ratings.get(item.item_id)?.set(rater, labelSet(item.labels))
+    }
+    seq++
+  }
+  const report = tracker.report(policy)
+  if (policy === 'refuse') throw repeatsRefused(report)
+  return report
 }

@@ -1,6 +1,8 @@
 import type { AnnotationItem } from '../../formats/annotations/item.js'
+import type { RepeatPolicy, RepeatReport } from '../../records/audit-record.js'
 import { planBound, resolvePlan, type PlanRequest, type ResolvedPlan } from '../plan.js'
-import { UserError } from '../../util/errors.js'
+import { RepeatedValues } from '../repeats/repeated-values.js'
+import { noRepeats, RepeatTracker, repeatsRefused } from '../repeats/repeat-tracker.js'
 import { compareStrings, sortedObject } from '../../util/order.js'
 import { allocateProportionally } from './allocate.js'
 import { PopulationFingerprint } from './population-fingerprint.js'
@@ -15,9 +17,20 @@ export interface DrawOptions {
   plan: PlanRequest
   /** the stratum of each item, or null for one simple random sample */
   stratumOf: ((item: AnnotationItem) => string) | null
+  /** a unit the exports hold more than once: keep its first or last copy, or refuse */
+  repeats: RepeatPolicy
+  /** where a unit is, for the repeat report; default "source_file: location" */
+  placeOf?: (item: AnnotationItem) => string
   /** told the units read so far, every PROGRESS_EVERY units and at the end of each pass */
-  onProgress?: (units: number, pass: number) => void
+  onProgress?: (units: number, pass: DrawPass) => void
 }
+
+/**
+ * The passes over the exports: `count` always; `repeats` when two units share a rank (to compare
+ * their keys); `resolve` when some unit does repeat (the draw again, one copy of each); `ratio`
+ * when the plan needs the population size before it knows n.
+ */
+export type DrawPass = 'count' | 'repeats' | 'resolve' | 'ratio'
 
 const PROGRESS_EVERY = 1 << 16
 
@@ -41,7 +54,9 @@ export interface Population {
 
 export interface DrawResult {
   plan: ResolvedPlan
+  /** the population's units are distinct: repeats were found exactly and resolved by the policy */
   population: Population
+  repeats: RepeatReport
   /** the sample in rank order: the order reviewers see it in, which carries no bias */
   sample: SampledUnit[]
 }
@@ -51,18 +66,38 @@ const TALLY_LIMIT = 10_000
 
 /**
  * Draws the sample in one pass over `readUnits()` with memory O(sample × strata): every unit is
- * ranked by the keyed hash of its key, and each stratum keeps its smallest ranks. A ratio plan
- * needs the population size to know n, so it reads the units twice (count, then draw).
+ * ranked by the keyed hash of its key, and each stratum keeps its smallest ranks. The population
+ * is the set of distinct units: equal units have equal ranks, so the ranks are kept (in bounded
+ * memory, repeated-values.ts) and, only when two are equal, a second pass compares the keys and a
+ * third draws again with one copy of each repeated unit. A ratio plan needs the population size
+ * to know n, so it reads the units once more (count, then draw).
  */
 export async function drawSample(readUnits: () => AsyncIterable<AnnotationItem>, options: DrawOptions): Promise<DrawResult> {
   const ranker = new Ranker(options.seed)
   const bound = planBound(options.plan)
-  const first = await rankPass(readUnits(), ranker, options, 1, () => bound)
-  const plan = resolvePlan(options.plan, first.fingerprint.units)
-  const allocation = allocateStrata(plan.sample_size, first.strata)
-  let heaps = first.heaps
+  const ranks = new RepeatedValues()
+  let counted = await rankPass(readUnits(), ranker, options, 'count', () => bound, { ranks })
+  let skip: SkipCopy | null = null
+  let repeats = noRepeats(options.repeats)
+  const candidates = ranks.repeated()
+  if (candidates.size > 0) {
+    const tracker = await trackRepeats(readUnits(), ranker, candidates, options)
+    repeats = tracker.report(options.repeats)
+    if (repeats.units > 0) {
+      if (options.repeats === 'refuse') throw repeatsRefused(repeats)
+      const kept = tracker.keptCopies(options.repeats)
+      skip = (key, seq) => {
+        const keep = kept.get(key)
+        return keep !== undefined && keep !== seq
+      }
+      counted = await rankPass(readUnits(), ranker, options, 'resolve', () => bound, { skip })
+    }
+  }
+  const plan = resolvePlan(options.plan, counted.fingerprint.units)
+  const allocation = allocateStrata(plan.sample_size, counted.strata)
+  let heaps = counted.heaps
   if (bound === null) {
-    heaps = (await rankPass(readUnits(), ranker, options, 2, (stratum) => allocation.get(stratum) ?? 0)).heaps
+    heaps = (await rankPass(readUnits(), ranker, options, 'ratio', (stratum) => allocation.get(stratum) ?? 0, { skip })).heaps
   }
   const sample: SampledUnit[] = []
   for (const [stratum, heap] of heaps) {
@@ -72,21 +107,40 @@ export async function drawSample(readUnits: () => AsyncIterable<AnnotationItem>,
     }
   }
   sample.sort((a, b) => compareStrings(a.rank, b.rank) || compareStrings(unitKeyOf(a.item), unitKeyOf(b.item)))
-  rejectDuplicates(sample)
   return {
     plan,
     sample,
+    repeats,
     population: {
-      units: first.fingerprint.units,
-      fingerprint: first.fingerprint.digest(),
+      units: counted.fingerprint.units,
+      fingerprint: counted.fingerprint.digest(),
       strata: options.stratumOf
-        ? sortedObject([...first.strata].map(([name, units]) => [name, { units, sampled: allocation.get(name) ?? 0 }]))
+        ? sortedObject([...counted.strata].map(([name, units]) => [name, { units, sampled: allocation.get(name) ?? 0 }]))
         : null,
-      labels: sortedObject(first.labels),
-      annotators: sortedObject(first.annotators),
-      tallies_capped: first.capped,
+      labels: sortedObject(counted.labels),
+      annotators: sortedObject(counted.annotators),
+      tallies_capped: counted.capped,
     },
   }
+}
+
+/** Whether the copy of a unit at position `seq` in reading order is left out of the population. */
+type SkipCopy = (key: string, seq: number) => boolean
+
+/** The second pass: the units whose rank another unit shares, with their keys compared. */
+async function trackRepeats(units: AsyncIterable<AnnotationItem>, ranker: Ranker, candidates: ReadonlySet<bigint>, options: DrawOptions): Promise<RepeatTracker> {
+  const tracker = new RepeatTracker()
+  const placeOf = options.placeOf ?? ((item: AnnotationItem) => `${item.source_file}: ${item.location}`)
+  let seq = 0
+  for await (const item of units) {
+    const key = unitKeyOf(item)
+    const rank = ranker.rank(key)
+    if (candidates.has((BigInt(rank.hi) << 32n) | BigInt(rank.lo))) tracker.note(key, item, seq, placeOf(item))
+    seq++
+    if (options.onProgress && seq % PROGRESS_EVERY === 0) options.onProgress(seq, 'repeats')
+  }
+  options.onProgress?.(seq, 'repeats')
+  return tracker
 }
 
 interface PassResult {
@@ -104,8 +158,9 @@ async function rankPass(
   units: AsyncIterable<AnnotationItem>,
   ranker: Ranker,
   { stratumOf, onProgress }: DrawOptions,
-  pass: number,
+  pass: DrawPass,
   capacityOf: (stratum: string) => number | null,
+  { ranks, skip }: { ranks?: RepeatedValues; skip?: SkipCopy | null },
 ): Promise<PassResult> {
   const result: PassResult = {
     fingerprint: new PopulationFingerprint(),
@@ -115,14 +170,19 @@ async function rankPass(
     annotators: new Map(),
     capped: false,
   }
+  let seq = -1
   for await (const item of units) {
+    seq++
     const key = unitKeyOf(item)
+    if (skip && skip(key, seq)) continue
     result.fingerprint.add(key, item.labels)
     if (onProgress && result.fingerprint.units % PROGRESS_EVERY === 0) onProgress(result.fingerprint.units, pass)
     for (const label of item.labels) result.capped = tally(result.labels, label) || result.capped
     if (item.annotator !== null) result.capped = tally(result.annotators, item.annotator) || result.capped
     const stratum = stratumOf ? stratumOf(item) : ONE_STRATUM
     result.strata.set(stratum, (result.strata.get(stratum) ?? 0) + 1)
+    const rank = ranker.rank(key)
+    ranks?.add(rank.hi, rank.lo)
     let heap = result.heaps.get(stratum)
     if (heap === undefined) {
       const capacity = capacityOf(stratum)
@@ -130,7 +190,6 @@ async function rankPass(
       heap = new SmallestN<AnnotationItem>(capacity)
       result.heaps.set(stratum, heap)
     }
-    const rank = ranker.rank(key)
     if (heap.admits(rank, key)) heap.offer({ hi: rank.hi, lo: rank.lo, key, value: item })
   }
   onProgress?.(result.fingerprint.units, pass)
@@ -153,21 +212,4 @@ export function allocateStrata(n: number, strata: ReadonlyMap<string, number>): 
 
 function unitKeyOf(item: AnnotationItem): string {
   return unitKey(item.item_id, item.annotator)
-}
-
-/**
- * The same unit twice in an export would be reviewed twice and counted twice. Equal units have
- * equal ranks, so any pair the sample caught sits side by side.
- */
-function rejectDuplicates(sample: readonly SampledUnit[]): void {
-  for (let i = 1; i < sample.length; i++) {
-    const a = sample[i - 1]!.item
-    const b = sample[i]!.item
-    if (a.item_id === b.item_id && a.annotator === b.annotator) {
-      const who = a.annotator === null ? '' : ` by annotator "${a.annotator}"`
-      throw new UserError(
-        `${b.source_file}: ${b.location}: item "${b.item_id}"${who} appears twice (also ${a.source_file}: ${a.location}); expected each labelled unit once`,
-      )
-    }
-  }
 }

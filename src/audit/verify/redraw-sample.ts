@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { AnnotationItem, AnnotationFormat } from '../../formats/annotations/item.js'
 import { ANNOTATION_FORMATS, DEFAULT_COLUMNS, fileKeys } from '../../formats/annotations/item.js'
 import { readAnnotationFileAs } from '../../formats/annotations/read-annotations.js'
-import type { AuditRecord } from '../../records/audit-record.js'
+import { DEFAULT_REPEAT_POLICY, type AuditRecord, type RepeatReport } from '../../records/audit-record.js'
 import type { LoadedConfig } from '../../records/load-config.js'
 import { UserError } from '../../util/errors.js'
 import { readDataItemsAt } from '../data-items.js'
@@ -59,11 +59,19 @@ export async function redrawSample(record: AuditRecord, options: RedrawOptions):
   const stratumOf = stratumFunction(record.stratify, options.config, (file) => physical.get(file) ?? file)
   let drawn: DrawResult
   try {
-    drawn = await drawSample(readUnits, { seed: record.seed, plan: request, stratumOf })
+    // Records from before repeats were looked for are re-drawn under the default, and refused below if the exports hold any.
+    const placeOf = (item: AnnotationItem): string => `${physical.get(item.source_file) ?? item.source_file}: ${item.location}`
+    drawn = await drawSample(readUnits, { seed: record.seed, plan: request, stratumOf, repeats: record.repeats?.policy ?? DEFAULT_REPEAT_POLICY, placeOf })
   } catch (error) {
     // The exports are the recorded bytes, so a refusal means this tdgov reads them otherwise than the one that drew.
     if (error instanceof UserError) return { status: 'not-possible', reason: `reading the exports failed: ${error.message}` }
     throw error
+  }
+  if (record.repeats === null && drawn.repeats.units > 0) {
+    return {
+      status: 'not-possible',
+      reason: `the exports hold ${drawn.repeats.units} repeated units, and the record was drawn before tdgov resolved repeats (its population counts every copy); draw the sample again`,
+    }
   }
   const differences = compareDraw(record, drawn)
   const population = { inputs: located, units: drawn.population.units, fingerprint: drawn.population.fingerprint }
@@ -160,6 +168,11 @@ function compareDraw(record: AuditRecord, drawn: DrawResult): RecordDifference[]
   differ('population.units', drawn.population.units, record.population.units)
   differ('population.fingerprint', drawn.population.fingerprint, record.population.fingerprint)
   differ('population.strata', JSON.stringify(drawn.population.strata), JSON.stringify(record.population.strata))
+  if (record.repeats !== null) {
+    // Counts only: the places name files where they were found, which --exports may move.
+    const counts = (r: RepeatReport): string => `${r.units} repeated units, ${r.copies} copies left out, ${r.differing} with different labels`
+    differ('repeats', counts(drawn.repeats), counts(record.repeats))
+  }
   differ('sample.length', drawn.sample.length, record.sample.length)
   const drawnKeys = new Set(drawn.sample.map((unit) => unitKey(unit.item.item_id, unit.item.annotator)))
   const recordKeys = new Set(record.sample.map((unit) => unitKey(unit.item_id, unit.annotator)))

@@ -11,6 +11,7 @@ import { auditStale } from './audit-stale.js'
 import { baseModelNotFiled } from './base-model-not-filed.js'
 import { duplicateRateHigh } from './duplicate-rate-high.js'
 import { labelUndeclared } from './label-undeclared.js'
+import { auditUnitsRepeated } from './audit-units-repeated.js'
 import { licenceDenied } from './licence-denied.js'
 import { licenceMismatch } from './licence-mismatch.js'
 import { licenceNotForCommercialUse } from './licence-not-for-commercial-use.js'
@@ -64,6 +65,7 @@ export const AUDIT_RULES: readonly Rule[] = [
   reviewerMissing,
   reviewerIsAnnotator,
   auditRecordInconsistent,
+  auditUnitsRepeated,
 ]
 
 /** Only the gate computes these: they need every record at once, or the tree. */

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { measureAgreement, type AgreementResult } from '../../audit/agreement/measure-agreement.js'
-import { readAnnotations } from '../../formats/annotations/read-annotations.js'
-import { createOutput } from '../output.js'
+import { listAnnotationFiles, readAnnotationFiles } from '../../formats/annotations/read-annotations.js'
+import { repeatsFinding } from '../../check/rules/audit-units-repeated.js'
+import { makeFinding } from '../../findings/finding.js'
+import { createOutput, describeFindings, type Palette } from '../output.js'
 import { parseOptions } from '../parse-options.js'
 import { adapterFlagsSchema, adapterOptionsFrom, pct } from '../audit-options.js'
 
@@ -20,15 +22,20 @@ const optionsSchema = z.object({
 /** `tdgov audit agreement`: inter-annotator agreement over items labelled more than once. */
 export async function auditAgreementCommand(raw: Record<string, unknown>): Promise<number> {
   const options = parseOptions(optionsSchema, raw)
-  const items = readAnnotations(options.inputs, options.format, adapterOptionsFrom(options))
-  const result = await measureAgreement(items, { weights: options.weights, order: options.order ?? null })
+  const files = await listAnnotationFiles(options.inputs)
+  const adapter = adapterOptionsFrom(options)
+  const result = await measureAgreement(() => readAnnotationFiles(files, options.format, adapter), {
+    weights: options.weights,
+    order: options.order ?? null,
+    repeats: options.repeats,
+  })
   const output = createOutput(options.json)
   if (options.json) output.out(JSON.stringify(result, null, 2) + '\n')
-  else output.out(describeAgreement(result))
+  else output.out(describeAgreement(result, output.color))
   return 0
 }
 
-function describeAgreement(r: AgreementResult): string {
+function describeAgreement(r: AgreementResult, c: Palette): string {
   const f = (v: number | null): string => (v === null ? 'n/a' : v.toFixed(3))
   const a = r.krippendorff_alpha
   const lines = [
@@ -52,5 +59,9 @@ function describeAgreement(r: AgreementResult): string {
     for (const p of r.pairs) lines.push(`  ${p.a} × ${p.b}: ${p.items} items, ${pct(p.percent_agreement)} agree, kappa ${f(p.cohen_kappa)}`)
   }
   for (const note of r.notes) lines.push(`note: ${note}`)
+  // The words audit sample's finding uses, so one export reads the same in both commands.
+  if (r.repeats.units > 0) {
+    lines.push(...describeFindings([makeFinding(repeatsFinding(r.repeats, { kind: 'dataset' }))], c, 'en'))
+  }
   return lines.join('\n') + '\n'
 }

@@ -1,16 +1,23 @@
 import { recordDate } from '../../util/record-date.js'
 import { z } from 'zod'
 import { sampleAudit, type SampleAuditOutput } from '../../audit/sample-audit.js'
-import { STRATIFY_BY } from '../../audit/sampling/draw-sample.js'
+import { STRATIFY_BY, type DrawPass } from '../../audit/sampling/draw-sample.js'
 import { loadConfig } from '../../records/load-config.js'
 import { locateProject } from '../../records/project.js'
 import { UserError } from '../../util/errors.js'
 import { adapterFlagsSchema, adapterOptionsFrom, planFlagsSchema, planFromFlags } from '../audit-options.js'
 import { LANGUAGES, type Language } from '../../findings/messages.js'
 import { createOutput, createProgressLine, describeFindings, type Palette } from '../output.js'
-import { parseOptions } from '../parse-options.js'
+import { checkTogether, parseOptions } from '../parse-options.js'
 import { describePlan, planJson } from './audit-plan.js'
 import { formatCount } from '../../util/format-count.js'
+
+const PASS_NOTES: Readonly<Record<DrawPass, string>> = {
+  count: '',
+  repeats: ' (again: two items share a rank, so their keys are compared)',
+  resolve: ' (again: some items repeat, and the draw keeps one copy of each)',
+  ratio: ' (again: a ratio needs the population size first)',
+}
 
 /** TC260-003 §5.1: a source's content is checked on a random sample of at least 4,000 items. */
 const CONTENT_SAMPLE_SIZE = 4000
@@ -36,10 +43,15 @@ const optionsSchema = z.object({
 /** `tdgov audit sample`: draws the sample, writes the sheet and the audit record. */
 export async function auditSampleCommand(raw: Record<string, unknown>): Promise<number> {
   const options = parseOptions(optionsSchema, raw)
-  const { root } = locateProject(options)
-  const config = loadConfig(root, options.config)
   const fallback = options.source !== undefined ? { method: 'fixed-size' as const, size: CONTENT_SAMPLE_SIZE } : undefined
   if (options.source !== undefined && options.stratify === 'label') throw new UserError('--stratify label: data-item audits have no labels; use source')
+  // The flags are checked before any file is read, and both told at once when both are wrong.
+  const [drawnOn, plan] = checkTogether(
+    () => recordDate(options.asOf, '--as-of', process.env, new Date()),
+    () => planFromFlags(options, fallback),
+  )
+  const { root } = locateProject(options)
+  const config = loadConfig(root, options.config)
   const output = createOutput(options.json)
   const progress = createProgressLine(output)
   const result = await sampleAudit({
@@ -48,7 +60,7 @@ export async function auditSampleCommand(raw: Record<string, unknown>): Promise<
     source: options.source ?? null,
     format: options.format,
     adapterOptions: adapterOptionsFrom(options),
-    plan: planFromFlags(options, fallback),
+    plan,
     seed: options.seed,
     stratify: options.stratify ?? null,
     rules: options.rules ?? null,
@@ -56,8 +68,9 @@ export async function auditSampleCommand(raw: Record<string, unknown>): Promise<
     sheet: options.sheet ?? null,
     force: options.force,
     config,
-    drawnOn: recordDate(options.asOf, '--as-of', process.env, new Date()),
-    onProgress: (units, pass) => progress.update(`sampling: ${formatCount(units)} items read${pass === 2 ? ' (second pass: a ratio needs the population size first)' : ''}`),
+    drawnOn,
+    repeats: options.repeats,
+    onProgress: (units, pass) => progress.update(`sampling: ${formatCount(units)} items read${PASS_NOTES[pass]}`),
   })
   progress.done()
   if (options.json) {
@@ -76,6 +89,7 @@ function sampleJson({ record, recordFile, sheetFile }: SampleAuditOutput): Recor
     seed: record.seed,
     population: { units: record.population.units, fingerprint: record.population.fingerprint, strata: record.population.strata },
     sampled: record.sample.length,
+    repeats: record.repeats,
     sheet: sheetFile,
     record: recordFile,
     findings: record.findings,

@@ -11,7 +11,7 @@ const FIXED_50: PlanRequest = { method: 'fixed-size', size: 50 }
 const byLabel = (item: AnnotationItem): string => item.labels[0] ?? '(none)'
 
 async function draw(items: readonly AnnotationItem[], seed: string, plan: PlanRequest, stratumOf: ((item: AnnotationItem) => string) | null = null): Promise<DrawResult> {
-  return drawSample(reader(items).read, { seed, plan, stratumOf })
+  return drawSample(reader(items).read, { seed, plan, stratumOf, repeats: 'first' })
 }
 
 const ids = (result: DrawResult): string[] => result.sample.map((unit) => unit.item.item_id)
@@ -113,7 +113,7 @@ describe('drawSample: sample size follows the plan', () => {
   it('ISO 2859-1, lot 4,000, AQL 1.5, level II: code L, n = 200, Ac 7, Re 8', async () => {
     const items = makePopulation(4000)
     const { read, passes } = reader(items)
-    const result = await drawSample(read, { seed: 's', plan: { method: 'iso-2859-1', aql: 1.5, level: 'II' }, stratumOf: null })
+    const result = await drawSample(read, { seed: 's', plan: { method: 'iso-2859-1', aql: 1.5, level: 'II' }, stratumOf: null, repeats: 'first' })
     expect(result.plan).toMatchObject({ method: 'iso-2859-1', code_letter: 'L', sample_size: 200, plan_sample_size: 200, accept: 7, reject: 8, population: 4000, full_inspection: false })
     expect(result.sample).toHaveLength(200)
     expect(passes()).toBe(1)
@@ -136,7 +136,7 @@ describe('drawSample: sample size follows the plan', () => {
   it('a ratio of 0.1 of 1,234 units draws 124 and reads the units twice (count, then draw)', async () => {
     const items = makePopulation(1234)
     const { read, passes } = reader(items)
-    const result = await drawSample(read, { seed: 'ratio', plan: { method: 'ratio', ratio: 0.1 }, stratumOf: null })
+    const result = await drawSample(read, { seed: 'ratio', plan: { method: 'ratio', ratio: 0.1 }, stratumOf: null, repeats: 'first' })
     expect(result.plan).toMatchObject({ method: 'ratio', ratio: 0.1, sample_size: 124, population: 1234 })
     expect(result.sample).toHaveLength(124)
     expect(passes()).toBe(2)
@@ -145,7 +145,7 @@ describe('drawSample: sample size follows the plan', () => {
 
   it('a fixed size reads the units once', async () => {
     const { read, passes } = reader(makePopulation(200))
-    await drawSample(read, { seed: 's', plan: FIXED_50, stratumOf: null })
+    await drawSample(read, { seed: 's', plan: FIXED_50, stratumOf: null, repeats: 'first' })
     expect(passes()).toBe(1)
   })
 })
@@ -202,28 +202,53 @@ describe('drawSample: stratified by label', () => {
 describe('drawSample: duplicate units', () => {
   const base = makePopulation(40)
 
-  it('refuses the same item and annotator twice when the sample catches both, naming both places', async () => {
+  const drawWith = (items: readonly AnnotationItem[], seed: string, plan: PlanRequest, repeats: 'first' | 'last' | 'refuse'): Promise<DrawResult> =>
+    drawSample(reader(items).read, { seed, plan, stratumOf: null, repeats })
+
+  it('--repeats refuse: the same item and annotator twice is refused, naming both places', async () => {
     const twin = { ...base[7]!, source_file: 'second.jsonl', location: 'line 99' }
-    const items = [...base, twin]
-    const error = await draw(items, 's', { method: 'fixed-size', size: 100 }).catch((e: unknown) => e)
+    const error = await drawWith([...base, twin], 's', { method: 'fixed-size', size: 100 }, 'refuse').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(UserError)
-    const message = (error as Error).message
-    expect(message).toContain('item "item-7" by annotator "ann-b" appears twice')
-    expect(message).toContain('export.jsonl: line 8')
-    expect(message).toContain('second.jsonl: line 99')
+    expect((error as Error).message).toBe(
+      'export.jsonl: line 8: item "item-7" by annotator "ann-b" appears 2 times (also second.jsonl: line 99); 1 repeated unit in all (all with the same labels); expected each (item, annotator) once, or pass --repeats first or --repeats last to keep one copy of each',
+    )
   })
 
-  it('refuses a duplicated unit without annotator', async () => {
+  it('--repeats refuse: a unit without annotator too', async () => {
     const items = [makeItem('a', null, ['x']), makeItem('b', null, ['y']), makeItem('a', null, ['x'], { location: 'line 3' })]
-    await expect(draw(items, 's', FIXED_50)).rejects.toThrow(/item "a" appears twice/)
+    await expect(drawWith(items, 's', FIXED_50, 'refuse')).rejects.toThrow(/item "a" appears 2 times/)
   })
 
-  it('refuses duplicates caught in a partial sample too', async () => {
+  it('finds a repeat the sample does not catch, whatever the sample size', async () => {
     const seed = 'dup'
-    const first = bruteForce(base, seed, 1)[0]!
-    const original = base.find((item) => item.item_id === first)!
+    // the unit ranked last: a sample of 1 or 5 never holds it
+    const last = bruteForce(base, seed, base.length).at(-1)!
+    const original = base.find((item) => item.item_id === last)!
     const items = [...base, { ...original, location: 'again' }]
-    await expect(draw(items, seed, { method: 'fixed-size', size: 5 })).rejects.toThrow(new RegExp(`item "${first}".*appears twice`))
+    for (const size of [1, 5, 40]) {
+      const result = await drawWith(items, seed, { method: 'fixed-size', size }, 'first')
+      expect(result.population.units).toBe(40)
+      expect(result.repeats).toMatchObject({ policy: 'first', units: 1, copies: 1, differing: 0 })
+      expect(result.repeats.examples[0]!.places).toEqual([`${original.source_file}: ${original.location}`, `${original.source_file}: again`])
+      expect(ids(result)).toEqual(bruteForce(base, seed, size))
+      await expect(drawWith(items, seed, { method: 'fixed-size', size }, 'refuse')).rejects.toThrow(UserError)
+    }
+  })
+
+  it('first keeps the first copy, last the last, in the population fingerprint and the sample; labels compared as sets', async () => {
+    const items = [makeItem('a', 'x', ['cat', 'dog']), makeItem('b', 'x', ['cat']), makeItem('a', 'x', ['dog', 'cat', 'dog']), makeItem('a', 'x', ['bird'])]
+    const first = await drawWith(items, 's', FIXED_50, 'first')
+    const last = await drawWith(items, 's', FIXED_50, 'last')
+    expect(first.sample.find((u) => u.item.item_id === 'a')!.item.labels).toEqual(['cat', 'dog'])
+    expect(last.sample.find((u) => u.item.item_id === 'a')!.item.labels).toEqual(['bird'])
+    expect(first.repeats).toMatchObject({ units: 1, copies: 2, differing: 1 })
+    expect(first.repeats.examples[0]).toMatchObject({ item_id: 'a', annotator: 'x', occurrences: 3, labels_differ: true })
+    const clean = await drawWith([items[0]!, items[1]!], 's', FIXED_50, 'first')
+    expect(first.population.fingerprint).toBe(clean.population.fingerprint)
+    expect(last.population.fingerprint).toBe((await drawWith([items[3]!, items[1]!], 's', FIXED_50, 'first')).population.fingerprint)
+    // copies that differ only in order and repeats of labels are the same labels
+    const sameSet = await drawWith([items[0]!, items[2]!], 's', FIXED_50, 'first')
+    expect(sameSet.repeats).toMatchObject({ units: 1, copies: 1, differing: 0 })
   })
 
   it('accepts the same item labelled by two different annotators (two units)', async () => {

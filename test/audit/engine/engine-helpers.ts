@@ -133,6 +133,7 @@ export function makeRecord(
       annotators: {},
       tallies_capped: false,
     },
+    repeats: { policy: 'first', units: 0, copies: 0, differing: 0, examples: [] },
     sheet: { path: 'audit-0001.csv', format: 'csv' },
     // Ranked under the seed; with `rankOrder`, also in rank order as tdgov writes them, so the
     // record is consistent with itself (no AUDIT_RECORD_INCONSISTENT) whatever order the units are given in.

@@ -44,7 +44,7 @@ function k1Items(): AnnotationItem[] {
 
 describe('measureAgreement on the Krippendorff (2011) data', () => {
   it('reproduces the published α for all four metrics', async () => {
-    const result = await measureAgreement(asyncItems(k2011Items()), NOMINAL)
+    const result = await measureAgreement(() => asyncItems(k2011Items()), NOMINAL)
     expect(result.krippendorff_alpha.nominal).toBeCloseTo(0.743421052631579, 9)
     expect(result.krippendorff_alpha.ordinal).toBeCloseTo(0.8153875037548814, 9)
     expect(result.krippendorff_alpha.interval).toBeCloseTo(0.8491071428571428, 9)
@@ -52,12 +52,12 @@ describe('measureAgreement on the Krippendorff (2011) data', () => {
   })
 
   it('gives percent agreement 0.8181818 (mean pairwise agreement per unit)', async () => {
-    const result = await measureAgreement(asyncItems(k2011Items()), NOMINAL)
+    const result = await measureAgreement(() => asyncItems(k2011Items()), NOMINAL)
     expect(result.percent_agreement).toBeCloseTo(0.8181818181818182, 9)
   })
 
   it('counts 11 items rated by two or more (of 12), 4 annotators and the numeric categories', async () => {
-    const result = await measureAgreement(asyncItems(k2011Items()), NOMINAL)
+    const result = await measureAgreement(() => asyncItems(k2011Items()), NOMINAL)
     expect(result.items).toBe(11)
     expect(result.items_total).toBe(12)
     expect(result.annotators).toBe(4)
@@ -65,7 +65,7 @@ describe('measureAgreement on the Krippendorff (2011) data', () => {
   })
 
   it('leaves Cohen’s κ null with a note (4 annotators), and Fleiss’ κ null because raters per unit vary', async () => {
-    const result = await measureAgreement(asyncItems(k2011Items()), NOMINAL)
+    const result = await measureAgreement(() => asyncItems(k2011Items()), NOMINAL)
     expect(result.cohen_kappa).toBeNull()
     expect(result.notes).toContain("Cohen's kappa needs exactly two annotators; there are 4 (see pairs)")
     expect(result.fleiss_kappa).toBeNull()
@@ -73,7 +73,7 @@ describe('measureAgreement on the Krippendorff (2011) data', () => {
   })
 
   it('lists every pair with the items both rated and their raw agreement (hand-counted)', async () => {
-    const result = await measureAgreement(asyncItems(k2011Items()), NOMINAL)
+    const result = await measureAgreement(() => asyncItems(k2011Items()), NOMINAL)
     expect(result.pairs.map(({ a, b, items, percent_agreement }) => ({ a, b, items, percent_agreement }))).toEqual([
       { a: 'A', b: 'B', items: 9, percent_agreement: 8 / 9 },
       { a: 'A', b: 'C', items: 8, percent_agreement: 5 / 8 },
@@ -90,15 +90,15 @@ describe('measureAgreement on the Krippendorff (2011) data', () => {
   })
 
   it('does not depend on the order the annotations come in', async () => {
-    const a = await measureAgreement(asyncItems(k2011Items()), NOMINAL)
-    const b = await measureAgreement(asyncItems(shuffled(k2011Items(), 'k2011')), NOMINAL)
+    const a = await measureAgreement(() => asyncItems(k2011Items()), NOMINAL)
+    const b = await measureAgreement(() => asyncItems(shuffled(k2011Items(), 'k2011')), NOMINAL)
     expect(b).toEqual(a)
   })
 
   it('with word labels and an explicit order gives the same ordinal and interval α, and no ratio α', async () => {
     const words = ['very low', 'low', 'mid', 'high', 'very high']
     const items = k2011Items((v) => words[Number(v) - 1]!)
-    const result = await measureAgreement(asyncItems(items), { weights: 'none', order: words })
+    const result = await measureAgreement(() => asyncItems(items), { weights: 'none', order: words })
     expect(result.categories).toEqual(words)
     expect(result.krippendorff_alpha.nominal).toBeCloseTo(0.743421052631579, 9)
     expect(result.krippendorff_alpha.ordinal).toBeCloseTo(0.8153875037548814, 9)
@@ -109,7 +109,7 @@ describe('measureAgreement on the Krippendorff (2011) data', () => {
 
   it('without an order, word labels get nominal α only, with notes', async () => {
     const items = k2011Items((v) => `class-${v}`)
-    const result = await measureAgreement(asyncItems(items), NOMINAL)
+    const result = await measureAgreement(() => asyncItems(items), NOMINAL)
     expect(result.krippendorff_alpha).toEqual({ nominal: expect.closeTo(0.743421052631579, 9), ordinal: null, interval: null, ratio: null })
     expect(result.notes).toContain('ordinal and interval alpha need numeric labels or --order')
   })
@@ -117,7 +117,7 @@ describe('measureAgreement on the Krippendorff (2011) data', () => {
 
 describe('measureAgreement with two annotators', () => {
   it('gives Cohen’s κ = 0.4 for the K1 table [[20,5],[10,15]], with p_o = 0.7', async () => {
-    const result = await measureAgreement(asyncItems(k1Items()), NOMINAL)
+    const result = await measureAgreement(() => asyncItems(k1Items()), NOMINAL)
     expect(result.annotators).toBe(2)
     expect(result.items).toBe(50)
     expect(result.cohen_kappa).toBeCloseTo(0.4, 12)
@@ -128,19 +128,26 @@ describe('measureAgreement with two annotators', () => {
 
   it('attributes items without annotator to their source file, so two per-annotator files join on item id', async () => {
     const items = k1Items().map((item) => ({ ...item, annotator: null, source_file: item.annotator === 'r1' ? 'alice.jsonl' : 'bob.jsonl' }))
-    const result = await measureAgreement(asyncItems(items), NOMINAL)
+    const result = await measureAgreement(() => asyncItems(items), NOMINAL)
     expect(result.annotators).toBe(2)
     expect(result.items).toBe(50)
     expect(result.cohen_kappa).toBeCloseTo(0.4, 12)
     expect(result.pairs.map((p) => [p.a, p.b])).toEqual([['alice.jsonl', 'bob.jsonl']])
   })
 
-  it('uses the first of repeated (item, annotator) annotations and says how many repeats there were', async () => {
+  it('uses the first of repeated (item, annotator) annotations by default and reports them as audit sample does', async () => {
     const items = [...k1Items(), makeItem('t1', 'r1', ['no']), makeItem('t2', 'r2', ['no'])]
-    const result = await measureAgreement(asyncItems(items), NOMINAL)
-    expect(result.notes).toContain('2 repeated (item, annotator) annotations: the first of each was used')
+    const result = await measureAgreement(() => asyncItems(items), NOMINAL)
+    expect(result.repeats).toMatchObject({ policy: 'first', units: 2, copies: 2 })
     expect(result.cohen_kappa).toBeCloseTo(0.4, 12)
     expect(result.items).toBe(50)
+    // with last, the copies replace the first ratings: the same as an export holding only them
+    const replaced = k1Items().map((item) => (item.item_id === 't1' && item.annotator === 'r1') || (item.item_id === 't2' && item.annotator === 'r2') ? makeItem(item.item_id, item.annotator, ['no']) : item)
+    const last = await measureAgreement(() => asyncItems(items), { ...NOMINAL, repeats: 'last' })
+    const expected = await measureAgreement(() => asyncItems(replaced), NOMINAL)
+    expect(last.cohen_kappa).toBe(expected.cohen_kappa)
+    expect(last.krippendorff_alpha).toEqual(expected.krippendorff_alpha)
+    await expect(measureAgreement(() => asyncItems(items), { ...NOMINAL, repeats: 'refuse' })).rejects.toThrow(/item "t1" by annotator "r1" appears 2 times/)
   })
 
   it('compares an item’s labels as a set: their order and repeats do not matter', async () => {
@@ -154,7 +161,7 @@ describe('measureAgreement with two annotators', () => {
       makeItem('4', 'a', ['bird']),
       makeItem('4', 'b', ['bird', 'cat']),
     ]
-    const result = await measureAgreement(asyncItems(items), NOMINAL)
+    const result = await measureAgreement(() => asyncItems(items), NOMINAL)
     expect(result.categories).toEqual(['bird', 'bird; cat', 'cat', 'cat; dog'])
     // items 1 and 2 agree as sets, 3 and 4 do not
     expect(result.pairs[0]).toMatchObject({ items: 4, percent_agreement: 0.5 })
@@ -174,26 +181,26 @@ describe('measureAgreement with two annotators', () => {
     const A = ['a', 'a', 'c']
     const B = ['a', 'c', 'b']
     const items = A.flatMap((label, i) => [makeItem(String(i), 'x', [label]), makeItem(String(i), 'y', [B[i]!])])
-    const result = await measureAgreement(asyncItems(items), NOMINAL)
+    const result = await measureAgreement(() => asyncItems(items), NOMINAL)
     expect(result.cohen_kappa).toBe(0)
     expect(Object.is(result.cohen_kappa, -0)).toBe(false)
   })
 
   it('has no label-set measures when every annotation has one label', async () => {
-    const result = await measureAgreement(asyncItems(k1Items()), NOMINAL)
+    const result = await measureAgreement(() => asyncItems(k1Items()), NOMINAL)
     expect(result.label_sets).toBeNull()
   })
 
   it('measures nothing, with a note, when no item has two annotators', async () => {
     const items = [makeItem('1', 'a', ['x']), makeItem('2', 'b', ['y'])]
-    const result = await measureAgreement(asyncItems(items), NOMINAL)
+    const result = await measureAgreement(() => asyncItems(items), NOMINAL)
     expect(result).toMatchObject({ items: 0, items_total: 2, annotators: 2, percent_agreement: null, cohen_kappa: null, fleiss_kappa: null, pairs: [] })
     expect(result.notes).toContain('no item was labelled by two or more annotators')
   })
 
   it('notes an undefined κ instead of failing when both annotators use one label throughout', async () => {
     const items = [makeItem('1', 'a', ['x']), makeItem('1', 'b', ['x']), makeItem('2', 'a', ['x']), makeItem('2', 'b', ['x'])]
-    const result = await measureAgreement(asyncItems(items), NOMINAL)
+    const result = await measureAgreement(() => asyncItems(items), NOMINAL)
     expect(result.percent_agreement).toBe(1)
     expect(result.cohen_kappa).toBeNull()
     expect(result.notes.some((note) => note.startsWith("Cohen's kappa (a, b)"))).toBe(true)

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { annotatorNotInRoster } from '../../../src/check/rules/annotator-not-in-roster.js'
 import { annotatorUntrained } from '../../../src/check/rules/annotator-untrained.js'
 import { auditRecordInconsistent } from '../../../src/check/rules/audit-record-inconsistent.js'
+import { auditUnitsRepeated } from '../../../src/check/rules/audit-units-repeated.js'
 import { makeFinding } from '../../../src/findings/finding.js'
 import { labelUndeclared } from '../../../src/check/rules/label-undeclared.js'
 import { reviewerIsAnnotator } from '../../../src/check/rules/reviewer-is-annotator.js'
@@ -202,5 +203,36 @@ describe('AUDIT_RECORD_INCONSISTENT', () => {
 
   it('does not fire for a record consistent with its plan and seed', () => {
     expect(run(auditRecordInconsistent, records({ config, audits: [audit({ id: 'a-1' }), audit({ id: 'a-2', result: scored() })] }))).toEqual([])
+  })
+})
+
+describe('AUDIT_UNITS_REPEATED', () => {
+  const config = yaml(DATASET)
+  const repeats = {
+    policy: 'last' as const,
+    units: 2,
+    copies: 3,
+    differing: 1,
+    examples: [
+      { item_id: 't7', annotator: 'ann-1', occurrences: 3, labels_differ: true, places: ['ann/export.json: line 8', 'ann/export.json: line 40', 'ann/export.json: line 41'] },
+      { item_id: 't9', annotator: null, occurrences: 2, labels_differ: false, places: ['ann/export.json: task 9', 'ann/export.json: task 12'] },
+    ],
+  }
+
+  it("fires once per audit whose exports repeat units, at the first copy's line, with the totals and the policy", () => {
+    const repeated = audit({ id: 'a-1' })
+    repeated.record.repeats = repeats
+    const noLine = audit({ id: 'a-2' })
+    noLine.record.repeats = { ...repeats, examples: [repeats.examples[1]!] }
+    expect(run(auditUnitsRepeated, records({ config, audits: [repeated, noLine] }))).toEqual([
+      ['AUDIT_UNITS_REPEATED', { units: 2, copies: 3, differing: 1, policy: 'last', item: 't7', annotator: 'ann-1', places: 'ann/export.json: line 8, ann/export.json: line 40, ann/export.json: line 41' }, { kind: 'file', path: 'ann/export.json', line: 8 }],
+      ['AUDIT_UNITS_REPEATED', { units: 2, copies: 3, differing: 1, policy: 'last', item: 't9', places: 'ann/export.json: task 9, ann/export.json: task 12' }, fileAt('ann/export.json')],
+    ])
+  })
+
+  it('does not fire without repeats, or for a record from before they were looked for', () => {
+    const clean = audit({ id: 'a-1' })
+    clean.record.repeats = { policy: 'first', units: 0, copies: 0, differing: 0, examples: [] }
+    expect(run(auditUnitsRepeated, records({ config, audits: [clean, audit({ id: 'a-old' })] }))).toEqual([])
   })
 })

@@ -203,6 +203,7 @@ export function audit(input: AuditInput = {}): { record: AuditRecord; path: stri
       annotators: input.annotators ?? {},
       tallies_capped: false,
     },
+    repeats: null,
     sheet: { path: `.tdgov/audits/${id}.csv`, format: 'csv' },
     sample: SAMPLE,
     findings: [],
