@@ -123,7 +123,7 @@ export const auditRecordSchema = z
         tallies_capped: z.boolean(),
       })
       .strict(),
-    sheet: z.object({ path: z.string(), format: z.enum(['csv', 'jsonl', 'xlsx']) }).strict(),
+    sheet: z.object({ path: z.string(), format: z.enum(['csv', 'jsonl', 'xlsx', 'label-studio']) }).strict(),
     sample: z
       .array(
         z
