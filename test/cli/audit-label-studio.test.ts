@@ -242,3 +242,65 @@ describe('Label Studio round trip', () => {
     })
   })
 })
+
+describe('Label Studio round trip of a content-safety audit', () => {
+  it('offers pass / fail and the safety rules\' risk categories, and scores the export as the same verdicts in a CSV', async () => {
+    const dir = makeTempDir()
+    writeTree(dir, {
+      'tdgov.yaml': [
+        'dataset: {name: t, intended_use: research}',
+        'sources:',
+        '  - {id: web, name: Web, kind: self-collected, paths: ["web.jsonl"]}',
+        'labelling_rules:',
+        '  - {id: risks, version: "1", kind: safety, labels: [violence, fraud], document: risks.md}',
+        '',
+      ].join('\n'),
+      'risks.md': '# Risks\n',
+      'web.jsonl': Array.from({ length: 30 }, (_, i) => JSON.stringify({ id: `r${i}`, text: `record number ${i}` })).join('\n') + '\n',
+    })
+    const sample = (sheet: string, id: string): Promise<ExecResult> =>
+      runCli(['audit', 'sample', '--source', 'web', '--size', '10', '--seed', 'c', '--sheet', sheet, '--id', id], { cwd: dir })
+    ok(await sample('safety.label-studio.json', 'content-ls'))
+    ok(await sample('safety.csv', 'content-csv'))
+    const xml = readFileSync(path.join(dir, 'safety.label-studio.xml'), 'utf8')
+    expect(spawnSync('xmllint', ['--noout', path.join(dir, 'safety.label-studio.xml')]).status).toBe(0)
+    expect(xml).toContain('<Choices name="verdict" toName="preview" choice="single" showInline="true" required="true">\n    <Choice value="pass"/>\n    <Choice value="fail"/>')
+    expect(xml).toContain('<Choices name="error_type" toName="preview" choice="single" showInline="true">\n    <Choice value="violence"/>\n    <Choice value="fraud"/>')
+    const tasks = JSON.parse(readFileSync(path.join(dir, 'safety.label-studio.json'), 'utf8')) as ImportTask[]
+    expect(tasks.every((task) => task.predictions === undefined)).toBe(true)
+    // task 3 fails as fraud, the rest pass
+    const exported = tasks.map((task, i) => ({
+      id: 1 + i,
+      data: task.data,
+      annotations: [
+        {
+          id: 50 + i,
+          completed_by: REVIEWERS[0],
+          was_cancelled: false,
+          result: [
+            { id: 'v', from_name: 'verdict', to_name: 'preview', type: 'choices', value: { choices: [i === 2 ? 'fail' : 'pass'] } },
+            ...(i === 2 ? [{ id: 'e', from_name: 'error_type', to_name: 'preview', type: 'choices', value: { choices: ['fraud'] } }] : []),
+          ],
+        },
+      ],
+    }))
+    writeFileSync(path.join(dir, 'export.json'), JSON.stringify(exported))
+    const csvFile = path.join(dir, 'safety.csv')
+    const failed = tasks[2]!.data.item_id
+    const lines = readFileSync(csvFile, 'utf8').replace(/^\uFEFF/, '').split('\r\n')
+    const filled = lines.map((line, i) => {
+      if (i === 0 || line === '') return line
+      const cells = line.split(',')
+      const fail = cells[1] === failed
+      return [...cells.slice(0, 5), fail ? 'fail' : 'pass', '', fail ? 'fraud' : '', 'rev1@example.org', ''].join(',')
+    })
+    writeFileSync(csvFile, '\uFEFF' + filled.join('\r\n'))
+    const fromLs = await runCli(['audit', 'score', 'export.json', '--json'], { cwd: dir })
+    const fromCsv = await runCli(['audit', 'score', 'safety.csv', '--json'], { cwd: dir })
+    const ls = JSON.parse(fromLs.stdout) as Record<string, unknown>
+    // 9 of 10 pass: 90% < 96%, and 10% harmful > 5%: the source is rejected
+    expect(ls).toMatchObject({ reviewed: 10, defects: 1, accuracy: 0.9, decision: 'reject', error_types: { fraud: 1 }, source_rejected: true })
+    expect(comparable(ls)).toEqual(comparable(JSON.parse(fromCsv.stdout) as Record<string, unknown>))
+    expect([fromLs.status, fromCsv.status]).toEqual([1, 1])
+  })
+})
