@@ -231,6 +231,9 @@ describe('readSheet label-studio export', () => {
       // the second task starts where the second top-level "{" of the pretty-printed array is
       new UserError(`${big}: task #2 (byte ${readFileSync(big, 'utf8').indexOf('\n  {', 2) + 3}): longer than a review sheet row may be (4096 bytes)`),
     )
+    // a task across many 1 MiB chunks is refused once a chunk takes it past the limit
+    const huge = exportFile([task(1, { ...data('t1', 'cat'), preview: 'x'.repeat(5 << 20) })])
+    await expect(readSheet(huge)).rejects.toThrow(new UserError(`${huge}: task #1 (byte 4): longer than a review sheet row may be (1 MiB)`))
     const many = exportFile([1, 2, 3].map((i) => task(i, data(`t${i}`, 'cat'))))
     await expect(readSheet(many, { maxBytes: 1 << 20, maxRowBytes: 1 << 20, maxRows: 2 })).rejects.toThrow(
       new UserError(`${many}: more than 2 rows; expected the rows of the audit's sample (and at most a few more)`),
