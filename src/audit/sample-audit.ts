@@ -23,7 +23,7 @@ import { drawSample, type DrawPass, type DrawResult, type StratifyBy } from './s
 import { FINGERPRINT_METHOD } from './sampling/population-fingerprint.js'
 import { RANK_METHOD } from './sampling/rank.js'
 import { previewHash } from './score/check-sheet.js'
-import { sheetFormatOf, writeSheet } from './sheets/index.js'
+import { labelStudioConfigFile, sheetFormatOf, writeSheet } from './sheets/index.js'
 import { ANNOTATION_VERDICTS, CONTENT_VERDICTS, type SheetRow } from './sheets/sheet-row.js'
 
 export interface SampleAuditInput {
@@ -54,6 +54,8 @@ export interface SampleAuditOutput {
   record: AuditRecord
   recordFile: string
   sheetFile: string
+  /** a Label Studio sheet's labelling config, to create the review project with; else null */
+  configFile: string | null
 }
 
 const AUDIT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
@@ -149,9 +151,9 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
   }
   record.findings = auditFindings(input.root, record, relativeTo(input.root, recordFile), input.config, startOfDay(input.drawnOn))
   const verdicts = kind === 'content' ? CONTENT_VERDICTS : ANNOTATION_VERDICTS
-  await writeSheet(sheetFile, rows, { verdicts, force: input.force, ...insideOf(input.root, sheetFile) })
+  await writeSheet(sheetFile, rows, { verdicts, force: input.force, ...(rules !== null && { labels: rules.labels }), ...insideOf(input.root, sheetFile) })
   writeFileAtomic(recordFile, renderAuditRecord(record), insideOf(input.root, recordFile))
-  return { record, recordFile, sheetFile }
+  return { record, recordFile, sheetFile, configFile: format === 'label-studio' ? labelStudioConfigFile(sheetFile) : null }
 }
 
 interface Population {

@@ -159,7 +159,7 @@ export const auditRecordSchema = z
       .nullable()
       .default(null)
       .describe('units the exports hold more than once and how they were resolved; null in records drawn before tdgov looked for them'),
-    sheet: z.object({ path: z.string(), format: z.enum(['csv', 'jsonl', 'xlsx']) }).strict(),
+    sheet: z.object({ path: z.string(), format: z.enum(['csv', 'jsonl', 'xlsx', 'label-studio']) }).strict(),
     sample: z
       .array(
         z

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { ReadRow } from '../sheets/sheet-row.js'
+import { placeOf, type ReadRow } from '../sheets/sheet-row.js'
 import type { AuditRecord } from '../../records/audit-record.js'
 import { unitKey } from '../sampling/rank.js'
 import { UserError } from '../../util/errors.js'
@@ -21,24 +21,24 @@ export function matchRowsToSample(record: AuditRecord, rows: readonly ReadRow[],
   for (const row of rows) {
     const { cells } = row
     if (cells.audit_id !== record.id) {
-      problems.push(`row ${row.row}: audit_id "${cells.audit_id}" is not this audit ("${record.id}")`)
+      problems.push(`${placeOf(row)}: audit_id "${cells.audit_id}" is not this audit ("${record.id}")`)
       continue
     }
     const key = unitKey(cells.item_id, cells.annotator === '' ? null : cells.annotator)
     const index = sampleIndex.get(key)
     if (index === undefined) {
-      problems.push(`row ${row.row}: item "${cells.item_id}"${by(cells.annotator)} is not in the sample (added, or its item_id or annotator was changed)`)
+      problems.push(`${placeOf(row)}: item "${cells.item_id}"${by(cells.annotator)} is not in the sample (added, or its item_id or annotator was changed)`)
       continue
     }
     const first = byKey.get(key)
     if (first !== undefined) {
-      problems.push(`row ${row.row}: item "${cells.item_id}"${by(cells.annotator)} appears again (first at row ${first.row})`)
+      problems.push(`${placeOf(row)}: item "${cells.item_id}"${by(cells.annotator)} appears again (first at ${placeOf(first)})`)
       continue
     }
     byKey.set(key, row)
     const unit = record.sample[index]!
-    if (cells.label !== unit.label) problems.push(`row ${row.row}: label was changed from "${unit.label}" to "${cells.label}"; put corrections in corrected_label`)
-    else if (previewHash(cells.preview) !== unit.preview_sha256) problems.push(`row ${row.row}: preview was changed`)
+    if (cells.label !== unit.label) problems.push(`${placeOf(row)}: label was changed from "${unit.label}" to "${cells.label}"; put corrections in corrected_label`)
+    else if (previewHash(cells.preview) !== unit.preview_sha256) problems.push(`${placeOf(row)}: preview was changed`)
   }
   for (const unit of record.sample) {
     if (!byKey.has(unitKey(unit.item_id, unit.annotator))) problems.push(`item "${unit.item_id}"${by(unit.annotator ?? '')} is missing from the sheet`)

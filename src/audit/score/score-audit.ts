@@ -2,7 +2,7 @@ import { compareStrings, sortedObject } from '../../util/order.js'
 import { UserError } from '../../util/errors.js'
 import type { AuditRecord, AuditResult } from '../../records/audit-record.js'
 import { unitKey } from '../sampling/rank.js'
-import { ANNOTATION_VERDICTS, CONTENT_VERDICTS, type ReadRow } from '../sheets/sheet-row.js'
+import { ANNOTATION_VERDICTS, CONTENT_VERDICTS, placeOf, type ReadRow } from '../sheets/sheet-row.js'
 import { normalQuantile } from '../../util/normal-quantile.js'
 import { AgreementError, clopperPearsonInterval, cohenKappa, wilsonInterval, wilsonLowerBound } from '../stats/index.js'
 
@@ -94,10 +94,10 @@ function readVerdicts(record: AuditRecord, rows: readonly ReadRow[], sheet: stri
       continue
     }
     if (!allowed.includes(verdict)) {
-      throw new UserError(`${sheet}: row ${row.row}: verdict "${row.cells.verdict}"; expected ${allowed.join(' or ')} (blank: not reviewed yet)`)
+      throw new UserError(`${sheet}: ${placeOf(row)}: verdict "${row.cells.verdict}"; expected ${allowed.join(' or ')} (blank: not reviewed yet)`)
     }
     // The rest of scoring reads the verdict as the one lower-case word it was checked to be.
-    reviewed.push(verdict === row.cells.verdict ? row : { row: row.row, cells: { ...row.cells, verdict } })
+    reviewed.push(verdict === row.cells.verdict ? row : { ...row, cells: { ...row.cells, verdict } })
     if (verdict === allowed[1]) defects++
   }
   return { reviewed, unreviewed, defects }

@@ -1,10 +1,11 @@
 /**
- * Review sheets for audits: `audit sample` writes one for reviewers to fill in (CSV, JSONL or
- * xlsx), `audit score` reads it back.
+ * Review sheets for audits: `audit sample` writes one for reviewers to fill in (CSV, JSONL, xlsx
+ * or Label Studio tasks), `audit score` reads it back (a Label Studio project's JSON export).
  */
 export { neutraliseCell, restoreCell } from './neutralise.js'
 export { readSheet } from './read-sheet.js'
 export { checkRowCount, DEFAULT_SHEET_LIMITS, rowsAllowed, type SheetLimits } from './sheet-limits.js'
+export { labelStudioConfigFile } from './label-studio-review.js'
 export { sheetFormatOf } from './sheet-format.js'
 export {
   ANNOTATION_VERDICTS,

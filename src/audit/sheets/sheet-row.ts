@@ -21,10 +21,17 @@ export type SheetRow = Record<SheetColumn, string>
 export const ANNOTATION_VERDICTS = ['correct', 'incorrect'] as const
 export const CONTENT_VERDICTS = ['pass', 'fail'] as const
 
-export type SheetFormat = 'csv' | 'jsonl' | 'xlsx'
+export type SheetFormat = 'csv' | 'jsonl' | 'xlsx' | 'label-studio'
 
 /** A row read back from a sheet, with the 1-based row number a spreadsheet user would see (header = 1). */
 export interface ReadRow {
   row: number
   cells: SheetRow
+  /** where messages should point instead of "row N": a Label Studio export's "task 17" */
+  place?: string
+}
+
+/** "row 3", or the row's own place ("task 17") when its format has one. */
+export function placeOf(row: ReadRow): string {
+  return row.place ?? `row ${row.row}`
 }

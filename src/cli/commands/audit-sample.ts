@@ -81,7 +81,7 @@ export async function auditSampleCommand(raw: Record<string, unknown>): Promise<
   return 0
 }
 
-function sampleJson({ record, recordFile, sheetFile }: SampleAuditOutput): Record<string, unknown> {
+function sampleJson({ record, recordFile, sheetFile, configFile }: SampleAuditOutput): Record<string, unknown> {
   return {
     id: record.id,
     kind: record.kind,
@@ -91,12 +91,13 @@ function sampleJson({ record, recordFile, sheetFile }: SampleAuditOutput): Recor
     sampled: record.sample.length,
     repeats: record.repeats,
     sheet: sheetFile,
+    ...(configFile !== null && { label_studio_config: configFile }),
     record: recordFile,
     findings: record.findings,
   }
 }
 
-function describeSample({ record, recordFile, sheetFile }: SampleAuditOutput, c: Palette, lang: Language): string {
+function describeSample({ record, recordFile, sheetFile, configFile }: SampleAuditOutput, c: Palette, lang: Language): string {
   const n = (v: number): string => formatCount(v)
   const verdicts = record.kind === 'content' ? 'pass / fail, risk category in error_type' : 'correct / incorrect'
   const lines = [
@@ -111,8 +112,16 @@ function describeSample({ record, recordFile, sheetFile }: SampleAuditOutput, c:
     const strata = Object.entries(record.population.strata).map(([name, s]) => `${name} ${s.sampled}/${s.units}`)
     lines.push(`  strata (${record.stratify}): ${strata.join(', ')}`)
   }
-  lines.push(`sheet  ${sheetFile}  (fill in verdict: ${verdicts}; reviewer; corrected_label)`, `record ${recordFile}`)
+  if (configFile === null) {
+    lines.push(`sheet  ${sheetFile}  (fill in verdict: ${verdicts}; reviewer; corrected_label)`, `record ${recordFile}`)
+  } else {
+    lines.push(
+      `config ${configFile}  (create a Label Studio project with it as the labelling interface: Labeling Setup → Custom template → Code)`,
+      `tasks  ${sheetFile}  (then import them into that project; each pre-selects the annotator's labels to keep or change)`,
+      `record ${recordFile}`,
+    )
+  }
   lines.push(...describeFindings(record.findings, c, lang))
-  lines.push(`next: tdgov audit score ${sheetFile}`)
+  lines.push(configFile === null ? `next: tdgov audit score ${sheetFile}` : 'next: export the project as JSON, then tdgov audit score EXPORT.json')
   return lines.join('\n') + '\n'
 }

@@ -12,6 +12,12 @@ export interface ArrayElement {
   offset: number
 }
 
+/** At most `maxBytes` per element (a review sheet's task); `tooLarge` words the refusal. */
+export interface ElementLimit {
+  maxBytes: number
+  tooLarge: (index: number, offset: number) => UserError
+}
+
 /**
  * The elements of a file holding one JSON array, parsed one at a time as the bytes stream in:
  * a Label Studio export of a million tasks needs memory for one task, not for the file (which
@@ -19,7 +25,7 @@ export interface ArrayElement {
  * scanned here (depth, strings and escapes); each element is handed to JSON.parse, so what is
  * accepted inside an element is exactly JSON.
  */
-export async function* readJsonArrayElements(file: string): AsyncGenerator<ArrayElement> {
+export async function* readJsonArrayElements(file: string, limit?: ElementLimit): AsyncGenerator<ArrayElement> {
   type State = 'before' | 'between' | 'element' | 'after'
   let state: State = 'before'
   let afterComma = false
@@ -31,6 +37,7 @@ export async function* readJsonArrayElements(file: string): AsyncGenerator<Array
   let elementOffset = 0
   let index = 0
   let consumed = 0
+  let held = 0
   const fail = (at: number, expected: string): UserError => new UserError(`${file}: byte ${at}: expected ${expected}`)
   const parse = (bytes: Buffer): ArrayElement => {
     try {
@@ -60,6 +67,8 @@ export async function* readJsonArrayElements(file: string): AsyncGenerator<Array
           else if ((b === JsonByte.CloseBrace || b === JsonByte.CloseBracket) && depth > 0) depth--
           else if (depth === 0 && (b === JsonByte.Comma || b === JsonByte.CloseBracket)) {
             pieces.push(chunk.subarray(elementStart, i))
+            if (limit !== undefined && held + i - elementStart > limit.maxBytes) throw limit.tooLarge(index, elementOffset)
+            held = 0
             const element = parse(pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces))
             pieces = []
             index++
@@ -90,6 +99,9 @@ export async function* readJsonArrayElements(file: string): AsyncGenerator<Array
       if (state === 'element') {
         // Copy: the stream may reuse its buffer for the next chunk.
         pieces.push(Buffer.from(chunk.subarray(elementStart)))
+        held += chunk.length - elementStart
+        // Checked once a chunk: an element is held to its limit and one chunk more, not to its end.
+        if (limit !== undefined && held > limit.maxBytes) throw limit.tooLarge(index, elementOffset)
         elementStart = 0
       }
       consumed += chunk.length

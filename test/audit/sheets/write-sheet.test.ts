@@ -29,7 +29,7 @@ describe('sheetFormatOf', () => {
   })
 
   it('refuses any other extension', () => {
-    expect(() => sheetFormatOf('review.txt')).toThrow(new UserError('review.txt: expected a sheet ending in .csv, .jsonl or .xlsx'))
+    expect(() => sheetFormatOf('review.txt')).toThrow(new UserError('review.txt: expected a sheet ending in .csv, .jsonl, .xlsx or .label-studio.json'))
     expect(() => sheetFormatOf('review')).toThrow(UserError)
   })
 })
