@@ -50,9 +50,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       'after',
       `
 Examples:
-  $ tdgov scan fixtures/demo               write fixtures/demo/.tdgov/manifest.json
-  $ tdgov scan data --json > manifest.json  print the manifest
-  $ tdgov scan data --strict --jobs 4       fail on malformed files, four worker threads`,
+  $ tdgov scan data                           # writes data/.tdgov/manifest.json
+  $ tdgov scan data --json > manifest.json    # the manifest on stdout
+  $ tdgov scan data --strict --jobs 4         # malformed files fail the scan; four worker threads`,
     )
     .action(async (dir: string, options: Record<string, unknown>) => {
       const { scanCommand } = await import('./commands/scan.js')
@@ -92,8 +92,9 @@ Examples:
       'after',
       `
 Examples:
-  $ tdgov audit plan --lot 4000 --aql 1.5            code letter L: inspect 200, accept ≤ 7 incorrect
-  $ tdgov audit plan --population 20000 --margin 0.03 --confidence 0.95`,
+  $ tdgov audit plan --lot 4000 --aql 1.5     # code letter L: inspect 200, accept at most 7 incorrect
+  $ tdgov audit plan --population 20000 --margin 0.03 --confidence 0.95
+  $ tdgov audit plan --margin 3%              # no population: the infinite-population size, 1,068`,
     )
     .action(async (options: Record<string, unknown>) => {
       const { auditPlanCommand } = await import('./commands/audit-plan.js')
@@ -128,7 +129,8 @@ Examples:
 Examples:
   $ tdgov audit sample export.json --aql 1.5 --seed 2026-11 --sheet review.xlsx
   $ tdgov audit sample labels/ --format yolo --margin 5% --seed q4 --stratify label
-  $ tdgov audit sample --source web-crawl --seed 2026-11 --config data/tdgov.yaml`,
+  $ tdgov audit sample export.json --size 50 --seed q4 --sheet review.label-studio.json
+  $ tdgov audit sample --source support-tickets --seed 2026-11 --config data/tdgov.yaml`,
     )
     .action(async (inputs: string[], options: Record<string, unknown>) => {
       const { auditSampleCommand } = await import('./commands/audit-sample.js')
@@ -224,8 +226,8 @@ Examples:
       'after',
       `
 Examples:
-  $ tdgov scan data && tdgov check data                       fail on error findings
-  $ tdgov check data --format sarif --out tdgov.sarif          for GitHub code scanning
+  $ tdgov scan data && tdgov check data                 # exit 1 on error findings
+  $ tdgov check data --format sarif --out tdgov.sarif    # for GitHub code scanning
   $ tdgov check data --format gitlab --out gl-code-quality.json
   $ tdgov check data --lang zh --fail-on warning`,
     )
