@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { AuditRecord } from '../../src/records/audit-record.js'
@@ -179,5 +179,16 @@ describe('repeated units are found exactly and resolved by one rule in every aud
     const result = await runCli(['audit', 'verify', path.join('.tdgov', 'audits', 'last-seed-0-50.json')], { cwd: root })
     expect(result.status, result.stdout + result.stderr).toBe(0)
     expect(result.stdout).toContain('VERIFIED')
+  }, 60_000)
+
+  it('audit score says how the population was resolved, in the same words', async () => {
+    const sheet = path.join(root, 'review.jsonl')
+    const sampled = await runCli(['audit', 'sample', 'export.jsonl', '--seed', 'score', '--size', '10', '--sheet', sheet], { cwd: root })
+    expect(sampled.status, sampled.stderr).toBe(0)
+    const rows = readFileSync(sheet, 'utf8').trim().split('\n').map((line) => ({ ...(JSON.parse(line) as Record<string, string>), verdict: 'correct', reviewer: 'rev' }))
+    writeFileSync(sheet, rows.map((row) => JSON.stringify(row)).join('\n') + '\n')
+    const result = await runCli(['audit', 'score', sheet, '--target-accuracy', '0.5'], { cwd: root })
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stdout).toContain('  population: 40 units (item, annotator) appear more than once in the exports (45 extra copies, 15 units with different labels); the population keeps the first copy of each (--repeats first)')
   }, 60_000)
 })

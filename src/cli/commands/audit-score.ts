@@ -17,7 +17,8 @@ import { makeFinding, type Finding } from '../../findings/finding.js'
 import { insideOf, writeFileAtomic } from '../../util/atomic-write.js'
 import { UserError } from '../../util/errors.js'
 import { confidenceOption, pct, shareOption, wholeNumberOption } from '../audit-options.js'
-import { LANGUAGES, type Language } from '../../findings/messages.js'
+import { LANGUAGES, renderMessage, type Language } from '../../findings/messages.js'
+import { repeatsFinding } from '../../check/rules/audit-units-repeated.js'
 import { createOutput, describeFindings, type Palette } from '../output.js'
 import { parseOptions } from '../parse-options.js'
 import { formatCount } from '../../util/format-count.js'
@@ -135,6 +136,10 @@ function describeScore(record: AuditRecord, recordFile: string, blocking: readon
     lines.push(`  stratified estimate (strata weighted by population) ${pct(r.weighted_accuracy)}, ${conf} interval ${interval(r.weighted_interval)}`)
   }
   lines.push(`  human verification ratio ${pct(r.verification_ratio)} (${r.reviewed} of ${formatCount(record.population.units)} ${record.kind === 'content' ? 'records' : 'annotations'})`)
+  // The population was drawn with repeats resolved; said here in the words the draw used.
+  if (record.repeats !== null && record.repeats.units > 0) {
+    lines.push(`  population: ${renderMessage('AUDIT_UNITS_REPEATED', repeatsFinding(record.repeats, { kind: 'dataset' }).args ?? {}, lang)}`)
+  }
   lines.push(decisionLine(r, verdict, blocking, c))
   const perAnnotator = Object.entries(r.per_annotator)
   if (record.kind === 'annotation') {
