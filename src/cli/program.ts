@@ -46,6 +46,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--max-analysis-seconds <s>', 'longest a file’s analysis may stand still before it is stopped; the hash still finishes (default 60)')
     .option('--max-analysis-memory <mib>', 'heap of a file’s analysis thread in MiB, 0 for none (default 160; none with --deep)')
     .option('--max-fields <n>', 'distinct fields recorded in one file’s schema (default 10000)')
+    .option('--shard <K/N>', 'scan only shard K of N (by a hash of each path) and write a partial for tdgov merge; env: the Slurm array task or GitLab parallel job; env/N: a Kubernetes Indexed Job of N')
     .addHelpText(
       'after',
       `
@@ -191,6 +192,25 @@ Examples:
     .action(async (inputs: string[], options: Record<string, unknown>) => {
       const { auditAgreementCommand } = await import('./commands/audit-agreement.js')
       setExitCode(await auditAgreementCommand({ ...options, inputs }))
+    })
+
+  program
+    .command('merge')
+    .description('combine the partials of a sharded scan (scan --shard K/N) into the manifest the unsharded scan writes')
+    .argument('<partials...>', 'the partial of every shard, in any order')
+    .option('--out <file>', 'where to write the manifest (default: <dataset>/.tdgov/manifest.json)')
+    .option('--json', 'also print the manifest on stdout (summary goes to stderr)')
+    .addOption(new Option('--lang <lang>', 'language of the summary: en or zh').default('en'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ tdgov scan data --shard 1/2 --out shard-1.ndjson && tdgov scan data --shard 2/2 --out shard-2.ndjson
+  $ tdgov merge shard-1.ndjson shard-2.ndjson           # writes data/.tdgov/manifest.json`,
+    )
+    .action(async (partials: string[], options: Record<string, unknown>) => {
+      const { mergeCommand } = await import('./commands/merge.js')
+      setExitCode(await mergeCommand({ ...options, partials }))
     })
 
   program

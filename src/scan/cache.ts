@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { reachableWithoutLinks, writeFileAtomic } from '../util/atomic-write.js'
 import type { FileRecord } from './file-record.js'
-import type { TokenSample } from '../records/manifest-schema.js'
+import { decodeEntry, encodeEntry } from '../records/entry-line.js'
 import type { BuiltManifest } from './manifest.js'
 
 export interface CacheKey {
@@ -65,20 +65,6 @@ export function loadIndex(root: string, optionsKey: string | null): CacheIndex |
   }
 }
 
-type EntryHead = [
-  sha256: string,
-  bytes: number,
-  records: number | null,
-  format: string,
-  modality: string,
-  errors: number,
-  warnings: number,
-  infos: number,
-  tokenBytes: number | null,
-  tokenKey: number | null,
-  tokenSample: TokenSample | null,
-]
-
 /** The cached results by path, or an empty map when the entries file does not match the index. */
 export function loadEntries(root: string, index: CacheIndex): Map<string, CachedFile> {
   const cache = new Map<string, CachedFile>()
@@ -87,16 +73,7 @@ export function loadEntries(root: string, index: CacheIndex): Map<string, Cached
     const lines = readFileSync(path.join(cacheDir(root), ENTRIES), 'utf8').split('\n')
     if (lines[0] !== index.header.generation || lines.length - 2 !== index.keys.length) return new Map()
     index.keys.forEach(([p, size, mtimeMs], i) => {
-      const line = lines[i + 1]!
-      // JSON escapes tabs, so tabs separate the head, the facts and the entry.
-      const tab = line.indexOf('\t')
-      const tab2 = line.indexOf('\t', tab + 1)
-      const [sha256, bytes, records, format, modality, error, warning, info, tokenBytes, tokenKey, tokenSample] = JSON.parse(line.slice(0, tab)) as EntryHead
-      const findings = { error, warning, info }
-      const factsJson = line.slice(tab + 1, tab2)
-      const json = line.slice(tab2 + 1)
-      const record: FileRecord = { path: p, sha256, bytes, records, format, modality, findings, factsJson, tokenBytes, tokenKey, tokenSample, json }
-      cache.set(p, { size, mtimeMs, record })
+      cache.set(p, { size, mtimeMs, record: decodeEntry(p, lines[i + 1]!) })
     })
     return cache
   } catch {
@@ -110,9 +87,7 @@ export function saveCache(root: string, optionsKey: string, files: CachedFile[],
   const entryLines = [generation]
   const indexLines = [JSON.stringify({ optionsKey, generation, written } satisfies IndexHeader)]
   for (const { size, mtimeMs, record: r } of files) {
-    const { error, warning, info } = r.findings
-    const head: EntryHead = [r.sha256, r.bytes, r.records, r.format, r.modality, error, warning, info, r.tokenBytes, r.tokenKey, r.tokenSample]
-    entryLines.push(`${JSON.stringify(head)}\t${r.factsJson}\t${r.json}`)
+    entryLines.push(encodeEntry(r))
     indexLines.push(JSON.stringify([r.path, size, mtimeMs]))
   }
   writeFileAtomic(path.join(cacheDir(root), ENTRIES), entryLines.join('\n') + '\n', { within: root })

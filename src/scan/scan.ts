@@ -7,7 +7,9 @@ import { withoutConfig, type ProvenanceResult } from '../provenance/provenance-r
 import type { PiiMode, TokenCandidate, TokenMode } from '../provenance/record-facts.js'
 import { TOKEN_INCLUSION_BYTES } from '../provenance/text/index.js'
 import { insideOf, writeFileAtomic } from '../util/atomic-write.js'
-import { UserError } from '../util/errors.js'
+import { InternalError, UserError } from '../util/errors.js'
+import { PARTIAL_VERSION, renderPartial, type PartialHeader } from '../records/partial-manifest.js'
+import { shardOf, type Shard } from './shard.js'
 import { describeSystemError } from '../util/library-error.js'
 import { compareStrings } from '../util/order.js'
 import { toolVersion } from '../util/version.js'
@@ -23,7 +25,7 @@ import { ScanCollector, type ScanProgress, type ScanStats } from './scan-collect
 import type { ScanFileOptions } from './scan-file.js'
 import { DEFAULT_LIMITS, type ReadLimits } from '../formats/limits.js'
 import { startTokenService } from './token-service.js'
-import { TokenSampling } from './token-sampling.js'
+import { TokenSampling, type TokenDraw } from './token-sampling.js'
 import { toPosix, walkStream, type WalkedFile } from '../util/walk.js'
 import { linkStat } from '../util/annex-link.js'
 import { fsPathOf } from '../util/recorded-name.js'
@@ -48,7 +50,16 @@ export interface ScanOptions {
   configFile?: string
   /** return the manifest's text even when the one on disk was left as it was */
   needDocument: boolean
+  /** scan only the files of shard `index` of `count` and write a partial for tdgov merge (no cache) */
+  shard?: Shard
   onProgress?: (progress: ScanProgress) => void
+}
+
+export interface ShardScanResult {
+  shard: Shard
+  /** files in this shard */
+  files: number
+  stats: ScanStats
 }
 
 export interface ScanResult {
@@ -60,6 +71,20 @@ export interface ScanResult {
 
 /** Scans `root` and writes the manifest to `outFile` (atomically). */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
+  if (options.shard) throw new InternalError('scan() was given a shard; call scanShard()')
+  return (await scanAny(options)) as ScanResult
+}
+
+/**
+ * Scans the files of one shard (shardOf their path) and writes the partial that `tdgov merge`
+ * combines with the others into the manifest scan() writes. The cache is not read or written:
+ * shards of one tree often run at once on machines sharing it.
+ */
+export async function scanShard(options: ScanOptions & { shard: Shard }): Promise<ShardScanResult> {
+  return (await scanAny({ ...options, cache: false })) as ShardScanResult
+}
+
+async function scanAny(options: ScanOptions): Promise<ScanResult | ShardScanResult> {
   const root = path.resolve(options.root)
   if (!existsSync(root)) throw new UserError(`${options.root}: no such directory`)
   if (!statSync(root).isDirectory()) throw new UserError(`${options.root}: not a directory; expected a dataset directory`)
@@ -129,10 +154,12 @@ interface ScanPlan {
   tokens: TokenSampling | null
 }
 
-async function scanWith(plan: ScanPlan): Promise<ScanResult> {
+async function scanWith(plan: ScanPlan): Promise<ScanResult | ShardScanResult> {
   const { options, root, outFile, exclude, excluded, config, optionsKey, index, scanOptions, tokens } = plan
   const configKey = config?.sha256 ?? null
   const run = new ScanCollector(options.onProgress, tokens)
+  const shard = options.shard
+  const mine = shard ? (relPath: string): boolean => shardOf(relPath, shard.count) === shard.index : () => true
 
   if (index) {
     // With a cache, the whole tree is listed and stat'ed first: an unchanged tree is recognised
@@ -167,7 +194,10 @@ async function scanWith(plan: ScanPlan): Promise<ScanResult> {
     // Nothing to reuse: files are scanned while the walk is still listing the tree.
     const walking = walkStream(
       root,
-      { file: (file) => run.enqueue(file), finding: (p, draft) => run.findings.push(toFinding(p, draft)) },
+      {
+        file: (file) => mine(file.relPath) && run.enqueue(file),
+        finding: (p, draft) => mine(p) && run.findings.push(toFinding(p, draft)),
+      },
       exclude,
       excluded,
     ).finally(() => run.queue.close())
@@ -175,21 +205,9 @@ async function scanWith(plan: ScanPlan): Promise<ScanResult> {
   }
   const tokenDraw = tokens ? await tokens.finish(run.records, (record) => offerAgain(root, record, scanOptions)) : null
   run.stats.files = run.records.length
+  if (shard) return writePartial(plan, shard, run)
 
-  // The rules (licence tables, SPDX parsing) load only when there is something declared to check.
-  const provenance = config ? await provenanceFor(config) : withoutConfig
-  const rules = config ? await scanRulesFor(root, config) : null
-  const classifyStated = run.records.some(statesLicence) ? await licenceClassifier() : null
-  const { document, ...summary } = buildManifest({
-    ...scanOptions,
-    config,
-    tokenDraw,
-    provenance,
-    rules,
-    classifyStated,
-    files: run.records,
-    findings: run.findings,
-  })
+  const { document, ...summary } = await assembleManifest(root, config, scanOptions, run.records, run.findings, tokenDraw)
   try {
     writeFileAtomic(outFile, document, insideOf(root, outFile))
   } catch (error) {
@@ -198,6 +216,54 @@ async function scanWith(plan: ScanPlan): Promise<ScanResult> {
   }
   if (options.cache) saveCacheQuietly(root, optionsKey, run, outFile, summary, configKey)
   return { summary, document, stats: run.stats }
+}
+
+/**
+ * The shard's partial: its records as the cache keeps them (their token samples drawn at the
+ * shard's own scale, which draws every file the whole tree's scale draws, and more), its walk
+ * findings and what the merge checks the shards agree on.
+ */
+function writePartial(plan: ScanPlan, shard: Shard, run: ScanCollector): ShardScanResult {
+  const { options, root, outFile, config, optionsKey, scanOptions } = plan
+  const records = [...run.records].sort((a, b) => compareStrings(a.path, b.path))
+  const header: PartialHeader = {
+    tdgov_partial: PARTIAL_VERSION,
+    tool: toolVersion(),
+    shard,
+    root: { path: root, config: config?.sha256 ?? null, config_file: config ? path.resolve(config.file) : null },
+    options: optionsKey,
+    scan: scanFacts(scanOptions),
+    files: records.length,
+    findings: sortFindings(run.findings),
+  }
+  try {
+    writeFileAtomic(outFile, renderPartial(header, records), insideOf(root, outFile))
+  } catch (error) {
+    if (error instanceof UserError) throw error
+    throw new UserError(`${options.outFile}: cannot write the partial manifest (${describeSystemError(error, 'the write failed')}); choose another place with --out`)
+  }
+  return { shard, files: records.length, stats: run.stats }
+}
+
+/** The scan options as the manifest records them. */
+export function scanFacts(options: ScanFileOptions): PartialHeader['scan'] {
+  return { deep: options.deep, sampleSize: options.sampleSize, pii: options.pii, tokens: options.tokens, ...(options.limits && { limits: { ...options.limits } }) }
+}
+
+/** The manifest over every file's record, as a scan or a merge of its shards writes it. */
+export async function assembleManifest(
+  root: string,
+  config: LoadedConfig | null,
+  scanOptions: ScanFileOptions,
+  records: FileRecord[],
+  findings: ManifestFinding[],
+  tokenDraw: TokenDraw | null,
+): Promise<BuiltManifest> {
+  // The rules (licence tables, SPDX parsing) load only when there is something declared to check.
+  const provenance = config ? await provenanceFor(config) : withoutConfig
+  const rules = config ? await scanRulesFor(root, config) : null
+  const classifyStated = records.some(statesLicence) ? await licenceClassifier() : null
+  return buildManifest({ ...scanOptions, config, tokenDraw, provenance, rules, classifyStated, files: records, findings })
 }
 
 async function provenanceFor(config: LoadedConfig): Promise<(files: readonly AnalysedFile[]) => ProvenanceResult> {
@@ -226,7 +292,7 @@ async function scanRulesFor(root: string, config: LoadedConfig): Promise<NonNull
 }
 
 /** tdgov.yaml, read with its YAML parser only when there is one (or one was named). */
-async function loadConfigIfAny(root: string, file: string | undefined): Promise<LoadedConfig | null> {
+export async function loadConfigIfAny(root: string, file: string | undefined): Promise<LoadedConfig | null> {
   if (file === undefined && !existsSync(path.join(root, CONFIG_FILE))) return null
   return (await import('../records/load-config.js')).loadConfig(root, file)
 }

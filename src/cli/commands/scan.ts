@@ -1,7 +1,10 @@
 import path from 'node:path'
 import { availableParallelism } from 'node:os'
 import { z } from 'zod'
-import { DEFAULT_SAMPLE_SIZE, scan } from '../../scan/scan.js'
+import { DEFAULT_SAMPLE_SIZE, scan, scanShard, type ScanProgress } from '../../scan/scan.js'
+import { UserError } from '../../util/errors.js'
+import { formatCount } from '../../util/format-count.js'
+import { parseShard } from '../shard-option.js'
 import { LANGUAGES } from '../../findings/messages.js'
 import { createOutput, createProgressLine, formatBytes, progressBar } from '../output.js'
 import { renderScanSummary } from '../scan-summary.js'
@@ -44,6 +47,7 @@ const scanOptionsSchema = z.object({
     .default(DEFAULT_LIMITS.maxAnalysisSeconds),
   // the default depends on --deep (see DEFAULT_LIMITS.maxAnalysisMemoryMiB)
   maxAnalysisMemory: wholeNumber('--max-analysis-memory', 0).optional(),
+  shard: z.string().optional(),
 })
 
 /** A limit given as a whole number of at least `min`. */
@@ -57,13 +61,15 @@ export type ScanCommandOptions = z.input<typeof scanOptionsSchema>
 /** `tdgov scan [dir]`: writes the manifest; returns the exit code. */
 export async function scanCommand(raw: ScanCommandOptions): Promise<number> {
   const options = parseOptions(scanOptionsSchema, raw)
+  const shard = options.shard === undefined ? null : parseShard(options.shard, process.env)
+  if (shard && options.json) throw new UserError('--json: a shard writes a partial for tdgov merge, not a manifest; print the merged manifest instead')
   const output = createOutput(options.json)
   const progress = createProgressLine(output)
   const project = locateProject(options)
-  const outFile = options.out ?? project.manifestFile
+  const outFile = options.out ?? (shard ? path.join(project.root, '.tdgov', `manifest.shard-${shard.index}-of-${shard.count}.ndjson`) : project.manifestFile)
   if (options.out !== undefined) await checkOutTarget(options.out, { tree: project.root, force: options.force })
 
-  const { summary, document, stats } = await scan({
+  const request = {
     root: project.root,
     outFile,
     jobs: options.jobs,
@@ -84,9 +90,20 @@ export async function scanCommand(raw: ScanCommandOptions): Promise<number> {
     },
     ...(options.config !== undefined && { configFile: options.config }),
     needDocument: options.json,
-    onProgress: (p) =>
+    onProgress: (p: ScanProgress) =>
       progress.update(`scanning ${progressBar(p.filesDone, p.filesTotal)} ${p.filesDone}/${p.filesTotal} files, ${formatBytes(p.bytesDone)} read`),
-  })
+  }
+  if (shard) {
+    const result = await scanShard({ ...request, shard })
+    progress.done()
+    if (options.out !== undefined) await noteOutput(project.root, options.out)
+    output.out(
+      `shard ${shard.index} of ${shard.count}: ${formatCount(result.files)} ${result.files === 1 ? 'file' : 'files'} scanned → ${outFile}\n` +
+        `next: when all ${shard.count} shards are done, tdgov merge PARTIALS… (the manifest: ${path.relative('.', project.manifestFile) || project.manifestFile})\n`,
+    )
+    return 0
+  }
+  const { summary, document, stats } = await scan(request)
   progress.done()
   if (options.out !== undefined) await noteOutput(project.root, options.out)
 
