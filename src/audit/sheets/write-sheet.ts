@@ -2,14 +2,19 @@ import { createFileAtomic, writeFileAtomic } from '../../util/atomic-write.js'
 import { UserError } from '../../util/errors.js'
 import { renderCsv } from './render-csv.js'
 import { renderJsonl } from './render-jsonl.js'
+import { renderXlsx } from './render-xlsx.js'
 import { sheetFormatOf } from './sheet-format.js'
-import type { SheetFormat, SheetRow } from './sheet-row.js'
+import type { SheetGuide } from './sheet-guide.js'
+import type { SheetFormat, SheetKind, SheetRow } from './sheet-row.js'
+import type { SheetLanguage } from './sheet-words.js'
 
 export { sheetFormatOf } from './sheet-format.js'
 
 export interface WriteSheetOptions {
-  /** the verdicts a reviewer may choose (ANNOTATION_VERDICTS or CONTENT_VERDICTS); the xlsx drop-down offers them */
-  verdicts: readonly string[]
+  /** what is reviewed: the verdict words (correct/incorrect or pass/fail) and error types follow it */
+  kind: SheetKind
+  /** the headers, verdict words and instructions; default English. JSONL keeps the English keys in both. */
+  language?: SheetLanguage
   /** replace an existing sheet; without it an existing file is a UserError and stays untouched */
   force: boolean
   /** the project, when the sheet goes inside it: no link on the way is followed (atomic-write.ts) */
@@ -19,6 +24,12 @@ export interface WriteSheetOptions {
    * the Unix epoch, so the same rows give the same bytes; pass the audit's own date to show it.
    */
   createdAt?: Date
+  /** xlsx only: the rules' label set, the corrected_label drop-down */
+  labels?: readonly string[]
+  /** xlsx only: the roster's reviewers, the reviewer drop-down */
+  reviewers?: readonly string[]
+  /** xlsx only: what the instructions sheet says about the audit; without it there is none */
+  guide?: SheetGuide
 }
 
 /**
@@ -26,8 +37,9 @@ export interface WriteSheetOptions {
  * appears complete or not at all. Without `force` an existing file is never replaced, even one
  * that appears while the sheet is being written.
  */
+// async although nothing is awaited: callers get every failure, a bad extension too, as a rejection.
 export async function writeSheet(file: string, rows: readonly SheetRow[], options: WriteSheetOptions): Promise<void> {
-  const data = await renderSheet(sheetFormatOf(file), rows, options)
+  const data = renderSheet(sheetFormatOf(file), rows, options)
   try {
     const where = options.within === undefined ? {} : { within: options.within }
     if (options.force) writeFileAtomic(file, data, where)
@@ -40,16 +52,21 @@ export async function writeSheet(file: string, rows: readonly SheetRow[], option
   }
 }
 
-async function renderSheet(format: SheetFormat, rows: readonly SheetRow[], options: WriteSheetOptions): Promise<string | Uint8Array> {
+function renderSheet(format: SheetFormat, rows: readonly SheetRow[], options: WriteSheetOptions): string | Uint8Array {
+  const language = options.language ?? 'en'
   switch (format) {
     case 'csv':
-      return renderCsv(rows)
+      return renderCsv(rows, language)
     case 'jsonl':
       return renderJsonl(rows)
-    case 'xlsx': {
-      // exceljs takes about 300 ms to load, so only sheets that need it pay for it.
-      const { renderXlsx } = await import('./render-xlsx.js')
-      return renderXlsx(rows, { verdicts: options.verdicts, createdAt: options.createdAt ?? new Date(0) })
-    }
+    case 'xlsx':
+      return renderXlsx(rows, {
+        kind: options.kind,
+        language,
+        createdAt: options.createdAt ?? new Date(0),
+        labels: options.labels ?? [],
+        reviewers: options.reviewers ?? [],
+        guide: options.guide ?? null,
+      })
   }
 }

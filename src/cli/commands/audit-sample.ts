@@ -1,6 +1,7 @@
 import { recordDate } from '../../util/record-date.js'
 import { z } from 'zod'
 import { sampleAudit, type SampleAuditOutput } from '../../audit/sample-audit.js'
+import { defaultSheetLanguage } from '../../audit/sheets/index.js'
 import { STRATIFY_BY } from '../../audit/sampling/draw-sample.js'
 import { loadConfig } from '../../records/load-config.js'
 import { locateProject } from '../../records/project.js'
@@ -22,6 +23,7 @@ const optionsSchema = z.object({
   seed: z.string({ message: 'expected a seed (any text, such as the date); it makes the sample reproducible' }).min(1, 'expected a non-empty seed'),
   stratify: z.enum(STRATIFY_BY, { message: 'expected label, annotator or source' }).optional(),
   sheet: z.string().optional(),
+  sheetLang: z.enum(LANGUAGES, { message: 'expected --sheet-lang zh or en' }).optional(),
   source: z.string().optional(),
   rules: z.string().optional(),
   id: z.string().optional(),
@@ -54,6 +56,7 @@ export async function auditSampleCommand(raw: Record<string, unknown>): Promise<
     rules: options.rules ?? null,
     id: options.id ?? null,
     sheet: options.sheet ?? null,
+    sheetLanguage: options.sheetLang ?? defaultSheetLanguage(config?.config.dataset.language, process.env.LANG),
     force: options.force,
     config,
     drawnOn: recordDate(options.asOf, '--as-of', process.env, new Date()),
