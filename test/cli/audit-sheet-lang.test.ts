@@ -90,6 +90,9 @@ describe('audit sample --sheet-lang', () => {
     const dir = project(null)
     ok(await runCli(['audit', 'sample', 'ann.jsonl', '--size', '20', '--seed', 'lang', '--sheet', 's.csv'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } }))
     expect(readFileSync(path.join(dir, 's.csv'), 'utf8').slice(1).split('\r\n')[0]).toBe(ZH_HEADER)
+    // the summary names the words the sheet offers
+    const drawn = ok(await runCli(['audit', 'sample', 'ann.jsonl', '--size', '20', '--seed', 'lang', '--sheet', 'u.csv', '--sheet-lang', 'zh'], { cwd: dir }))
+    expect(drawn.stdout).toContain('(fill in verdict: 正确 / 错误; reviewer; corrected_label)')
     const refused = await sample(dir, 't.csv', '--sheet-lang', 'fr')
     expect(refused.status).toBe(2)
     expect(refused.stderr).toContain('expected --sheet-lang zh or en')

@@ -1,7 +1,7 @@
 import { recordDate } from '../../util/record-date.js'
 import { z } from 'zod'
 import { sampleAudit, type SampleAuditOutput } from '../../audit/sample-audit.js'
-import { defaultSheetLanguage } from '../../audit/sheets/index.js'
+import { defaultSheetLanguage, verdictWords, type SheetLanguage } from '../../audit/sheets/index.js'
 import { STRATIFY_BY } from '../../audit/sampling/draw-sample.js'
 import { loadConfig } from '../../records/load-config.js'
 import { locateProject } from '../../records/project.js'
@@ -44,6 +44,7 @@ export async function auditSampleCommand(raw: Record<string, unknown>): Promise<
   if (options.source !== undefined && options.stratify === 'label') throw new UserError('--stratify label: data-item audits have no labels; use source')
   const output = createOutput(options.json)
   const progress = createProgressLine(output)
+  const sheetLanguage = options.sheetLang ?? defaultSheetLanguage(config?.config.dataset.language, process.env.LANG)
   const result = await sampleAudit({
     root,
     inputs: options.inputs,
@@ -56,7 +57,7 @@ export async function auditSampleCommand(raw: Record<string, unknown>): Promise<
     rules: options.rules ?? null,
     id: options.id ?? null,
     sheet: options.sheet ?? null,
-    sheetLanguage: options.sheetLang ?? defaultSheetLanguage(config?.config.dataset.language, process.env.LANG),
+    sheetLanguage,
     force: options.force,
     config,
     drawnOn: recordDate(options.asOf, '--as-of', process.env, new Date()),
@@ -66,7 +67,7 @@ export async function auditSampleCommand(raw: Record<string, unknown>): Promise<
   if (options.json) {
     output.out(JSON.stringify(sampleJson(result), null, 2) + '\n')
   } else {
-    output.out(describeSample(result, output.color, options.lang))
+    output.out(describeSample(result, output.color, options.lang, sheetLanguage))
   }
   return 0
 }
@@ -85,9 +86,11 @@ function sampleJson({ record, recordFile, sheetFile }: SampleAuditOutput): Recor
   }
 }
 
-function describeSample({ record, recordFile, sheetFile }: SampleAuditOutput, c: Palette, lang: Language): string {
+function describeSample({ record, recordFile, sheetFile }: SampleAuditOutput, c: Palette, lang: Language, sheetLanguage: SheetLanguage): string {
   const n = (v: number): string => formatCount(v)
-  const verdicts = record.kind === 'content' ? 'pass / fail, risk category in error_type' : 'correct / incorrect'
+  // The words the sheet offers, which are the words the reviewers will type.
+  const words = verdictWords(record.kind, sheetLanguage).join(' / ')
+  const verdicts = record.kind === 'content' ? `${words}, risk category in error_type` : words
   const lines = [
     `${c.bold('audit')} ${record.id}: ${n(record.sample.length)} of ${n(record.population.units)} ${record.kind === 'content' ? `records of source ${record.source}` : 'annotations'} sampled (seed "${record.seed}")`,
     ...describePlan(record.plan, record.kind === 'content' ? 'records' : 'annotations')
