@@ -3,7 +3,10 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readSheet } from '../../src/audit/sheets/index.js'
+import { renderXlsx } from '../../src/audit/sheets/render-xlsx.js'
 import type { AuditRecord } from '../../src/records/audit-record.js'
+import { BLANK_ROW } from '../audit/sheets/nasty-rows.js'
 import { overlapping, validationsOf, xlsxParts } from '../audit/sheets/xlsx-structure.js'
 import { runCli, type ExecResult } from '../helpers/exec.js'
 import { makeTempDir, removeTempDirs, writeTree } from '../helpers/tmp.js'
@@ -169,5 +172,22 @@ describe('the xlsx sheet, end to end', () => {
 
     copyFileSync(resaved, path.join(dir, 'resaved.xlsx'))
     expect(await score(dir, 'resaved.xlsx')).toMatchObject({ id, reviewed: 20, unreviewed: 0, defects: 3, reviewers: { 审核员甲: 20 }, corrections: { bird: 3 } })
+  }, 180_000)
+
+  it.skipIf(!soffice)('keeps a drop-down that refers to the hidden lists sheet through a LibreOffice re-save (skipped when soffice is not installed)', async () => {
+    const labels = Array.from({ length: 40 }, (_, i) => `类别 ${i}, 长名称`)
+    const file = path.join(dir, 'lists.xlsx')
+    writeFileSync(file, renderXlsx([{ ...BLANK_ROW, audit_id: 'a', item_id: 'i', verdict: '错误', corrected_label: labels[7]! }], { kind: 'annotation', language: 'zh', createdAt: new Date(0), labels, reviewers: [], guide: null }))
+    const out = path.join(dir, 'libreoffice-lists')
+    mkdirSync(out)
+    const converted = spawnSync('soffice', [`-env:UserInstallation=file://${makeTempDir()}/lo-profile`, '--headless', '--convert-to', 'xlsx', '--outdir', out, file], { encoding: 'utf8', timeout: 120_000 })
+    expect(converted.status, converted.stderr).toBe(0)
+    const parts = xlsxParts(readFileSync(path.join(out, 'lists.xlsx')))
+    expect(validationsOf(parts['xl/worksheets/sheet1.xml']!).map((v) => [v.sqref.replace(/:.*/, ''), v.formula])).toContainEqual(['G2', 'lists!$A$2:$A$41'])
+    expect(parts['xl/workbook.xml']).toMatch(/<sheet name="lists" sheetId="\d+" state="hidden"/)
+    // LibreOffice saves these as rich text, one run per script (类别 / 7, / 长名称); the reader joins the runs.
+    expect(parts['xl/sharedStrings.xml']).toContain('<rFont val="Calibri"/>')
+    const rows = await readSheet(path.join(out, 'lists.xlsx'))
+    expect(rows.map((row) => row.cells)).toEqual([{ ...BLANK_ROW, audit_id: 'a', item_id: 'i', verdict: '错误', corrected_label: '类别 7, 长名称' }])
   }, 180_000)
 })
