@@ -56,9 +56,9 @@ export function verdictWords(kind: SheetKind, language: SheetLanguage): readonly
  * null when it is not one of the kind's words in either language.
  */
 export function canonicalVerdict(kind: SheetKind, word: string): string | null {
-  const lower = word.toLowerCase()
-  const at = [CANONICAL[kind].indexOf(lower), ZH_VERDICTS[kind].indexOf(word)].find((index) => index >= 0)
-  return at === undefined ? null : CANONICAL[kind][at]!
+  const english = CANONICAL[kind].indexOf(word.toLowerCase())
+  const at = english >= 0 ? english : ZH_VERDICTS[kind].indexOf(word)
+  return at >= 0 ? CANONICAL[kind][at]! : null
 }
 
 /** "correct or incorrect (正确 or 错误)", for messages about a verdict that is neither. */
