@@ -23,7 +23,7 @@ await build({
   },
   platform: 'node',
   // Loaded lazily, only for datasets that have such files: left as they are in node_modules.
-  external: [/^node:/, /^apache-arrow/, /^hyparquet/, 'music-metadata', 'file-type', 'image-size', /^csv-parse/, 'fzstd', /^gpt-tokenizer/, /^spdx-license-list/, /^libphonenumber-js/, 'exceljs', 'saxes'],
+  external: [/^node:/, /^apache-arrow/, /^hyparquet/, 'music-metadata', 'file-type', 'image-size', /^csv-parse/, 'fzstd', /^gpt-tokenizer/, /^spdx-license-list/, /^libphonenumber-js/, 'saxes'],
   logLevel: 'warn',
   output: {
     dir: outDir,

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { DEFAULT_COLUMNS } from '../../src/formats/annotations/item.js'
 import { sampleAudit } from '../../src/audit/sample-audit.js'
 import { readSheet, writeSheet } from '../../src/audit/sheets/index.js'
-import { ANNOTATION_VERDICTS, type SheetRow } from '../../src/audit/sheets/sheet-row.js'
+import type { SheetRow } from '../../src/audit/sheets/sheet-row.js'
 import { loadConfig } from '../../src/records/load-config.js'
 
 /** The demo audit, as the README runs it: `tdgov audit sample … --aql 6.5 --seed demo-2024-05`. */
@@ -37,6 +37,7 @@ export async function filledReviewSheet(files: ReadonlyMap<string, Buffer>, gold
       rules: null,
       id: null,
       sheet: blank,
+      sheetLanguage: 'en',
       force: true,
       config: loadConfig(scratch),
       drawnOn: '2024-05-20',
@@ -55,7 +56,7 @@ export async function filledReviewSheet(files: ReadonlyMap<string, Buffer>, gold
       }
     })
     const filled = path.join(scratch, 'filled.csv')
-    await writeSheet(filled, rows, { verdicts: ANNOTATION_VERDICTS, force: true })
+    await writeSheet(filled, rows, { kind: 'annotation', force: true })
     return readFileSync(filled)
   } finally {
     rmSync(scratch, { recursive: true, force: true })

@@ -23,8 +23,8 @@ import { drawSample, type DrawPass, type DrawResult, type StratifyBy } from './s
 import { FINGERPRINT_METHOD } from './sampling/population-fingerprint.js'
 import { RANK_METHOD } from './sampling/rank.js'
 import { previewHash } from './score/check-sheet.js'
-import { labelStudioConfigFile, sheetFormatOf, writeSheet } from './sheets/index.js'
-import { ANNOTATION_VERDICTS, CONTENT_VERDICTS, type SheetRow } from './sheets/sheet-row.js'
+import { labelStudioConfigFile, sheetFormatOf, writeSheet, type SheetLanguage } from './sheets/index.js'
+import type { SheetRow } from './sheets/sheet-row.js'
 
 export interface SampleAuditInput {
   /** the project: where tdgov.yaml and .tdgov/ live; record paths are relative to it */
@@ -41,6 +41,8 @@ export interface SampleAuditInput {
   rules: string | null
   id: string | null
   sheet: string | null
+  /** the review sheet's headers, verdict words and instructions (default English) */
+  sheetLanguage?: SheetLanguage
   force: boolean
   config: LoadedConfig | null
   /** the day the sample is drawn (YYYY-MM-DD, UTC): recorded, and training is judged at it */
@@ -150,10 +152,30 @@ export async function sampleAudit(input: SampleAuditInput): Promise<SampleAuditO
     result: null,
   }
   record.findings = auditFindings(input.root, record, relativeTo(input.root, recordFile), input.config, startOfDay(input.drawnOn))
-  const verdicts = kind === 'content' ? CONTENT_VERDICTS : ANNOTATION_VERDICTS
-  await writeSheet(sheetFile, rows, { verdicts, force: input.force, ...(rules !== null && { labels: rules.labels }), ...insideOf(input.root, sheetFile) })
+  await writeSheet(sheetFile, rows, {
+    kind,
+    language: input.sheetLanguage ?? 'en',
+    force: input.force,
+    ...insideOf(input.root, sheetFile),
+    // The day drawn, so the workbook's dates say when the audit was drawn and the bytes stay the same.
+    createdAt: new Date(`${input.drawnOn}T00:00:00Z`),
+    labels: rules?.labels ?? [],
+    reviewers: rosterReviewers(input.config),
+    guide: {
+      auditId: id,
+      kind,
+      seed: input.seed,
+      drawnOn: input.drawnOn,
+      rules: record.rules === null ? null : { ...record.rules, labels: rules?.labels ?? [] },
+    },
+  })
   writeFileAtomic(recordFile, renderAuditRecord(record), insideOf(input.root, recordFile))
   return { record, recordFile, sheetFile, configFile: format === 'label-studio' ? labelStudioConfigFile(sheetFile) : null }
+}
+
+/** The roster's reviewers (role reviewer or both), in roster order: the sheet's reviewer drop-down. */
+function rosterReviewers(config: LoadedConfig | null): string[] {
+  return (config?.config.annotators ?? []).filter((person) => person.role !== 'annotator').map((person) => person.id)
 }
 
 interface Population {

@@ -115,6 +115,7 @@ Examples:
     .option('--ratio <r>', 'a share of the population (0.05 or 5%)')
     .option('--stratify <by>', 'proportional allocation over label, annotator or source')
     .option('--sheet <file>', 'review sheet: .csv (UTF-8 with BOM), .jsonl, .xlsx, or .label-studio.json (Label Studio tasks, with the project\'s labelling config as .label-studio.xml) (default: .tdgov/audits/<id>.csv)')
+    .option('--sheet-lang <lang>', "the sheet's headers, verdict words and instructions: zh or en (default: dataset.language in tdgov.yaml, else LANG, else en)")
     .option('--source <id>', 'data-item audit: sample the records of this declared source (default size 4,000, TC260-003)')
     .option('--rules <id>', 'the labelling rules in tdgov.yaml the labels follow')
     .option('--id <name>', 'audit id (default: derived from population, plan and seed)')

@@ -51,6 +51,7 @@ export function draftConfig(root: string): string {
     `  # version: "1.0.0"`,
     `  # description: what the data is and what it trains`,
     `  intended_use: commercial # ${INTENDED_USES.join(' | ')}`,
+    `  # language: zh            # BCP 47 code(s) of the data; review sheets (audit sample) are written in it`,
     ``,
     `# provider:`,
     `#   name: the company that provides the service`,

@@ -171,6 +171,10 @@ export const configSchema = z
         version: z.coerce.string().optional(),
         description: text.optional(),
         intended_use: z.enum(INTENDED_USES),
+        language: z
+          .union([text, z.array(text).min(1, 'expected at least one language code')])
+          .optional()
+          .describe('the language(s) of the data as BCP 47 codes (zh, zh-CN, en); review sheets are written in the first that is Chinese or English'),
         task_categories: z
           .array(text)
           .optional()

@@ -6,7 +6,7 @@ import { SaxesParser } from 'saxes'
 import { afterAll, describe, expect, it } from 'vitest'
 import { REPORTERS } from '../../src/check/index.js'
 import { readSheet, writeSheet } from '../../src/audit/sheets/index.js'
-import { ANNOTATION_VERDICTS, type SheetRow } from '../../src/audit/sheets/sheet-row.js'
+import type { SheetRow } from '../../src/audit/sheets/sheet-row.js'
 import { gated, gateResult, identity, RULES_DOC_URL } from '../check/reporters/gate-fixture.js'
 import { HOSTILE_STRINGS } from '../helpers/hostile-strings.js'
 import { makeTempDir, removeTempDirs } from '../helpers/tmp.js'
@@ -85,7 +85,7 @@ describe('hostile strings through every writer', () => {
         note: '',
       }))
       const file = path.join(makeTempDir(), `sheet.${format}`)
-      await writeSheet(file, rows, { verdicts: ANNOTATION_VERDICTS, force: false })
+      await writeSheet(file, rows, { kind: 'annotation', force: false })
       if (format === 'xlsx') {
         const parts = unzipSync(new Uint8Array(await import('node:fs').then((fs) => fs.readFileSync(file))))
         for (const [name, data] of Object.entries(parts)) {

@@ -23,9 +23,12 @@ export interface ExecOptions {
   timeoutMs?: number
 }
 
-/** The environment every CLI run gets: no colours, no progress bar, nothing from the caller's terminal. */
+/**
+ * The environment every CLI run gets: no colours, no progress bar, nothing from the caller's
+ * terminal; LANG is fixed, since review sheets follow it (zh_CN would write Chinese headers).
+ */
 export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: '1', ...extra }
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: '1', LANG: 'C.UTF-8', ...extra }
   delete env.FORCE_COLOR
   return env
 }

@@ -3,6 +3,7 @@ import { UserError } from '../../util/errors.js'
 import type { AuditRecord, AuditResult } from '../../records/audit-record.js'
 import { unitKey } from '../sampling/rank.js'
 import { ANNOTATION_VERDICTS, CONTENT_VERDICTS, placeOf, type ReadRow } from '../sheets/sheet-row.js'
+import { canonicalVerdict, verdictChoices } from '../sheets/sheet-words.js'
 import { normalQuantile } from '../../util/normal-quantile.js'
 import { AgreementError, clopperPearsonInterval, cohenKappa, wilsonInterval, wilsonLowerBound } from '../stats/index.js'
 
@@ -88,15 +89,16 @@ function readVerdicts(record: AuditRecord, rows: readonly ReadRow[], sheet: stri
   let unreviewed = 0
   let defects = 0
   for (const row of rows) {
-    const verdict = row.cells.verdict.toLowerCase()
-    if (verdict === '') {
+    if (row.cells.verdict === '') {
       unreviewed++
       continue
     }
-    if (!allowed.includes(verdict)) {
-      throw new UserError(`${sheet}: ${placeOf(row)}: verdict "${row.cells.verdict}"; expected ${allowed.join(' or ')} (blank: not reviewed yet)`)
+    // Either language's words (正确/错误, 合格/不合格), whatever language the sheet was written in.
+    const verdict = canonicalVerdict(record.kind, row.cells.verdict)
+    if (verdict === null) {
+      throw new UserError(`${sheet}: ${placeOf(row)}: verdict "${row.cells.verdict}"; expected ${verdictChoices(record.kind)} (blank: not reviewed yet)`)
     }
-    // The rest of scoring reads the verdict as the one lower-case word it was checked to be.
+    // The rest of scoring reads the verdict as the one canonical English word it stands for.
     reviewed.push(verdict === row.cells.verdict ? row : { ...row, cells: { ...row.cells, verdict } })
     if (verdict === allowed[1]) defects++
   }

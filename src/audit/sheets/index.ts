@@ -14,6 +14,9 @@ export {
   type ReadRow,
   type SheetColumn,
   type SheetFormat,
+  type SheetKind,
   type SheetRow,
 } from './sheet-row.js'
 export { writeSheet, type WriteSheetOptions } from './write-sheet.js'
+export type { SheetGuide } from './sheet-guide.js'
+export { canonicalVerdict, defaultSheetLanguage, verdictChoices, verdictWords, type SheetLanguage } from './sheet-words.js'

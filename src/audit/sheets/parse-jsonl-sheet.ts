@@ -3,11 +3,12 @@ import { lineOfFirstInvalidByte } from './decode-utf8.js'
 import { sheetLines } from './sheet-stream.js'
 import { tidyCell } from './sheet-table.js'
 import { SHEET_COLUMNS, type ReadRow, type SheetRow } from './sheet-row.js'
+import { headerOf } from './sheet-words.js'
 import { checkRowCount, DEFAULT_SHEET_LIMITS, limitsAfterFirst, type SheetLimits } from './sheet-limits.js'
 
 /**
  * Reads a review sheet saved as JSON Lines: one object per line with the ten columns as keys
- * (extra keys ignored). Row numbers are line numbers; blank lines and lines whose ten values are
+ * (English, as tdgov writes them, or the Chinese headers; extra keys ignored). Row numbers are line numbers; blank lines and lines whose ten values are
  * all empty are skipped. Numbers and booleans become their text, null an empty cell. Cells are
  * not passed through restoreCell, because the JSONL writer does not neutralise them. The lines
  * are read one at a time, each at most `limits.maxRowBytes`, and reading stops once there are
@@ -45,9 +46,10 @@ function readLine(file: string, lineNumber: number, line: string): ReadRow | nul
   if (object === null) throw new UserError(`${file}: line ${lineNumber}: expected a JSON object`)
   const cells = {} as SheetRow
   for (const column of SHEET_COLUMNS) {
-    if (!Object.hasOwn(object, column)) throw new UserError(`${file}: line ${lineNumber}: missing key "${column}"`)
-    const value = cellOf(object[column])
-    if (value === null) throw new UserError(`${file}: line ${lineNumber}: "${column}" is ${describe(object[column])}; expected text`)
+    const key = Object.hasOwn(object, column) ? column : headerOf(column, 'zh')
+    if (!Object.hasOwn(object, key)) throw new UserError(`${file}: line ${lineNumber}: missing key "${column}"`)
+    const value = cellOf(object[key])
+    if (value === null) throw new UserError(`${file}: line ${lineNumber}: "${key}" is ${describe(object[key])}; expected text`)
     cells[column] = tidyCell(column, value, false)
   }
   return SHEET_COLUMNS.every((column) => cells[column].trim() === '') ? null : { row: lineNumber, cells }

@@ -1,59 +1,86 @@
-import ExcelJS from 'exceljs'
+import { unzipSync } from 'fflate'
 import { UserError } from '../../util/errors.js'
 import { STRUCTURE_UNDECODED } from '../../util/library-error.js'
-import { cellText } from './cell-text.js'
 import { REVIEW_WORKSHEET } from './render-xlsx.js'
-import { findColumns, readRecord } from './sheet-table.js'
+import { findColumns, readRecord, type ColumnPositions } from './sheet-table.js'
 import type { ReadRow } from './sheet-row.js'
-import { checkRowCount, DEFAULT_SHEET_LIMITS, limitsAfterFirst, tooLarge, type SheetLimits } from './sheet-limits.js'
+import { checkRowCount, DEFAULT_SHEET_LIMITS, limitsAfterFirst, rowLimitText, tooLarge, type SheetLimits } from './sheet-limits.js'
+import { readDateStyles, readSharedStrings, readWorkbook, type XlsxParts } from './xlsx-workbook-parts.js'
+import { readWorksheetRows } from './xlsx-worksheet-rows.js'
+import { XlsxPartError } from './xlsx-xml-reader.js'
 import { zipUnpackedSize } from './zip-unpacked-size.js'
 
 /**
  * Reads a review sheet saved as xlsx: the worksheet named "review" (or else the first), header
- * in row 1, row numbers as Excel shows them. Cells become text with cellText, so a number or a
- * date a reviewer typed reads as they see it; `_xHHHH_` escapes are decoded by exceljs.
+ * in row 1, row numbers as Excel shows them, blank rows skipped. Cells become text with cellText,
+ * so a number or a date a reviewer typed reads as they see it, and `_xHHHH_` escapes are decoded.
+ * The zip is unpacked with fflate (only its XML parts) once its declared size is within
+ * `limits.maxBytes`; the worksheet is streamed through saxes, each row at most
+ * `limits.maxRowBytes` of text, and reading stops past `limits.maxRows` rows that are not blank.
  */
 export async function parseXlsxSheet(file: string, bytes: Uint8Array, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<ReadRow[]> {
-  // exceljs unpacks and parses every part at once; a small zip can unpack to gigabytes.
+  // fflate unpacks every part asked for at once; a small zip can unpack to gigabytes.
   const unpacked = zipUnpackedSize(bytes)
   if (unpacked !== null && unpacked > limits.maxBytes) throw tooLarge(file, 'unpacks to', unpacked, limits.maxBytes)
-  const workbook = new ExcelJS.Workbook()
   try {
-    // exceljs declares its own Buffer (an ArrayBuffer); JSZip takes an ArrayBuffer as well.
-    await workbook.xlsx.load(bytes.slice().buffer as ArrayBuffer)
+    return readRows(file, unzip(bytes), limits)
   } catch (error) {
+    if (error instanceof UserError) throw error
     throw new UserError(`${file}: expected an xlsx workbook, but it cannot be opened (${describeXlsxError(error)})`)
   }
-  const sheet = workbook.getWorksheet(REVIEW_WORKSHEET) ?? workbook.worksheets[0]
-  if (sheet === undefined) throw new UserError(`${file}: expected a worksheet named "${REVIEW_WORKSHEET}"; the workbook has none`)
+}
 
-  checkRowCount(file, Math.max(0, sheet.actualRowCount - 1), limits)
-  let active = limits
-  const width = sheet.getRow(1).cellCount
-  const textOf = (row: ExcelJS.Row): string[] => Array.from({ length: width }, (_, index) => cellText(row.getCell(index + 1).value))
-  const positions = findColumns(file, textOf(sheet.getRow(1)))
+function unzip(bytes: Uint8Array): XlsxParts {
+  // Images, printer settings and embedded objects are never read, so never inflated.
+  return unzipSync(bytes, { filter: (entry) => /\.(xml|rels)$/i.test(entry.name) })
+}
+
+function readRows(file: string, parts: XlsxParts, limits: SheetLimits): ReadRow[] {
+  const workbook = readWorkbook(parts)
+  const sheet = workbook.sheets.find((candidate) => candidate.name === REVIEW_WORKSHEET) ?? workbook.sheets[0]
+  if (sheet === undefined) throw new UserError(`${file}: expected a worksheet named "${REVIEW_WORKSHEET}"; the workbook has none`)
+  const worksheet = parts[sheet.part]
+  if (worksheet === undefined) throw new XlsxPartError(`its worksheet ${sheet.part} is missing`)
+  const context = {
+    sharedStrings: readSharedStrings(parts, workbook.sharedStrings),
+    dateStyles: readDateStyles(parts, workbook.styles),
+    date1904: workbook.date1904,
+  }
+
   const rows: ReadRow[] = []
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return
-    const read = readRecord(textOf(row), positions, rowNumber, true)
+  let positions: ColumnPositions | null = null
+  let active = limits
+  let filled = 0
+  readWorksheetRows(sheet.part, worksheet, context, ({ row, cells }) => {
+    if (row === 1) {
+      positions = findColumns(file, cells)
+      return
+    }
+    positions ??= findColumns(file, [])
+    if (cells.every((cell) => cell.trim() === '')) return
+    checkRowCount(file, ++filled, active)
+    if (cells.reduce((sum, cell) => sum + Buffer.byteLength(cell), 0) > limits.maxRowBytes) {
+      throw new UserError(`${file}: row ${row}: larger than a review sheet row may be (${rowLimitText(limits.maxRowBytes)})`)
+    }
+    const read = readRecord(cells, positions, row, true)
     if (read === null) return
     if (rows.length === 0) active = limitsAfterFirst(limits, read)
     rows.push(read)
   })
-  checkRowCount(file, Math.max(0, sheet.actualRowCount - 1), active)
+  // A sheet with no rows at all still needs its header.
+  if (positions === null) findColumns(file, [])
   return rows
 }
 
 /**
- * Why exceljs (and JSZip under it) could not open a workbook, in tdgov's words: their messages
- * are not repeated (one links a web page, another starts "Bug :").
+ * Why a workbook could not be opened, in tdgov's words: fflate's messages ("invalid zip data")
+ * and saxes's are not repeated as they are; a part tdgov found wanting says which.
  */
 export function describeXlsxError(error: unknown): string {
+  if (error instanceof XlsxPartError) return error.message
   const message = error instanceof Error ? error.message : ''
-  if (/central directory|End of data reached|Corrupted zip|is this a zip file|signature/i.test(message)) {
-    return 'not a zip archive, or a damaged one; an xlsx workbook is a zip archive'
-  }
-  if (/size mismatch|crc32|invalid (distance|code|block|stored)|unexpected end/i.test(message)) {
+  if (/invalid zip data|central directory|signature/i.test(message)) return 'not a zip archive, or a damaged one; an xlsx workbook is a zip archive'
+  if (/unexpected EOF|invalid (block type|length\/literal|distance)|unknown compression/i.test(message)) {
     return 'a part of the workbook is damaged; its compressed data does not decode'
   }
   return STRUCTURE_UNDECODED

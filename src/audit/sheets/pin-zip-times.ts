@@ -11,10 +11,11 @@ const DOS_END = Date.UTC(2107, 11, 31, 23, 59, 58)
  * Overwrites the modification time of every entry in a zip (both in its local header and in the
  * central directory) with `when`, in place, and returns the same bytes.
  *
- * exceljs packs an xlsx with JSZip, which stamps each entry with the current time; pinning the
- * stamps is what makes the same rows give the same xlsx bytes. Times before 1980 (the default,
+ * fflate stamps each entry with the time it is given in the machine's local time zone, so the
+ * same rows would give different bytes in Beijing and in London; pinning the stamps (in UTC)
+ * is what makes the same rows give the same xlsx bytes everywhere. Times before 1980 (the default,
  * epoch 0) become 1980-01-01, the earliest a zip can store. The stamps are not covered by the
- * entries' CRCs, so nothing else needs to change. Expects a zip without ZIP64 records, as JSZip
+ * entries' CRCs, so nothing else needs to change. Expects a zip without ZIP64 records, as fflate
  * writes for anything smaller than 4 GiB.
  */
 export function pinZipTimes(zip: Uint8Array, when: Date): Uint8Array {
@@ -51,7 +52,7 @@ function expectSignature(view: DataView, at: number, signature: number): void {
   }
 }
 
-/** MS-DOS time and date words, from the UTC clock (as JSZip writes them), clamped to 1980–2107. */
+/** MS-DOS time and date words, from the UTC clock, clamped to 1980–2107. */
 function dosDateTime(when: Date): { time: number; date: number } {
   const moment = new Date(Math.min(Math.max(when.getTime(), DOS_EPOCH), DOS_END))
   return {

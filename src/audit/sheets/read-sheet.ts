@@ -37,7 +37,7 @@ export async function readSheet(file: string, limits: SheetLimits = DEFAULT_SHEE
     case 'jsonl':
       return parseJsonlSheet(file, sheetChunks(file), limits)
     case 'xlsx': {
-      // exceljs takes about 300 ms to load, so only xlsx sheets pay for it.
+      // The xlsx reader (fflate, saxes) is loaded only for xlsx sheets.
       const bytes = await read(() => readFile(file))
       const { parseXlsxSheet } = await import('./parse-xlsx-sheet.js')
       return parseXlsxSheet(file, bytes, limits)

@@ -5,7 +5,7 @@ import type { ReadRow } from './sheet-row.js'
 /**
  * How much of a review sheet is read. A sheet is the sample (at most a few thousand rows of a few
  * hundred characters each), so anything far larger is not a filled-in sheet, and reading it whole
- * (as csv-parse, JSON and exceljs do) would take memory in proportion: a 300 MB file took over 1 GB.
+ * (as csv-parse, JSON and an unzipped workbook do) would take memory in proportion: a 300 MB file took over 1 GB.
  */
 export interface SheetLimits {
   /** the file's size on disk; an xlsx workbook also has its parts' unpacked sizes checked against it */

@@ -17,9 +17,12 @@ export type SheetColumn = (typeof SHEET_COLUMNS)[number]
 /** One row as tdgov writes it or reads it back: every cell a string ('' when blank). */
 export type SheetRow = Record<SheetColumn, string>
 
-/** Verdicts a reviewer may enter: annotation audits use correct/incorrect, data-item audits pass/fail. */
+/** Canonical verdicts: annotation audits use correct/incorrect, data-item audits pass/fail (sheet-words.ts has the Chinese ones). */
 export const ANNOTATION_VERDICTS = ['correct', 'incorrect'] as const
 export const CONTENT_VERDICTS = ['pass', 'fail'] as const
+
+/** What the sheet's reviewers judge: annotations (labels) or data items (content). */
+export type SheetKind = 'annotation' | 'content'
 
 export type SheetFormat = 'csv' | 'jsonl' | 'xlsx' | 'label-studio'
 

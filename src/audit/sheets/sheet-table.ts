@@ -1,6 +1,7 @@
 import { UserError } from '../../util/errors.js'
 import { restoreCell } from './neutralise.js'
 import { SHEET_COLUMNS, type ReadRow, type SheetColumn, type SheetRow } from './sheet-row.js'
+import { headerNames } from './sheet-words.js'
 
 /**
  * The reviewer's short answers, where a stray space from typing or copying would make `correct `
@@ -14,17 +15,20 @@ export type ColumnPositions = Readonly<Record<SheetColumn, number>>
 
 /**
  * Finds the ten columns in a header row: any order, names compared trimmed and case-insensitively,
- * extra columns ignored. A missing or repeated column is a UserError on row 1.
+ * each column by its English key or its Chinese header (sheet-words.ts), so a sheet written in
+ * either language reads the same; extra columns ignored. A missing or repeated column is a
+ * UserError on row 1.
  */
 export function findColumns(file: string, header: readonly string[]): ColumnPositions {
   const names = header.map((name) => name.trim().toLowerCase())
   const positions: Partial<Record<SheetColumn, number>> = {}
   const missing: string[] = []
   for (const column of SHEET_COLUMNS) {
-    const at = names.indexOf(column)
-    if (at < 0) missing.push(`"${column}"`)
-    else if (names.indexOf(column, at + 1) >= 0) throw new UserError(`${file}: row 1: column "${column}" appears twice; expected it once`)
-    else positions[column] = at
+    const accepted = headerNames(column)
+    const found = names.flatMap((name, at) => (accepted.includes(name) ? [at] : []))
+    if (found.length === 0) missing.push(`"${column}"`)
+    else if (found.length > 1) throw new UserError(`${file}: row 1: column "${column}" appears twice; expected it once`)
+    else positions[column] = found[0]!
   }
   if (missing.length > 0) throw new UserError(`${file}: row 1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`)
   return positions as ColumnPositions

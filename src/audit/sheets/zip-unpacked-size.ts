@@ -1,7 +1,7 @@
 /**
  * The total unpacked size a zip archive's central directory declares, read before anything is
  * inflated, so an xlsx that would unpack to gigabytes is refused up front. Null when no central
- * directory is found (exceljs then says the file is not a workbook); Infinity for ZIP64 sizes,
+ * directory is found (the reader then says the file is not a workbook); Infinity for ZIP64 sizes,
  * which no review sheet needs.
  */
 export function zipUnpackedSize(bytes: Uint8Array): number | null {

@@ -1,6 +1,7 @@
 import { recordDate } from '../../util/record-date.js'
 import { z } from 'zod'
 import { sampleAudit, type SampleAuditOutput } from '../../audit/sample-audit.js'
+import { defaultSheetLanguage, verdictWords, type SheetLanguage } from '../../audit/sheets/index.js'
 import { STRATIFY_BY, type DrawPass } from '../../audit/sampling/draw-sample.js'
 import { loadConfig } from '../../records/load-config.js'
 import { locateProject } from '../../records/project.js'
@@ -29,6 +30,7 @@ const optionsSchema = z.object({
   seed: z.string({ message: 'expected a seed (any text, such as the date); it makes the sample reproducible' }).min(1, 'expected a non-empty seed'),
   stratify: z.enum(STRATIFY_BY, { message: 'expected label, annotator or source' }).optional(),
   sheet: z.string().optional(),
+  sheetLang: z.enum(LANGUAGES, { message: 'expected --sheet-lang zh or en' }).optional(),
   source: z.string().optional(),
   rules: z.string().optional(),
   id: z.string().optional(),
@@ -54,6 +56,7 @@ export async function auditSampleCommand(raw: Record<string, unknown>): Promise<
   const config = loadConfig(root, options.config)
   const output = createOutput(options.json)
   const progress = createProgressLine(output)
+  const sheetLanguage = options.sheetLang ?? defaultSheetLanguage(config?.config.dataset.language, process.env.LANG)
   const result = await sampleAudit({
     root,
     inputs: options.inputs,
@@ -66,6 +69,7 @@ export async function auditSampleCommand(raw: Record<string, unknown>): Promise<
     rules: options.rules ?? null,
     id: options.id ?? null,
     sheet: options.sheet ?? null,
+    sheetLanguage,
     force: options.force,
     config,
     drawnOn,
@@ -76,7 +80,7 @@ export async function auditSampleCommand(raw: Record<string, unknown>): Promise<
   if (options.json) {
     output.out(JSON.stringify(sampleJson(result), null, 2) + '\n')
   } else {
-    output.out(describeSample(result, output.color, options.lang))
+    output.out(describeSample(result, output.color, options.lang, sheetLanguage))
   }
   return 0
 }
@@ -97,9 +101,11 @@ function sampleJson({ record, recordFile, sheetFile, configFile }: SampleAuditOu
   }
 }
 
-function describeSample({ record, recordFile, sheetFile, configFile }: SampleAuditOutput, c: Palette, lang: Language): string {
+function describeSample({ record, recordFile, sheetFile, configFile }: SampleAuditOutput, c: Palette, lang: Language, sheetLanguage: SheetLanguage): string {
   const n = (v: number): string => formatCount(v)
-  const verdicts = record.kind === 'content' ? 'pass / fail, risk category in error_type' : 'correct / incorrect'
+  // The words the sheet offers, which are the words the reviewers will type.
+  const words = verdictWords(record.kind, sheetLanguage).join(' / ')
+  const verdicts = record.kind === 'content' ? `${words}, risk category in error_type` : words
   const lines = [
     `${c.bold('audit')} ${record.id}: ${n(record.sample.length)} of ${n(record.population.units)} ${record.kind === 'content' ? `records of source ${record.source}` : 'annotations'} sampled (seed "${record.seed}")`,
     ...describePlan(record.plan, record.kind === 'content' ? 'records' : 'annotations')

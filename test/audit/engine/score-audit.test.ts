@@ -152,7 +152,7 @@ describe('scoreAudit: verdicts', () => {
     const sheetRows = verdictRows(6, 0, 'correct', 'incorrect')
     sheetRows[3]!.cells.verdict = 'maybe'
     expect(() => scoreAudit(recordOf(sheetRows), sheetRows, OPTIONS)).toThrow(UserError)
-    expect(() => scoreAudit(recordOf(sheetRows), sheetRows, OPTIONS)).toThrow('review.csv: row 5: verdict "maybe"; expected correct or incorrect (blank: not reviewed yet)')
+    expect(() => scoreAudit(recordOf(sheetRows), sheetRows, OPTIONS)).toThrow('review.csv: row 5: verdict "maybe"; expected correct or incorrect (正确 or 错误) (blank: not reviewed yet)')
   })
 
   it('refuses annotation verdicts on a content audit, and content verdicts on an annotation audit', () => {
@@ -160,6 +160,16 @@ describe('scoreAudit: verdicts', () => {
     expect(() => scoreAudit(recordOf(annotation, { kind: 'content' }), annotation, OPTIONS)).toThrow(/row 2: verdict "correct"; expected pass or fail/)
     const content = verdictRows(3, 0, 'pass', 'fail')
     expect(() => scoreAudit(recordOf(content), content, OPTIONS)).toThrow(/row 2: verdict "pass"; expected correct or incorrect/)
+  })
+
+  it('reads the Chinese verdicts as the English ones, in either kind of audit', () => {
+    const annotation = rows([{ verdict: '正确' }, { verdict: '错误', corrected_label: 'dog' }, { verdict: 'incorrect', corrected_label: 'dog' }])
+    expect(score(annotation)).toMatchObject({ reviewed: 3, defects: 2, corrections: { dog: 2 } })
+    const content = verdictRows(4, 0, '合格', '不合格')
+    content[0]!.cells.verdict = '不合格'
+    expect(scoreAudit(recordOf(content, { kind: 'content' }), content, OPTIONS)).toMatchObject({ reviewed: 4, defects: 1 })
+    // 合格 is not an annotation verdict, nor 正确 a content one
+    expect(() => scoreAudit(recordOf(content), content, OPTIONS)).toThrow(/row 2: verdict "不合格"; expected correct or incorrect \(正确 or 错误\)/)
   })
 
   it('reads verdicts case-insensitively', () => {

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readSheet } from '../../../src/audit/sheets/read-sheet.js'
 import { sheetFormatToRead } from '../../../src/audit/sheets/sheet-format.js'
-import { ANNOTATION_VERDICTS, CONTENT_VERDICTS, type SheetRow } from '../../../src/audit/sheets/sheet-row.js'
+import type { SheetRow } from '../../../src/audit/sheets/sheet-row.js'
 import { sheetFormatOf, writeSheet } from '../../../src/audit/sheets/write-sheet.js'
 import { UserError } from '../../../src/util/errors.js'
 import { makeTempDir, removeTempDirs } from '../../helpers/tmp.js'
@@ -12,7 +12,7 @@ import { BLANK_ROW, NASTY_ROWS } from './nasty-rows.js'
 
 afterEach(() => removeTempDirs())
 
-const annotation = { verdicts: ANNOTATION_VERDICTS, force: false }
+const annotation = { kind: 'annotation' as const, force: false }
 
 function row(item: string, annotator: string, label: string, preview = `text of ${item}`): SheetRow {
   return { ...BLANK_ROW, audit_id: 'a1', item_id: item, annotator, label, preview }
@@ -91,7 +91,7 @@ describe('writeSheet label-studio', () => {
   it('writes a content audit as a required pass/fail verdict with the risk categories, and no prediction', async () => {
     const dir = makeTempDir()
     const file = path.join(dir, 'safety.label-studio.json')
-    await writeSheet(file, [row('rec-1', '', '', 'some web text')], { verdicts: CONTENT_VERDICTS, force: false, labels: ['violence', 'privacy'] })
+    await writeSheet(file, [row('rec-1', '', '', 'some web text')], { kind: 'content', force: false, labels: ['violence', 'privacy'] })
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual([{ data: { audit_id: 'a1', item_id: 'rec-1', annotator: '', label: '', preview: 'some web text' } }])
     const config = path.join(dir, 'safety.label-studio.xml')
     expect(xmlProblems(config)).toBe('')

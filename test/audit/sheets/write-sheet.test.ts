@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ANNOTATION_VERDICTS, CONTENT_VERDICTS, SHEET_COLUMNS } from '../../../src/audit/sheets/sheet-row.js'
+import { SHEET_COLUMNS } from '../../../src/audit/sheets/sheet-row.js'
 import { sheetFormatOf, writeSheet } from '../../../src/audit/sheets/write-sheet.js'
 import { UserError } from '../../../src/util/errors.js'
 import { makeTempDir, removeTempDirs } from '../../helpers/tmp.js'
@@ -13,7 +13,7 @@ afterEach(() => {
   removeTempDirs()
 })
 
-const annotation = { verdicts: ANNOTATION_VERDICTS, force: false }
+const annotation = { kind: 'annotation', force: false } as const
 
 async function openXlsx(file: string): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook()
@@ -74,44 +74,57 @@ describe('writeSheet jsonl', () => {
 })
 
 describe('writeSheet xlsx', () => {
-  it('writes string cells, a frozen bold header and a verdict drop-down on every data row', async () => {
+  it('writes string cells, a frozen bold header and one drop-down per column over every data row', async () => {
     const file = path.join(makeTempDir(), 'review.xlsx')
-    await writeSheet(file, NASTY_ROWS, annotation)
+    await writeSheet(file, NASTY_ROWS, { ...annotation, labels: ['PER', 'LOC'], reviewers: ['rev', 'r2'] })
+    // exceljs, an independent reader, sees what Excel would.
     const sheet = await openXlsx(file)
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
     expect(sheet.getRow(1).values).toEqual([undefined, ...SHEET_COLUMNS])
     expect(sheet.getCell('A1').font?.bold).toBe(true)
     expect(sheet.getColumn(5).width).toBeGreaterThan(sheet.getColumn(1).width!)
+    expect(sheet.autoFilter).toBe('A1:J6')
     for (let row = 2; row <= NASTY_ROWS.length + 1; row++) {
-      expect(sheet.getCell(`F${row}`).dataValidation).toMatchObject({
-        type: 'list',
-        allowBlank: true,
-        formulae: ['"correct,incorrect"'],
-        showErrorMessage: true,
-      })
+      expect(sheet.getCell(`F${row}`).dataValidation).toMatchObject({ type: 'list', allowBlank: true, formulae: ['"correct,incorrect"'], showErrorMessage: true, errorStyle: 'stop' })
+      expect(sheet.getCell(`G${row}`).dataValidation).toMatchObject({ type: 'list', formulae: ['"PER,LOC"'], errorStyle: 'stop' })
+      expect(sheet.getCell(`H${row}`).dataValidation).toMatchObject({ type: 'list', errorStyle: 'information' })
+      expect(sheet.getCell(`I${row}`).dataValidation).toMatchObject({ type: 'list', formulae: ['"rev,r2"'], errorStyle: 'stop' })
     }
+    expect(sheet.getCell('F7').dataValidation).toBeUndefined()
     expect(sheet.getCell('E2').value).toBe("'=cmd|' /C calc'!A0")
+    let cells = 0
     sheet.eachRow((row) => {
-      row.eachCell({ includeEmpty: true }, (cell) => {
+      row.eachCell((cell) => {
+        cells++
         expect(cell.type).toBe(ExcelJS.ValueType.String)
         expect(cell.formula).toBeFalsy()
       })
     })
+    expect(cells).toBeGreaterThan(NASTY_ROWS.length * 5)
   })
 
-  it('offers pass/fail for content audits', async () => {
+  it('offers pass/fail for content audits, and no corrected_label list', async () => {
     const file = path.join(makeTempDir(), 'review.xlsx')
-    await writeSheet(file, NASTY_ROWS.slice(0, 1), { verdicts: CONTENT_VERDICTS, force: false })
-    expect((await openXlsx(file)).getCell('F2').dataValidation.formulae).toEqual(['"pass,fail"'])
+    await writeSheet(file, NASTY_ROWS.slice(0, 1), { kind: 'content', force: false, labels: ['PER'] })
+    const sheet = await openXlsx(file)
+    expect(sheet.getCell('F2').dataValidation.formulae).toEqual(['"pass,fail"'])
+    expect(sheet.getCell('G2').dataValidation).toBeUndefined()
   })
 
-  it('gives the same bytes for the same rows and date, whatever the clock says', async () => {
+  it('gives the same bytes for the same rows and date, whatever the clock and time zone say', async () => {
     const dir = makeTempDir()
     const createdAt = new Date('2025-03-04T05:06:08Z')
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2030-01-01T00:00:00Z') })
     await writeSheet(path.join(dir, 'a.xlsx'), NASTY_ROWS, { ...annotation, createdAt })
     vi.setSystemTime(new Date('2031-06-07T08:09:10Z'))
-    await writeSheet(path.join(dir, 'b.xlsx'), NASTY_ROWS, { ...annotation, createdAt })
+    const zone = process.env.TZ
+    process.env.TZ = 'Asia/Shanghai'
+    try {
+      await writeSheet(path.join(dir, 'b.xlsx'), NASTY_ROWS, { ...annotation, createdAt })
+    } finally {
+      if (zone === undefined) delete process.env.TZ
+      else process.env.TZ = zone
+    }
     vi.useRealTimers()
     expect(readFileSync(path.join(dir, 'a.xlsx')).equals(readFileSync(path.join(dir, 'b.xlsx')))).toBe(true)
     const workbook = new ExcelJS.Workbook()
