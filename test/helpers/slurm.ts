@@ -13,6 +13,15 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /**
  * munged, slurmctld and slurmd as root with a slurm.conf in `scratch` (as in
  * ../shared/reference/scale-out.md); .ci/run installs Debian's slurm-wlm and munge. `stop` kills
@@ -32,12 +41,20 @@ export function startSlurm(scratch: string): Slurm {
   const munge = { key: path.join(dir('munge-etc'), 'munge.key'), socket: path.join(dir('munge-run'), 'munge.socket'), pid: path.join(scratch, 'munge-run', 'munged.pid'), log: path.join(dir('munge-log'), 'munged.log'), seed: path.join(scratch, 'munge-run', 'seed') }
   writeFileSync(munge.key, randomBytes(1024), { mode: 0o400 })
   const pids: string[] = []
+  // Each daemon is asked to stop and waited for (up to 10 s, then killed): they write their state
+  // as they go, and the scratch folder is removed after.
   const stop = (): void => {
     for (const file of pids.reverse()) {
+      let pid: number
       try {
-        process.kill(Number(readFileSync(file, 'utf8').trim()), 'SIGTERM')
+        pid = Number(readFileSync(file, 'utf8').trim())
+        process.kill(pid, 'SIGTERM')
       } catch {
-        // already gone
+        continue
+      }
+      for (let waited = 0; alive(pid); waited += 100) {
+        if (waited >= 10_000) process.kill(pid, 'SIGKILL')
+        sleep(100)
       }
     }
   }
