@@ -30,23 +30,29 @@ import { sh, warnIfBusy } from './cases/context.js'
 import type { Ctx } from './cases/context.js'
 import { LABELLED_SCALES } from './gen-labelled.js'
 import type { LabelledScale } from './gen-labelled.js'
-import { ANNOTATION_SIZES, ensureData, layout } from './generate.js'
-import type { Part } from './generate.js'
+import { ANNOTATION_SIZES, DATA_SCALES, DATA_SIZES, ensureData, layout } from './generate.js'
+import type { DataScale, Part } from './generate.js'
 import { fmtMb, fmtSeconds, HAVE_GNU_TIME, Interrupted } from './measure.js'
 import type { CaseResult } from './results.js'
 
 type CaseId = 'jsonl' | 'parquet' | 'tree' | 'rescan' | 'pii' | 'audit' | 'check' | 'labelled'
 
 /** The cases in the order they run, each with the data parts it needs (one module per case in bench/cases/). */
-const REGISTRY: Record<CaseId, { parts: Part[]; run: (ctx: Ctx) => CaseResult[] | Promise<CaseResult[]> }> = {
-  jsonl: { parts: ['jsonl'], run: (ctx) => [caseA(ctx)] },
-  parquet: { parts: ['parquet'], run: (ctx) => [caseB(ctx)] },
-  tree: { parts: ['tree'], run: (ctx) => [caseC(ctx)] },
-  rescan: { parts: ['jsonl', 'parquet', 'tree'], run: (ctx) => caseD(ctx) },
-  pii: { parts: ['jsonl'], run: (ctx) => [caseE(ctx)] },
-  audit: { parts: ['annotations'], run: (ctx) => caseF(ctx) },
-  check: { parts: ['tree'], run: (ctx) => [caseG(ctx)] },
-  labelled: { parts: ['labelled'], run: (ctx) => caseH(ctx) },
+interface CaseEntry {
+  parts: Part[]
+  /** whether `--scale smoke` can run it (case F's checks are for the full-size exports) */
+  smoke: boolean
+  run: (ctx: Ctx) => CaseResult[] | Promise<CaseResult[]>
+}
+const REGISTRY: Record<CaseId, CaseEntry> = {
+  jsonl: { parts: ['jsonl'], smoke: true, run: (ctx) => [caseA(ctx)] },
+  parquet: { parts: ['parquet'], smoke: true, run: (ctx) => [caseB(ctx)] },
+  tree: { parts: ['tree'], smoke: true, run: (ctx) => [caseC(ctx)] },
+  rescan: { parts: ['jsonl', 'parquet', 'tree'], smoke: true, run: (ctx) => caseD(ctx) },
+  pii: { parts: ['jsonl'], smoke: true, run: (ctx) => [caseE(ctx)] },
+  audit: { parts: ['annotations'], smoke: false, run: (ctx) => caseF(ctx) },
+  check: { parts: ['tree'], smoke: true, run: (ctx) => [caseG(ctx)] },
+  labelled: { parts: ['labelled'], smoke: true, run: (ctx) => caseH(ctx) },
 }
 const CASES = Object.keys(REGISTRY) as CaseId[]
 
@@ -55,6 +61,7 @@ const CASES = Object.keys(REGISTRY) as CaseId[]
 
 const USAGE = `usage: node dist/bench/run.js [--keep] [--data DIR] [--only jsonl|parquet|tree|rescan|pii|audit|check|labelled]
                              [--jobs N] [--runs N] [--generate-only] [--cli FILE] [--labelled-scale small|full]
+                             [--scale full|smoke]
   --keep           keep the generated data folder (default: delete data, keep bench-results.json)
   --data DIR       use DIR as the bench folder; reuse its data when DIR/generated.json says complete
   --only CASE      run one case: jsonl (A), parquet (B), tree (C), rescan (D), pii (E), audit (F), check (G),
@@ -64,7 +71,10 @@ const USAGE = `usage: node dist/bench/run.js [--keep] [--data DIR] [--only jsonl
   --generate-only  generate the data and stop
   --cli FILE       tdgov entry point (default <repo>/bin/tdgov.js)
   --labelled-scale small|full
-                   size of case H's data (default full: 200k records per duplicate case)`
+                   size of case H's data (default full: 200k records per duplicate case; small with --scale smoke)
+  --scale full|smoke
+                   size of data/ (default full); smoke generates a few MB (3 MB JSONL, 20k Parquet rows,
+                   400 tree files) to check the cases end to end, not to time them; it skips audit (F)`
 
 interface Args {
   keep: boolean
@@ -75,6 +85,7 @@ interface Args {
   generateOnly: boolean
   cli: string | null
   labelledScale: LabelledScale
+  scale: DataScale
 }
 
 function parse(): Args {
@@ -89,7 +100,8 @@ function parse(): Args {
         runs: { type: 'string', default: '3' },
         'generate-only': { type: 'boolean', default: false },
         cli: { type: 'string' },
-        'labelled-scale': { type: 'string', default: 'full' },
+        'labelled-scale': { type: 'string' },
+        scale: { type: 'string', default: 'full' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -114,7 +126,16 @@ function parse(): Args {
     console.error(`--runs must be a positive integer, got "${values.runs}"`)
     process.exit(2)
   }
-  const labelledScale = values['labelled-scale'] ?? 'full'
+  const scale = values.scale ?? 'full'
+  if (!(DATA_SCALES as readonly string[]).includes(scale)) {
+    console.error(`--scale must be one of ${DATA_SCALES.join(', ')}, got "${scale}"`)
+    process.exit(2)
+  }
+  if (scale === 'smoke' && only !== null && !REGISTRY[only as CaseId].smoke) {
+    console.error(`--only ${only} has no smoke scale (its data is generated at full size only)`)
+    process.exit(2)
+  }
+  const labelledScale = values['labelled-scale'] ?? (scale === 'smoke' ? 'small' : 'full')
   if (!(LABELLED_SCALES as readonly string[]).includes(labelledScale)) {
     console.error(`--labelled-scale must be one of ${LABELLED_SCALES.join(', ')}, got "${labelledScale}"`)
     process.exit(2)
@@ -132,6 +153,7 @@ function parse(): Args {
     generateOnly: values['generate-only'] ?? false,
     cli: values.cli ?? null,
     labelledScale: labelledScale as LabelledScale,
+    scale: scale as DataScale,
   }
 }
 
@@ -235,14 +257,18 @@ async function main(): Promise<number> {
 
 async function runBench(args: Args, benchDir: string, cli: string, distBenchDir: string): Promise<number> {
   const l = layout(benchDir)
-  const cases: CaseId[] = args.only ? [args.only] : CASES
+  const cases: CaseId[] = args.only ? [args.only] : CASES.filter((c) => args.scale === 'full' || REGISTRY[c].smoke)
   const parts = [...new Set(cases.flatMap((c) => REGISTRY[c].parts))]
 
   console.log(`tdgov bench — folder ${benchDir}`)
   console.log(`  cli ${cli}; ${args.runs} run(s) per command; ${os.cpus().length} CPUs; node ${process.version}`)
+  if (args.scale !== 'full') {
+    const skipped = CASES.filter((c) => !REGISTRY[c].smoke)
+    console.log(`  scale ${args.scale}: a few MB of data, to check the cases, not to time them${skipped.length && !args.only ? ` (skips ${skipped.join(', ')})` : ''}`)
+  }
   warnIfBusy('before generation')
   console.log('\nGenerating data …')
-  const gen = await ensureData(l, parts, distBenchDir, args.labelledScale)
+  const gen = await ensureData(l, parts, distBenchDir, args.labelledScale, args.scale)
   console.log(`  generation step: ${gen.wallSeconds.toFixed(1)} s (generated: ${gen.generated.join(', ') || 'nothing, all reused'})`)
   for (const dir of ['data', 'annotations', 'labelled'].filter((d) => fs.existsSync(path.join(benchDir, d)))) {
     const du = sh('du -sh --apparent-size "$1"; du -sh "$1"', benchDir, dir).stdout.trim().split('\n')
@@ -256,7 +282,7 @@ async function runBench(args: Args, benchDir: string, cli: string, distBenchDir:
 
   const loadBefore = os.loadavg()
   warnIfBusy('before timing')
-  const ctx: Ctx = { l, cli, runs: args.runs, jobs: args.jobs ? ['--jobs', args.jobs] : [], gen, distBenchDir }
+  const ctx: Ctx = { l, cli, runs: args.runs, jobs: args.jobs ? ['--jobs', args.jobs] : [], gen, distBenchDir, scale: args.scale, sizes: DATA_SIZES[args.scale] }
   const results: CaseResult[] = []
   for (const c of cases) results.push(...(await REGISTRY[c].run(ctx)))
 
@@ -282,6 +308,7 @@ async function runBench(args: Args, benchDir: string, cli: string, distBenchDir:
     cli,
     runs: args.runs,
     jobs: args.jobs,
+    scale: args.scale,
     generation: { ...gen.marker, annotations: gen.annotations, labelled: gen.labelled?.marker ?? null, generatedThisRun: gen.generated, wallSeconds: gen.wallSeconds },
     cases: results,
     tdgovOk,

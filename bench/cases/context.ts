@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import crypto from 'node:crypto'
 import { spawnSync } from 'node:child_process'
-import type { GenerationReport, Layout } from '../generate.js'
+import type { DataScale, DataSizes, GenerationReport, Layout } from '../generate.js'
 import { fileEntries, findEntry, readManifest } from '../manifest.js'
 import type { FileEntry } from '../manifest.js'
 import type { Measurement } from '../measure.js'
@@ -22,6 +22,9 @@ export interface Ctx {
   gen: GenerationReport
   /** dist/bench: the compiled bench next to the CLI's dist/src */
   distBenchDir: string
+  /** `--scale`: full, or smoke (a few MB, to check the bench, not to time it) */
+  scale: DataScale
+  sizes: DataSizes
 }
 
 export function tdgovScan(ctx: Ctx, dir: string, extra: string[]): string[] {

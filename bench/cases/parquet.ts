@@ -1,6 +1,5 @@
 /** Case B: the Parquet row count (from the footer) + hash, with `sha256sum` for context. */
 import path from 'node:path'
-import { PARQUET_ROWS } from '../generate.js'
 import { measure } from '../measure.js'
 import { check } from '../results.js'
 import type { CaseResult, Check } from '../results.js'
@@ -18,7 +17,7 @@ export function caseB(ctx: Ctx): CaseResult {
   const refSha = ref.last.stdout.trim().split(/\s+/)[0] ?? ''
   if (td.ok) {
     const entry = findEntryIn(out, 'big-2m.parquet')
-    checks.push(check('manifest records == Parquet rows', ctx.gen.marker.parquet?.rows ?? PARQUET_ROWS, entry?.records ?? null))
+    checks.push(check('manifest records == Parquet rows', ctx.gen.marker.parquet?.rows ?? ctx.sizes.parquetRows, entry?.records ?? null))
     checks.push(check('manifest sha256 == sha256sum', refSha, entry?.sha256 ?? null))
   }
   return {

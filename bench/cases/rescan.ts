@@ -1,7 +1,6 @@
 /** Case D: a warm rescan (cache on, nothing touched) against the cold scan, for three directories. */
 import fs from 'node:fs'
 import path from 'node:path'
-import { TREE_DIRS, TREE_FILES_PER_DIR } from '../generate.js'
 import { measure } from '../measure.js'
 import { check } from '../results.js'
 import type { CaseResult, Check } from '../results.js'
@@ -73,7 +72,7 @@ export function caseD(ctx: Ctx): CaseResult[] {
   warmFile(l.jsonlFile)
   warmFile(l.parquetFile)
   warmTree(l.treeDir)
-  const treeFiles = ctx.gen.marker.tree?.files ?? TREE_DIRS * TREE_FILES_PER_DIR
+  const treeFiles = ctx.gen.marker.tree?.files ?? ctx.sizes.treeDirs * ctx.sizes.treeFilesPerDir
   const results = [
     rescan(ctx, 'D', 'data root', l.dataDir, treeFiles + 2),
     rescan(ctx, 'D', 'jsonl/', l.jsonlDir, 1),

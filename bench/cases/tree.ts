@@ -1,6 +1,5 @@
 /** Case C: 100k small files against `find | xargs sha256sum`. */
 import path from 'node:path'
-import { TREE_DIRS, TREE_FILES_PER_DIR } from '../generate.js'
 import { findEntry } from '../manifest.js'
 import { measure } from '../measure.js'
 import { check } from '../results.js'
@@ -25,7 +24,7 @@ export function caseC(ctx: Ctx): CaseResult {
   const checks: Check[] = []
   if (td.ok) {
     const entries = manifestEntries(out)
-    const expectedFiles = ctx.gen.marker.tree?.files ?? TREE_DIRS * TREE_FILES_PER_DIR
+    const expectedFiles = ctx.gen.marker.tree?.files ?? ctx.sizes.treeDirs * ctx.sizes.treeFilesPerDir
     const jsonl = entries ? [...entries.values()].filter((e) => e.path.endsWith('.jsonl')) : []
     checks.push(check('manifest file entries', expectedFiles, entries ? jsonl.length : null))
     if (ctx.gen.marker.tree) {
@@ -36,8 +35,10 @@ export function caseC(ctx: Ctx): CaseResult {
     // spot-check hashes of a deterministic sample of files
     let bad = 0
     let seen = 0
-    for (const d of [0, 37, 99]) {
-      for (const f of [0, 511, 999]) {
+    // full scale: dirs 0, 37, 99 × files 0, 511, 999
+    const { treeDirs, treeFilesPerDir } = ctx.sizes
+    for (const d of [0, Math.floor(treeDirs * 0.37), treeDirs - 1]) {
+      for (const f of [0, Math.floor(treeFilesPerDir * 0.511), treeFilesPerDir - 1]) {
         const rel = `d${String(d).padStart(3, '0')}/f${String(f).padStart(4, '0')}.jsonl`
         const e = entries ? findEntry(entries, rel) : null
         seen++
