@@ -47,7 +47,7 @@ interface CaseEntry {
 const REGISTRY: Record<CaseId, CaseEntry> = {
   jsonl: { parts: ['jsonl'], smoke: true, run: (ctx) => [caseA(ctx)] },
   parquet: { parts: ['parquet'], smoke: true, run: (ctx) => [caseB(ctx)] },
-  tree: { parts: ['tree'], smoke: true, run: (ctx) => [caseC(ctx)] },
+  tree: { parts: ['tree'], smoke: true, run: (ctx) => caseC(ctx) },
   rescan: { parts: ['jsonl', 'parquet', 'tree'], smoke: true, run: (ctx) => caseD(ctx) },
   pii: { parts: ['jsonl'], smoke: true, run: (ctx) => [caseE(ctx)] },
   audit: { parts: ['annotations'], smoke: false, run: (ctx) => caseF(ctx) },
