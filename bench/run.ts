@@ -2,11 +2,15 @@
  * tdgov benchmark: generates a ~1.6 GB data set in a fresh temp folder and times `tdgov scan`
  * against coreutils references on the same, warm page cache. See bench/README.md.
  *
- *   npm run bench                               # everything (generates, runs A–F, deletes the data)
+ *   npm run bench                               # everything (generates, runs A–I, deletes the data)
  *   node dist/bench/run.js --keep               # keep the data folder for the next run
  *   node dist/bench/run.js --data DIR           # reuse (or create) a data folder
- *   node dist/bench/run.js --data DIR --only jsonl|parquet|tree|rescan|pii|audit|check|labelled
+ *   node dist/bench/run.js --data DIR --only jsonl|parquet|tree|rescan|pii|audit|check|labelled|shard
  *   node dist/bench/run.js --only labelled --labelled-scale small   # case H on small data
+ *   node dist/bench/run.js --scale smoke --runs 1                   # every case but F on a few MB, to check them
+ *
+ * The cases are in bench/cases/, one module each; this file parses the arguments, holds the
+ * registry (case name → data parts, runner) and prints the table.
  *
  * Exit status: 0 when every tdgov run succeeded and every count/hash check matched (performance
  * targets are reported, not enforced); 1 when tdgov failed or a check mismatched; 2 on a usage
@@ -26,6 +30,7 @@ import { caseE } from './cases/pii.js'
 import { caseF } from './cases/audit.js'
 import { caseG } from './cases/check.js'
 import { caseH } from './cases/labelled.js'
+import { caseShard } from './cases/shard.js'
 import { sh, warnIfBusy } from './cases/context.js'
 import type { Ctx } from './cases/context.js'
 import { LABELLED_SCALES } from './gen-labelled.js'
@@ -35,7 +40,7 @@ import type { DataScale, Part } from './generate.js'
 import { fmtMb, fmtSeconds, HAVE_GNU_TIME, Interrupted } from './measure.js'
 import type { CaseResult } from './results.js'
 
-type CaseId = 'jsonl' | 'parquet' | 'tree' | 'rescan' | 'pii' | 'audit' | 'check' | 'labelled'
+type CaseId = 'jsonl' | 'parquet' | 'tree' | 'rescan' | 'pii' | 'audit' | 'check' | 'labelled' | 'shard'
 
 /** The cases in the order they run, each with the data parts it needs (one module per case in bench/cases/). */
 interface CaseEntry {
@@ -53,19 +58,20 @@ const REGISTRY: Record<CaseId, CaseEntry> = {
   audit: { parts: ['annotations'], smoke: false, run: (ctx) => caseF(ctx) },
   check: { parts: ['tree'], smoke: true, run: (ctx) => [caseG(ctx)] },
   labelled: { parts: ['labelled'], smoke: true, run: (ctx) => caseH(ctx) },
+  shard: { parts: ['tree'], smoke: true, run: (ctx) => caseShard(ctx) },
 }
 const CASES = Object.keys(REGISTRY) as CaseId[]
 
 // ---------------------------------------------------------------------------------------------
 // arguments
 
-const USAGE = `usage: node dist/bench/run.js [--keep] [--data DIR] [--only jsonl|parquet|tree|rescan|pii|audit|check|labelled]
+const USAGE = `usage: node dist/bench/run.js [--keep] [--data DIR] [--only jsonl|parquet|tree|rescan|pii|audit|check|labelled|shard]
                              [--jobs N] [--runs N] [--generate-only] [--cli FILE] [--labelled-scale small|full]
                              [--scale full|smoke]
   --keep           keep the generated data folder (default: delete data, keep bench-results.json)
   --data DIR       use DIR as the bench folder; reuse its data when DIR/generated.json says complete
   --only CASE      run one case: jsonl (A), parquet (B), tree (C), rescan (D), pii (E), audit (F), check (G),
-                   labelled (H)
+                   labelled (H), shard (I)
   --jobs N         pass --jobs N to every tdgov scan (not to tdgov audit sample)
   --runs N         runs per command, median reported (default 3)
   --generate-only  generate the data and stop
@@ -204,6 +210,7 @@ function printTable(results: CaseResult[]): void {
   for (const row of rows) console.log(line(row))
   console.log(
     '\nratio: reference time / tdgov time (higher is better); for rescans, warm time / cold time (lower is better);' +
+      '\nfor shard, the unsharded scan\'s time / (the sum of the shard scans + the merge);' +
       '\nfor --pii full, the file\'s megabytes (10^6 bytes) per second of tdgov time;' +
       '\nfor audit sample, annotation lines (items) per second of tdgov time.' +
       '\nTimes are medians of the runs; peak RSS is the maximum over the tdgov runs (/usr/bin/time %M, MiB).',
@@ -323,6 +330,7 @@ async function runBench(args: Args, benchDir: string, cli: string, distBenchDir:
     fs.rmSync(path.join(benchDir, 'audit-project'), { recursive: true, force: true })
     fs.rmSync(l.labelledDir, { recursive: true, force: true })
     fs.rmSync(path.join(benchDir, 'labelled-out'), { recursive: true, force: true })
+    fs.rmSync(path.join(benchDir, 'shard'), { recursive: true, force: true })
     const files = ['generated.json', 'generated-annotations.json', 'generated-labelled.json', 'm1.json', 'm2.json', 'm3.json', 'm5.json']
     for (const size of ANNOTATION_SIZES) files.push(`audit-${size}.csv`)
     for (const f of files) fs.rmSync(path.join(benchDir, f), { force: true })
