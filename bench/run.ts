@@ -2,10 +2,10 @@
  * tdgov benchmark: generates a ~1.6 GB data set in a fresh temp folder and times `tdgov scan`
  * against coreutils references on the same, warm page cache. See bench/README.md.
  *
- *   npm run bench                               # everything (generates, runs A–I, deletes the data)
+ *   npm run bench                               # everything (generates, runs A–J, deletes the data)
  *   node dist/bench/run.js --keep               # keep the data folder for the next run
  *   node dist/bench/run.js --data DIR           # reuse (or create) a data folder
- *   node dist/bench/run.js --data DIR --only jsonl|parquet|tree|rescan|pii|audit|check|labelled|shard
+ *   node dist/bench/run.js --data DIR --only jsonl|parquet|tree|rescan|pii|audit|check|labelled|shard|deep
  *   node dist/bench/run.js --only labelled --labelled-scale small   # case H on small data
  *   node dist/bench/run.js --scale smoke --runs 1                   # every case but F on a few MB, to check them
  *
@@ -31,6 +31,7 @@ import { caseF } from './cases/audit.js'
 import { caseG } from './cases/check.js'
 import { caseH } from './cases/labelled.js'
 import { caseShard } from './cases/shard.js'
+import { caseDeep } from './cases/deep.js'
 import { sh, warnIfBusy } from './cases/context.js'
 import type { Ctx } from './cases/context.js'
 import { LABELLED_SCALES } from './gen-labelled.js'
@@ -40,7 +41,7 @@ import type { DataScale, Part } from './generate.js'
 import { fmtMb, fmtSeconds, HAVE_GNU_TIME, Interrupted } from './measure.js'
 import type { CaseResult } from './results.js'
 
-type CaseId = 'jsonl' | 'parquet' | 'tree' | 'rescan' | 'pii' | 'audit' | 'check' | 'labelled' | 'shard'
+type CaseId = 'jsonl' | 'parquet' | 'tree' | 'rescan' | 'pii' | 'audit' | 'check' | 'labelled' | 'shard' | 'deep'
 
 /** The cases in the order they run, each with the data parts it needs (one module per case in bench/cases/). */
 interface CaseEntry {
@@ -59,19 +60,20 @@ const REGISTRY: Record<CaseId, CaseEntry> = {
   check: { parts: ['tree'], smoke: true, run: (ctx) => [caseG(ctx)] },
   labelled: { parts: ['labelled'], smoke: true, run: (ctx) => caseH(ctx) },
   shard: { parts: ['tree'], smoke: true, run: (ctx) => caseShard(ctx) },
+  deep: { parts: ['jsonl'], smoke: true, run: (ctx) => caseDeep(ctx) },
 }
 const CASES = Object.keys(REGISTRY) as CaseId[]
 
 // ---------------------------------------------------------------------------------------------
 // arguments
 
-const USAGE = `usage: node dist/bench/run.js [--keep] [--data DIR] [--only jsonl|parquet|tree|rescan|pii|audit|check|labelled|shard]
+const USAGE = `usage: node dist/bench/run.js [--keep] [--data DIR] [--only jsonl|parquet|tree|rescan|pii|audit|check|labelled|shard|deep]
                              [--jobs N] [--runs N] [--generate-only] [--cli FILE] [--labelled-scale small|full]
                              [--scale full|smoke]
   --keep           keep the generated data folder (default: delete data, keep bench-results.json)
   --data DIR       use DIR as the bench folder; reuse its data when DIR/generated.json says complete
   --only CASE      run one case: jsonl (A), parquet (B), tree (C), rescan (D), pii (E), audit (F), check (G),
-                   labelled (H), shard (I)
+                   labelled (H), shard (I), deep (J)
   --jobs N         pass --jobs N to every tdgov scan (not to tdgov audit sample)
   --runs N         runs per command, median reported (default 3)
   --generate-only  generate the data and stop
@@ -180,6 +182,8 @@ function printTable(results: CaseResult[]): void {
           ? `${(r.ratio * 100).toFixed(1)} % warm/cold`
           : r.ratioKind === 'MB/s'
             ? `${r.ratio.toFixed(0)} MB/s`
+            : r.ratioKind === 'throughput'
+              ? `${r.ratio.toFixed(2)}× MB/s`
             : r.ratioKind === 'items/s'
               ? `${(r.ratio / 1e6).toFixed(2)} M items/s`
               : `${r.ratio.toFixed(2)}×`
@@ -211,7 +215,8 @@ function printTable(results: CaseResult[]): void {
   console.log(
     '\nratio: reference time / tdgov time (higher is better); for rescans, warm time / cold time (lower is better);' +
       '\nfor shard, the unsharded scan\'s time / (the sum of the shard scans + the merge);' +
-      '\nfor --pii full, the file\'s megabytes (10^6 bytes) per second of tdgov time;' +
+      '\nfor --pii full and deep --jobs 1, the file\'s megabytes (10^6 bytes) per second of tdgov time;' +
+      '\nfor deep --jobs 2, its MB/s over two files / the MB/s of --jobs 1 over one;' +
       '\nfor audit sample, annotation lines (items) per second of tdgov time.' +
       '\nTimes are medians of the runs; peak RSS is the maximum over the tdgov runs (/usr/bin/time %M, MiB).',
   )
@@ -331,7 +336,8 @@ async function runBench(args: Args, benchDir: string, cli: string, distBenchDir:
     fs.rmSync(l.labelledDir, { recursive: true, force: true })
     fs.rmSync(path.join(benchDir, 'labelled-out'), { recursive: true, force: true })
     fs.rmSync(path.join(benchDir, 'shard'), { recursive: true, force: true })
-    const files = ['generated.json', 'generated-annotations.json', 'generated-labelled.json', 'm1.json', 'm2.json', 'm3.json', 'm5.json']
+    fs.rmSync(path.join(benchDir, 'deep2'), { recursive: true, force: true })
+    const files = ['generated.json', 'generated-annotations.json', 'generated-labelled.json', 'm1.json', 'm2.json', 'm3.json', 'm5.json', 'm6.json', 'm7.json']
     for (const size of ANNOTATION_SIZES) files.push(`audit-${size}.csv`)
     for (const f of files) fs.rmSync(path.join(benchDir, f), { force: true })
     console.log(`\nDeleted the generated data (use --keep to keep it).`)
