@@ -36,6 +36,23 @@ export const PARQUET_ROWS = 2_000_000
 export const TREE_DIRS = 100
 export const TREE_FILES_PER_DIR = 1_000
 
+/**
+ * `full` is the data set described above; `smoke` is the same generators at a few MB (a JSONL of
+ * ~3 MB, 20k Parquet rows, 4 × 100 tree files), to check the bench end to end, not to time it.
+ */
+export type DataScale = 'full' | 'smoke'
+export const DATA_SCALES: readonly DataScale[] = ['full', 'smoke']
+export interface DataSizes {
+  jsonlBytes: number
+  parquetRows: number
+  treeDirs: number
+  treeFilesPerDir: number
+}
+export const DATA_SIZES: Record<DataScale, DataSizes> = {
+  full: { jsonlBytes: JSONL_TARGET_BYTES, parquetRows: PARQUET_ROWS, treeDirs: TREE_DIRS, treeFilesPerDir: TREE_FILES_PER_DIR },
+  smoke: { jsonlBytes: 3_000_000, parquetRows: 20_000, treeDirs: 4, treeFilesPerDir: 100 },
+}
+
 /** Bump when the annotation generator changes its output (independent of GEN_VERSION). */
 export const ANNOTATIONS_GEN_VERSION = 1
 /** the annotation exports of case F: name → lines */
@@ -109,6 +126,8 @@ export interface AnnotationFileInfo {
 export interface Marker {
   version: number
   seed: number
+  /** absent in markers written before scales existed: full */
+  scale?: DataScale
   jsonl?: JsonlInfo
   parquet?: ParquetInfo
   tree?: TreeInfo
@@ -144,10 +163,10 @@ export interface GenerationReport {
   wallSeconds: number
 }
 
-function readMarker(file: string): Marker | null {
+function readMarker(file: string, scale: DataScale): Marker | null {
   try {
     const m = JSON.parse(fs.readFileSync(file, 'utf8')) as Marker
-    return m.version === GEN_VERSION && m.seed === SEED ? m : null
+    return m.version === GEN_VERSION && m.seed === SEED && (m.scale ?? 'full') === scale ? m : null
   } catch {
     return null
   }
@@ -204,7 +223,7 @@ function annotationFileComplete(l: Layout, m: AnnotationsMarker, size: Annotatio
   return info !== undefined && info.lines === ANNOTATION_FILES[size] && sizeOf(l.annotationFile(size)) === info.bytes
 }
 
-function isComplete(l: Layout, m: Marker, am: AnnotationsMarker, part: Part, labelledScale: LabelledScale): boolean {
+function isComplete(l: Layout, m: Marker, am: AnnotationsMarker, part: Part, labelledScale: LabelledScale, sizes: DataSizes): boolean {
   switch (part) {
     case 'labelled':
       return readLabelled(l, labelledScale) !== null
@@ -215,7 +234,7 @@ function isComplete(l: Layout, m: Marker, am: AnnotationsMarker, part: Part, lab
     case 'parquet':
       return m.parquet !== undefined && sizeOf(l.parquetFile) === m.parquet.bytes
     case 'tree':
-      return m.tree !== undefined && fs.existsSync(path.join(l.treeDir, `d${String(TREE_DIRS - 1).padStart(3, '0')}`))
+      return m.tree !== undefined && fs.existsSync(path.join(l.treeDir, `d${String(sizes.treeDirs - 1).padStart(3, '0')}`))
   }
 }
 
@@ -249,11 +268,19 @@ function runParquetChild(script: string, out: string, rows: number, seed: number
  * (running the Parquet writer concurrently with the JSONL writer was slower overall on 2 cores).
  * The Parquet writer runs in a child process so its memory is isolated and measured.
  */
-export async function ensureData(l: Layout, parts: Part[], benchDistDir: string, labelledScale: LabelledScale = 'full'): Promise<GenerationReport> {
+export async function ensureData(
+  l: Layout,
+  parts: Part[],
+  benchDistDir: string,
+  labelledScale: LabelledScale = 'full',
+  scale: DataScale = 'full',
+): Promise<GenerationReport> {
   const t0 = process.hrtime.bigint()
-  const marker: Marker = readMarker(l.marker) ?? { version: GEN_VERSION, seed: SEED }
+  const sizes = DATA_SIZES[scale]
+  // a marker of another scale is not reused: every part of data/ is generated again
+  const marker: Marker = readMarker(l.marker, scale) ?? { version: GEN_VERSION, seed: SEED, ...(scale === 'full' ? {} : { scale }) }
   const annotations: AnnotationsMarker = readAnnotationsMarker(l.annotationsMarker) ?? { version: ANNOTATIONS_GEN_VERSION, seed: SEED, files: {} }
-  const todo = parts.filter((p) => !isComplete(l, marker, annotations, p, labelledScale))
+  const todo = parts.filter((p) => !isComplete(l, marker, annotations, p, labelledScale, sizes))
   for (const p of todo) if (p !== 'annotations' && p !== 'labelled') delete marker[p]
   writeMarker(l.marker, marker)
 
@@ -265,8 +292,8 @@ export async function ensureData(l: Layout, parts: Part[], benchDistDir: string,
     fs.rmSync(l.jsonlDir, { recursive: true, force: true })
     fs.mkdirSync(l.jsonlDir, { recursive: true })
     const part = `${l.jsonlFile}.part`
-    console.log(`  jsonl: writing ≥ ${(JSONL_TARGET_BYTES / 1e9).toFixed(2)} GB …`)
-    const r = await generateJsonl(part, JSONL_TARGET_BYTES, SEED + 1)
+    console.log(`  jsonl: writing ≥ ${(sizes.jsonlBytes / 1e9).toFixed(sizes.jsonlBytes < 1e8 ? 3 : 2)} GB …`)
+    const r = await generateJsonl(part, sizes.jsonlBytes, SEED + 1)
     fs.renameSync(part, l.jsonlFile)
     marker.jsonl = r
     writeMarker(l.marker, marker)
@@ -281,8 +308,8 @@ export async function ensureData(l: Layout, parts: Part[], benchDistDir: string,
     fs.mkdirSync(l.parquetDir, { recursive: true })
     const part = `${l.parquetFile}.part`
     const started = process.hrtime.bigint()
-    console.log(`  parquet: writing ${PARQUET_ROWS.toLocaleString('en-US')} rows in ${ROW_GROUP.toLocaleString('en-US')}-row groups (child process) …`)
-    const r = await runParquetChild(path.join(benchDistDir, 'gen-parquet.js'), part, PARQUET_ROWS, SEED + 2)
+    console.log(`  parquet: writing ${sizes.parquetRows.toLocaleString('en-US')} rows in ${ROW_GROUP.toLocaleString('en-US')}-row groups (child process) …`)
+    const r = await runParquetChild(path.join(benchDistDir, 'gen-parquet.js'), part, sizes.parquetRows, SEED + 2)
     fs.renameSync(part, l.parquetFile)
     const seconds = Number(process.hrtime.bigint() - started) / 1e9
     marker.parquet = { rows: r.rows, bytes: r.bytes, seconds, peakRssKb: r.peakRssKb }
@@ -297,8 +324,8 @@ export async function ensureData(l: Layout, parts: Part[], benchDistDir: string,
     const part = `${l.treeDir}.part`
     fs.rmSync(l.treeDir, { recursive: true, force: true })
     fs.rmSync(part, { recursive: true, force: true })
-    console.log(`  tree: writing ${(TREE_DIRS * TREE_FILES_PER_DIR).toLocaleString('en-US')} small files …`)
-    const r = generateTree(part, TREE_DIRS, TREE_FILES_PER_DIR, SEED + 3)
+    console.log(`  tree: writing ${(sizes.treeDirs * sizes.treeFilesPerDir).toLocaleString('en-US')} small files …`)
+    const r = generateTree(part, sizes.treeDirs, sizes.treeFilesPerDir, SEED + 3)
     fs.renameSync(part, l.treeDir)
     marker.tree = r
     writeMarker(l.marker, marker)

@@ -19,9 +19,12 @@ export interface CaseResult {
   name: string
   reference: { label: string; command: string[]; medianMs: number; timesMs: number[]; maxRssKb: number | null } | null
   tdgov: { command: string[]; medianMs: number; timesMs: number[]; maxRssKb: number | null; ok: boolean }
-  /** A–C: reference / tdgov (higher is better); D: warm / cold (lower is better); E: MB/s; F: items/s */
+  /**
+   * A–C, I: reference / tdgov (higher is better); D: warm / cold (lower is better); E, J (--jobs 1): MB/s;
+   * F: items/s; J (--jobs 2): tdgov's throughput / the reference's throughput
+   */
   ratio: number | null
-  ratioKind: 'speedup' | 'warm/cold' | 'MB/s' | 'items/s' | 'none'
+  ratioKind: 'speedup' | 'warm/cold' | 'MB/s' | 'items/s' | 'throughput' | 'none'
   /** F: the population (annotation lines) the command went through */
   items?: number
   targets: Target[]

@@ -10,7 +10,7 @@ import { generateLabelled } from '../../bench/gen-labelled.js'
 import type { LabelledSizes } from '../../bench/gen-labelled.js'
 import { plantValue } from '../../bench/labelled-values.js'
 import { Rng } from '../../bench/prng.js'
-import { canonicalValue, dupFacts, tableFacts } from '../../bench/case-labelled.js'
+import { canonicalValue, dupFacts, tableFacts } from '../../bench/cases/labelled.js'
 import { makeTempDir, removeTempDirs } from '../helpers/tmp.js'
 
 afterAll(() => removeTempDirs())

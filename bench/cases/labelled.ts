@@ -17,12 +17,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { PlantedType } from './checkdigits.js'
-import type { DupCaseTruth, LabelledTruth, PiiCounts, TableTruth } from './gen-labelled.js'
-import { fmtSeconds, measure } from './measure.js'
-import type { Measurement } from './measure.js'
-import { check } from './results.js'
-import type { CaseResult, Check, Target } from './results.js'
+import type { PlantedType } from '../checkdigits.js'
+import type { DupCaseTruth, LabelledTruth, PiiCounts, TableTruth } from '../gen-labelled.js'
+import { fmtSeconds, measure } from '../measure.js'
+import type { Measurement } from '../measure.js'
+import { check } from '../results.js'
+import type { CaseResult, Check, Target } from '../results.js'
+import type { Ctx } from './context.js'
 
 export interface LabelledCtx {
   /** where manifests go */
@@ -625,4 +626,17 @@ export async function caseLabelled(ctx: LabelledCtx): Promise<CaseResult[]> {
   const all = results.flatMap((r) => r.targets)
   console.log(`[H] ${all.filter((t) => t.pass).length} of ${all.length} targets pass`)
   return results
+}
+
+/** Case H as the bench's registry runs it: the labelled data from the generation step, manifests to labelled-out/. */
+export async function caseH(ctx: Ctx): Promise<CaseResult[]> {
+  if (!ctx.gen.labelled) throw new Error('case H: the labelled data is missing after generation')
+  return caseLabelled({
+    outDir: path.join(ctx.l.benchDir, 'labelled-out'),
+    root: ctx.l.labelledDir,
+    truth: ctx.gen.labelled.truth,
+    cli: ctx.cli,
+    jobs: ctx.jobs,
+    distBenchDir: ctx.distBenchDir,
+  })
 }
