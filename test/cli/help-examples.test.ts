@@ -16,6 +16,7 @@ const COMMANDS = [
   ['check'],
   ['report'],
   ['diff'],
+  ['merge'],
   ['audit', 'plan'],
   ['audit', 'sample'],
   ['audit', 'score'],
