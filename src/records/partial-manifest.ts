@@ -91,6 +91,9 @@ function parseHeader(file: string, text: string): PartialHeader {
   if (typeof json === 'object' && json !== null && 'manifest' in json) {
     throw new UserError(`${file}: a manifest, not a partial; merge takes the partials that tdgov scan --shard K/N writes`)
   }
+  const version = typeof json === 'object' && json !== null && 'tdgov_partial' in json ? json.tdgov_partial : undefined
+  if (version === undefined) throw new UserError(`${file}: line 1 is not the header of a partial; merge takes the partials that tdgov scan --shard K/N writes`)
+  if (version !== PARTIAL_VERSION) throw new UserError(`${file}: a partial of version ${JSON.stringify(version)}; this tdgov merges version ${PARTIAL_VERSION}, written by the same tdgov version's scan --shard`)
   const parsed = partialHeaderSchema.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!

@@ -63,7 +63,7 @@ export function buildManifest(input: ManifestInput): BuiltManifest {
     manifest: 'tdgov/manifest',
     version: MANIFEST_VERSION,
     tool: { name: 'tdgov', version: toolVersion() },
-    scan: { deep: input.deep, sampleSize: input.sampleSize, pii: input.pii, tokens: input.tokens, ...(input.limits && { limits: { ...input.limits } }) },
+    scan: scanFacts(input),
     config: input.config ? { file: CONFIG_FILE, sha256: input.config.sha256 } : null,
     fingerprint: fingerprint(files),
   }
@@ -116,6 +116,11 @@ export function buildManifest(input: ManifestInput): BuiltManifest {
     licences,
     content: header.content,
   }
+}
+
+/** The scan options as the manifest (and a shard's partial) records them. */
+export function scanFacts(options: Pick<ManifestInput, 'deep' | 'sampleSize' | 'pii' | 'tokens' | 'limits'>): Manifest['scan'] {
+  return { deep: options.deep, sampleSize: options.sampleSize, pii: options.pii, tokens: options.tokens, ...(options.limits && { limits: { ...options.limits } }) }
 }
 
 /**

@@ -16,7 +16,7 @@ import { toolVersion } from '../util/version.js'
 import { loadEntries, loadIndex, saveCache, statKey, type CacheIndex, type CacheKey, type WrittenManifest } from './cache.js'
 import { createExcludeFilter, type ExcludeFilter } from '../util/excludes.js'
 import type { AnalysedFile, FileRecord } from './file-record.js'
-import { buildManifest, sortFindings, type BuiltManifest, type ManifestInput } from './manifest.js'
+import { buildManifest, scanFacts, sortFindings, type BuiltManifest, type ManifestInput } from './manifest.js'
 import type { ManifestFinding } from '../records/manifest-schema.js'
 import { processFile } from './process-file.js'
 import type { ClassifyStated } from '../provenance/folder-licences.js'
@@ -243,11 +243,6 @@ function writePartial(plan: ScanPlan, shard: Shard, run: ScanCollector): ShardSc
     throw new UserError(`${options.outFile}: cannot write the partial manifest (${describeSystemError(error, 'the write failed')}); choose another place with --out`)
   }
   return { shard, files: records.length, stats: run.stats }
-}
-
-/** The scan options as the manifest records them. */
-export function scanFacts(options: ScanFileOptions): PartialHeader['scan'] {
-  return { deep: options.deep, sampleSize: options.sampleSize, pii: options.pii, tokens: options.tokens, ...(options.limits && { limits: { ...options.limits } }) }
 }
 
 /** The manifest over every file's record, as a scan or a merge of its shards writes it. */

@@ -1,7 +1,7 @@
 import type { AnnotationItem } from '../../formats/annotations/item.js'
 import { REPEAT_EXAMPLES, type RepeatPolicy, type RepeatReport } from '../../records/audit-record.js'
 import { UserError } from '../../util/errors.js'
-import { compareStrings } from '../../util/order.js'
+import { labelSetKey } from '../stats/set-alpha.js'
 
 /** Places kept per repeated unit: enough to find the copies, bounded however often a unit repeats. */
 const PLACES_PER_UNIT = 3
@@ -29,7 +29,8 @@ export class RepeatTracker {
 
   /** `seq` is the unit's position in reading order; `place` says where it is ("file: line 12"). */
   note(key: string, item: AnnotationItem, seq: number, place: string): void {
-    const labels = labelSet(item.labels)
+    // An annotation's labels as a set: order and repeats do not make copies differ.
+    const labels = labelSetKey(item.labels)
     const seen = this.units.get(key)
     if (seen === undefined) {
       this.units.set(key, { item_id: item.item_id, annotator: item.annotator, occurrences: 1, firstSeq: seq, lastSeq: seq, labels, labelsDiffer: false, places: [place] })
@@ -69,11 +70,6 @@ export class RepeatTracker {
     for (const [key, unit] of this.units) if (unit.occurrences > 1) kept.set(key, policy === 'first' ? unit.firstSeq : unit.lastSeq)
     return kept
   }
-}
-
-/** An annotation's labels as a set: order and repeats do not make copies differ. */
-function labelSet(labels: readonly string[]): string {
-  return JSON.stringify([...new Set(labels)].sort(compareStrings))
 }
 
 /** An empty report: the exports were looked at and hold no repeated unit. */

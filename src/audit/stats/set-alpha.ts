@@ -11,8 +11,8 @@ export type SetDistance = (a: readonly string[], b: readonly string[]) => number
 const ONE_VALUE = 'There has to be more than one value in the domain.'
 const NO_PAIRABLE_UNIT = 'There has to be at least one unit with values assigned by at least two coders.'
 
-/** A set's canonical key: its distinct labels in code-point order. */
-function keyOf(labels: readonly string[]): string {
+/** A set's canonical key: its distinct labels in code-point order (also how repeat reports compare copies). */
+export function labelSetKey(labels: readonly string[]): string {
   return JSON.stringify([...new Set(labels)].sort(compareStrings))
 }
 
@@ -31,7 +31,7 @@ export function setAlpha(units: readonly SetRatedUnit[], distance: SetDistance):
     if (unit.length < 2) continue
     const counts = new Map<string, number>()
     for (const labels of unit) {
-      const key = keyOf(labels)
+      const key = labelSetKey(labels)
       counts.set(key, (counts.get(key) ?? 0) + 1)
       const known = sets.get(key)
       if (known) known.total++
