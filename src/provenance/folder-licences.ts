@@ -30,83 +30,108 @@ interface Group {
  * result is in folder order.
  */
 export function folderLicences(files: readonly AnalysedFile[], classify: ClassifyStated | null, unidentified: ReadonlySet<string> = new Set()): FolderLicence[] {
-  const statements = new Map<string, Group>()
-  const unreadable = new Set<string>()
-  for (const file of files) {
+  const tally = new FolderLicenceTally()
+  for (const file of files) tally.state(file, unidentified.has(file.path))
+  for (const file of files) tally.count(file)
+  return tally.result(classify)
+}
+
+/**
+ * folderLicences over two passes of the files in path order, for a manifest that reads its files
+ * as a stream: `state` every file (only the statements are kept), then `count` every file (each
+ * is added to its folder's group). Memory grows with the folders, not the files.
+ */
+export class FolderLicenceTally {
+  private readonly statements = new Map<string, Group>()
+  private readonly unreadable = new Set<string>()
+  private stated: Set<string> | null = null
+  private readonly nearest = new Map<string, string | null>()
+  private readonly unstated = new Map<string, Group>()
+  // The group of each directory, found once: a 100k-file tree has far fewer directories.
+  private readonly groupOfDir = new Map<string, Group>()
+  private lastDir: string | null = null
+  private group: Group | undefined
+
+  /** The first pass: a file stating a licence, or an unidentified licence text (`unidentified`), is a statement. */
+  state(file: AnalysedFile, unidentified: boolean): void {
     const licence = file.facts.licence
-    if (!licence && !unidentified.has(file.path)) continue
+    if (!licence && !unidentified) return
     const dir = dirOf(file.path)
-    const group = statements.get(dir) ?? { from: [], ids: new Set<string>(), files: 0, bytes: 0, records: 0 }
+    const group = this.statements.get(dir) ?? { from: [], ids: new Set<string>(), files: 0, bytes: 0, records: 0 }
     group.from.push(file.path)
     for (const id of licence?.ids ?? []) group.ids.add(id)
-    if (!licence) unreadable.add(dir)
-    statements.set(dir, group)
+    if (!licence) this.unreadable.add(dir)
+    this.statements.set(dir, group)
   }
-  // Folders with a statement at or below them: an unstated file is grouped under the highest folder that is not one.
-  const stated = new Set<string>()
-  for (const dir of statements.keys()) for (let d: string | null = dir; d !== null && !stated.has(d); d = parentOf(d)) stated.add(d)
 
-  const nearest = new Map<string, string | null>()
-  const covering = (dir: string): string | null => {
-    let found = nearest.get(dir)
-    if (found === undefined) {
-      const parent = parentOf(dir)
-      found = statements.has(dir) ? dir : parent === null ? null : covering(parent)
-      nearest.set(dir, found)
-    }
-    return found
-  }
-  const unstated = new Map<string, Group>()
-  // The group of each directory, found once: a 100k-file tree has far fewer directories.
-  const groupOfDir = new Map<string, Group>()
-  let lastDir: string | null = null
-  let group: Group | undefined
-  for (const file of files) {
-    if (file.format === 'document') continue
+  /** The second pass, after every file was stated. */
+  count(file: AnalysedFile): void {
+    if (file.format === 'document') return
     const dir = dirOf(file.path)
-    if (dir !== lastDir) {
-      lastDir = dir
-      group = groupOfDir.get(dir)
-      if (!group) {
-        const over = covering(dir)
-        if (over !== null) group = statements.get(over)!
+    if (dir !== this.lastDir) {
+      this.lastDir = dir
+      this.group = this.groupOfDir.get(dir)
+      if (!this.group) {
+        const over = this.covering(dir)
+        if (over !== null) this.group = this.statements.get(over)!
         else {
-          const key = highestUnstated(dir, stated)
-          group = unstated.get(key) ?? { from: [], ids: new Set(), files: 0, bytes: 0, records: 0 }
-          unstated.set(key, group)
+          const key = highestUnstated(dir, this.statedFolders())
+          this.group = this.unstated.get(key) ?? { from: [], ids: new Set(), files: 0, bytes: 0, records: 0 }
+          this.unstated.set(key, this.group)
         }
-        groupOfDir.set(dir, group)
+        this.groupOfDir.set(dir, this.group)
       }
     }
-    group = group!
+    const group = this.group!
     group.files++
     group.bytes += file.bytes
     group.records += file.records ?? 0
   }
 
-  const out: [string, FolderLicence][] = []
-  for (const [dir, group] of [...statements, ...unstated]) {
-    if (group.files === 0) continue
-    const ids = [...group.ids].sort(compareStrings)
-    const known = ids.length > 0 && classify ? classify(ids) : NOTHING_STATED
-    // Terms nobody could read bind too: at least `unspecified`, which only `commercial` is below.
-    const licenceClass = unreadable.has(dir) && known.use === 'commercial' ? { ...known, use: 'unspecified' as const } : known
-    out.push([
-      dir,
-      {
-        folder: dir === '' ? '.' : dir,
-        from: [...group.from].sort(compareStrings),
-        ids,
-        use: licenceClass.use,
-        attribution: licenceClass.attribution,
-        shareAlike: licenceClass.shareAlike,
-        files: group.files,
-        bytes: group.bytes,
-        records: group.records,
-      },
-    ])
+  result(classify: ClassifyStated | null): FolderLicence[] {
+    const out: [string, FolderLicence][] = []
+    for (const [dir, group] of [...this.statements, ...this.unstated]) {
+      if (group.files === 0) continue
+      const ids = [...group.ids].sort(compareStrings)
+      const known = ids.length > 0 && classify ? classify(ids) : NOTHING_STATED
+      // Terms nobody could read bind too: at least `unspecified`, which only `commercial` is below.
+      const licenceClass = this.unreadable.has(dir) && known.use === 'commercial' ? { ...known, use: 'unspecified' as const } : known
+      out.push([
+        dir,
+        {
+          folder: dir === '' ? '.' : dir,
+          from: [...group.from].sort(compareStrings),
+          ids,
+          use: licenceClass.use,
+          attribution: licenceClass.attribution,
+          shareAlike: licenceClass.shareAlike,
+          files: group.files,
+          bytes: group.bytes,
+          records: group.records,
+        },
+      ])
+    }
+    return out.sort(([a], [b]) => compareStrings(a, b)).map(([, entry]) => entry)
   }
-  return out.sort(([a], [b]) => compareStrings(a, b)).map(([, entry]) => entry)
+
+  /** Folders with a statement at or below them: an unstated file is grouped under the highest folder that is not one. */
+  private statedFolders(): Set<string> {
+    if (this.stated) return this.stated
+    const stated = new Set<string>()
+    for (const dir of this.statements.keys()) for (let d: string | null = dir; d !== null && !stated.has(d); d = parentOf(d)) stated.add(d)
+    this.stated = stated
+    return stated
+  }
+
+  private covering(dir: string): string | null {
+    let found = this.nearest.get(dir)
+    if (found === undefined) {
+      const parent = parentOf(dir)
+      found = this.statements.has(dir) ? dir : parent === null ? null : this.covering(parent)
+      this.nearest.set(dir, found)
+    }
+    return found
+  }
 }
 
 /** The highest folder on the way from the root down to `dir` that has no statement at or below it; `dir` when every one has. */

@@ -102,30 +102,41 @@ export interface UrlSummary {
   other?: { domains: number; records: number; bytes: number }
 }
 
-export function summariseUrls(files: readonly { records: number; urls?: UrlFacts | undefined }[]): UrlSummary | null {
-  const domains = new TopTally(2, WORKING_DOMAINS)
-  let withUrls = 0
-  let analysed = 0
-  let recordsWithUrl = 0
-  const noDomain = { records: 0, bytes: 0 }
-  for (const { records, urls } of files) {
-    if (!urls) continue
-    withUrls++
-    analysed += records
-    recordsWithUrl += urls.recordsWithUrl
-    noDomain.records += urls.noDomain.records
-    noDomain.bytes += urls.noDomain.bytes
-    for (const d of urls.domains) domains.add(d.domain, [d.bytes, d.records])
-    if (urls.other) domains.addOther(urls.other.domains, [urls.other.bytes, urls.other.records])
+export function summariseUrls(files: Iterable<{ records: number; urls?: UrlFacts | undefined }>): UrlSummary | null {
+  const tally = new DatasetUrlTally()
+  for (const { records, urls } of files) tally.add(records, urls)
+  return tally.result()
+}
+
+/** summariseUrls one file at a time, for a pass that gathers other figures too. */
+export class DatasetUrlTally {
+  private readonly domains = new TopTally(2, WORKING_DOMAINS)
+  private withUrls = 0
+  private analysed = 0
+  private recordsWithUrl = 0
+  private readonly noDomain = { records: 0, bytes: 0 }
+
+  add(records: number, urls: UrlFacts | undefined): void {
+    if (!urls) return
+    this.withUrls++
+    this.analysed += records
+    this.recordsWithUrl += urls.recordsWithUrl
+    this.noDomain.records += urls.noDomain.records
+    this.noDomain.bytes += urls.noDomain.bytes
+    for (const d of urls.domains) this.domains.add(d.domain, [d.bytes, d.records])
+    if (urls.other) this.domains.addOther(urls.other.domains, [urls.other.bytes, urls.other.records])
   }
-  if (withUrls === 0) return null
-  const { rows, other } = domains.result(DATASET_DOMAINS)
-  return {
-    files: withUrls,
-    analysed,
-    recordsWithUrl,
-    domains: rows.map(({ key, values: [bytes, records] }) => ({ domain: key, records: records!, bytes: bytes! })),
-    noDomain,
-    ...(other && { other: { domains: other.keys, records: other.values[1]!, bytes: other.values[0]! } }),
+
+  result(): UrlSummary | null {
+    if (this.withUrls === 0) return null
+    const { rows, other } = this.domains.result(DATASET_DOMAINS)
+    return {
+      files: this.withUrls,
+      analysed: this.analysed,
+      recordsWithUrl: this.recordsWithUrl,
+      domains: rows.map(({ key, values: [bytes, records] }) => ({ domain: key, records: records!, bytes: bytes! })),
+      noDomain: { ...this.noDomain },
+      ...(other && { other: { domains: other.keys, records: other.values[1]!, bytes: other.values[0]! } }),
+    }
   }
 }

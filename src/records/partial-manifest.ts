@@ -40,23 +40,24 @@ export const partialHeaderSchema = z
 
 export type PartialHeader = z.output<typeof partialHeaderSchema>
 
-/** The partial's text: the header, then the records in path order. */
-export function renderPartial(header: PartialHeader, records: readonly FileRecord[]): string {
-  const lines = [JSON.stringify(header)]
-  for (const record of records) lines.push(`${JSON.stringify(record.path)}\t${encodeEntry(record)}`)
-  return lines.join('\n') + '\n'
+/** The partial's text, through `write`: the header, then the records in path order. */
+export function writePartialLines(header: PartialHeader, records: Iterable<FileRecord>, write: (text: string) => void): void {
+  write(`${JSON.stringify(header)}\n`)
+  for (const record of records) write(`${JSON.stringify(record.path)}\t${encodeEntry(record)}\n`)
 }
 
 export interface Partial {
   file: string
   header: PartialHeader
-  records: FileRecord[]
 }
 
-/** Reads a partial line by line; anything else is a UserError naming the file and the line. */
-export async function readPartial(file: string): Promise<Partial> {
+/**
+ * Reads a partial line by line, giving each record to `onRecord` as it is read; anything else is
+ * a UserError naming the file and the line.
+ */
+export async function readPartial(file: string, onRecord: (record: FileRecord) => void): Promise<Partial> {
   let header: PartialHeader | null = null
-  const records: FileRecord[] = []
+  let records = 0
   let line = 0
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })
   try {
@@ -67,7 +68,8 @@ export async function readPartial(file: string): Promise<Partial> {
         continue
       }
       if (text === '') continue
-      records.push(parseRecord(file, line, text))
+      onRecord(parseRecord(file, line, text))
+      records++
     }
   } catch (error) {
     if (error instanceof UserError) throw error
@@ -75,8 +77,8 @@ export async function readPartial(file: string): Promise<Partial> {
     throw new UserError(`${file}: cannot read the partial manifest${code === undefined ? '' : ` (${code})`}`)
   }
   if (header === null) throw new UserError(`${file}: empty; expected a partial manifest written by tdgov scan --shard`)
-  if (records.length !== header.files) throw new UserError(`${file}: holds ${records.length} files, its header says ${header.files}; the partial is cut or edited`)
-  return { file, header, records }
+  if (records !== header.files) throw new UserError(`${file}: holds ${records} files, its header says ${header.files}; the partial is cut or edited`)
+  return { file, header }
 }
 
 function parseHeader(file: string, text: string): PartialHeader {

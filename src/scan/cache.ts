@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { reachableWithoutLinks, writeFileAtomic } from '../util/atomic-write.js'
+import { reachableWithoutLinks, writeTextAtomic } from '../util/atomic-write.js'
 import type { FileRecord } from './file-record.js'
 import { decodeEntry, encodeEntry } from '../records/entry-line.js'
 import type { BuiltManifest } from './manifest.js'
@@ -17,7 +17,7 @@ export interface CachedFile extends CacheKey {
 /** The manifest a scan last wrote, so an unchanged tree can leave it as it is. */
 export interface WrittenManifest extends CacheKey {
   file: string
-  summary: Omit<BuiltManifest, 'document'>
+  summary: BuiltManifest
   /** the walk's own findings (links, unreadable directories), as JSON: a new link changes them */
   walkFindings: string
   /** SHA-256 of the tdgov.yaml the manifest was checked against, or null */
@@ -82,16 +82,27 @@ export function loadEntries(root: string, index: CacheIndex): Map<string, Cached
 }
 
 /** Writes entries, then the index that names them: an interrupted save leaves a cache that is ignored. */
-export function saveCache(root: string, optionsKey: string, files: CachedFile[], written: WrittenManifest | null): void {
+export function saveCache(root: string, optionsKey: string, files: Iterable<CachedFile>, written: WrittenManifest | null): void {
   const generation = `${process.pid}-${Date.now()}`
-  const entryLines = [generation]
-  const indexLines = [JSON.stringify({ optionsKey, generation, written } satisfies IndexHeader)]
-  for (const { size, mtimeMs, record: r } of files) {
-    entryLines.push(encodeEntry(r))
-    indexLines.push(JSON.stringify([r.path, size, mtimeMs]))
-  }
-  writeFileAtomic(path.join(cacheDir(root), ENTRIES), entryLines.join('\n') + '\n', { within: root })
-  writeFileAtomic(path.join(cacheDir(root), INDEX), indexLines.join('\n') + '\n', { within: root })
+  // Both files are written as the records come; the entries are in place before the index that names them.
+  writeTextAtomic(
+    path.join(cacheDir(root), INDEX),
+    (writeIndex) => {
+      writeIndex(`${JSON.stringify({ optionsKey, generation, written } satisfies IndexHeader)}\n`)
+      writeTextAtomic(
+        path.join(cacheDir(root), ENTRIES),
+        (write) => {
+          write(`${generation}\n`)
+          for (const { size, mtimeMs, record: r } of files) {
+            write(`${encodeEntry(r)}\n`)
+            writeIndex(`${JSON.stringify([r.path, size, mtimeMs])}\n`)
+          }
+        },
+        { within: root },
+      )
+    },
+    { within: root },
+  )
 }
 
 /** Size and modification time of a file, or null when it is not there. */

@@ -26,37 +26,73 @@ const CODES: ReadonlySet<string> = new Set(FINDING_CODES)
  * severity (error, warning, info), then by total, most first, then by code. Only the entries of
  * files that have findings are parsed, and of those only the findings array.
  */
-export function summariseFindings(datasetFindings: readonly ManifestFinding[], files: readonly FileRecord[]): FindingGroup[] {
-  const groups = new Map<FindingCode, FindingGroup>()
-  const groupOf = (code: FindingCode, severity: Severity): FindingGroup => {
-    let group = groups.get(code)
-    if (!group) {
-      group = { code, severity, listed: 0, capped: 0, examples: [] }
-      groups.set(code, group)
-    }
-    return group
-  }
-  const capped: ManifestFinding[] = []
-  const add = (finding: ManifestFinding): void => {
-    const group = groupOf(finding.code, finding.severity)
-    group.listed++
-    if (group.examples.length < EXAMPLES_PER_CODE) group.examples.push(finding)
-    if (finding.code === 'FINDINGS_CAPPED') capped.push(finding)
-  }
-  for (const finding of datasetFindings) add(finding)
+export function summariseFindings(datasetFindings: readonly ManifestFinding[], files: Iterable<FileRecord>): FindingGroup[] {
+  const tally = new FindingTally()
   for (const file of files) {
     if (file.findings.error + file.findings.warning + file.findings.info === 0) continue
-    for (const finding of findingsOf(file.json)) add(finding)
+    for (const finding of findingsOf(file.json)) tally.add(finding)
   }
-  for (const { args } of capped) {
-    const { code, total, kept } = args
-    if (typeof code !== 'string' || !CODES.has(code) || typeof total !== 'number' || typeof kept !== 'number') continue
-    groupOf(code as FindingCode, FINDING_SEVERITY[code as FindingCode]).capped += Math.max(0, total - kept)
+  return tally.groups(datasetFindings)
+}
+
+/**
+ * summariseFindings with the files' findings added one at a time (in manifest order) and the
+ * dataset's given at the end, when they are known: they come first in the examples. Holds a count
+ * and a few examples per code.
+ */
+export class FindingTally {
+  private readonly files = new Map<FindingCode, FindingGroup>()
+  /** what each FINDINGS_CAPPED of the files left out, by the code it capped */
+  private readonly cappedOut = new Map<FindingCode, number>()
+
+  add(finding: ManifestFinding): void {
+    let group = this.files.get(finding.code)
+    if (!group) {
+      group = { code: finding.code, severity: finding.severity, listed: 0, capped: 0, examples: [] }
+      this.files.set(finding.code, group)
+    }
+    group.listed++
+    if (group.examples.length < EXAMPLES_PER_CODE) group.examples.push(finding)
+    if (finding.code === 'FINDINGS_CAPPED') noteCapped(this.cappedOut, finding)
   }
-  const rank = (s: Severity): number => SEVERITIES.indexOf(s)
-  return [...groups.values()].sort(
-    (a, b) => rank(a.severity) - rank(b.severity) || b.listed + b.capped - (a.listed + a.capped) || compareStrings(a.code, b.code),
-  )
+
+  groups(datasetFindings: readonly ManifestFinding[]): FindingGroup[] {
+    const groups = new Map<FindingCode, FindingGroup>()
+    const groupOf = (code: FindingCode, severity: Severity): FindingGroup => {
+      let group = groups.get(code)
+      if (!group) {
+        group = { code, severity, listed: 0, capped: 0, examples: [] }
+        groups.set(code, group)
+      }
+      return group
+    }
+    const cappedOut = new Map<FindingCode, number>()
+    for (const finding of datasetFindings) {
+      const group = groupOf(finding.code, finding.severity)
+      group.listed++
+      if (group.examples.length < EXAMPLES_PER_CODE) group.examples.push(finding)
+      if (finding.code === 'FINDINGS_CAPPED') noteCapped(cappedOut, finding)
+    }
+    for (const own of this.files.values()) {
+      const group = groupOf(own.code, own.severity)
+      group.listed += own.listed
+      group.examples.push(...own.examples.slice(0, EXAMPLES_PER_CODE - group.examples.length))
+    }
+    for (const outs of [cappedOut, this.cappedOut]) {
+      for (const [code, out] of outs) groupOf(code, FINDING_SEVERITY[code]).capped += out
+    }
+    const rank = (s: Severity): number => SEVERITIES.indexOf(s)
+    return [...groups.values()].sort(
+      (a, b) => rank(a.severity) - rank(b.severity) || b.listed + b.capped - (a.listed + a.capped) || compareStrings(a.code, b.code),
+    )
+  }
+}
+
+/** Adds what a FINDINGS_CAPPED finding says it left out to its code's count. */
+function noteCapped(out: Map<FindingCode, number>, { args }: ManifestFinding): void {
+  const { code, total, kept } = args
+  if (typeof code !== 'string' || !CODES.has(code) || typeof total !== 'number' || typeof kept !== 'number') return
+  out.set(code as FindingCode, (out.get(code as FindingCode) ?? 0) + Math.max(0, total - kept))
 }
 
 /** Findings by severity with what FINDINGS_CAPPED left out added back: the true totals. */

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { MANIFEST_PATH } from '../records/project.js'
 import { DEFAULT_LIMITS } from '../formats/limits.js'
@@ -6,21 +6,20 @@ import { tokenScale } from '../provenance/token-design.js'
 import { readPartial, type Partial } from '../records/partial-manifest.js'
 import type { FileRecord } from '../records/file-record.js'
 import type { ManifestFinding } from '../records/manifest-schema.js'
-import { insideOf, writeFileAtomic } from '../util/atomic-write.js'
 import { UserError } from '../util/errors.js'
-import { describeSystemError } from '../util/library-error.js'
-import { compareStrings } from '../util/order.js'
 import { toolVersion } from '../util/version.js'
-import type { BuiltManifest } from './manifest.js'
+import { isLicenceStatement, type BuiltManifest } from './manifest.js'
+import { RecordStore, type StoredFile } from './record-store.js'
 import { drawn } from './process-file.js'
-import { assembleManifest, loadConfigIfAny } from './scan.js'
+import { loadConfigIfAny, writeManifest } from './scan.js'
 import type { ScanFileOptions } from './scan-file.js'
 import { TOKEN_INCLUSION_BYTES } from '../provenance/text/index.js'
 import type { TokenDraw } from './token-sampling.js'
 
 export interface MergeResult {
-  summary: Omit<BuiltManifest, 'document'>
-  document: string
+  summary: BuiltManifest
+  /** the manifest's text, when asked for (needDocument) */
+  document: string | null
   /** the dataset root the shards scanned */
   root: string
   /** where the manifest was written */
@@ -36,34 +35,46 @@ export interface MergeResult {
  * over all of them. Partials of other scans, a missing or repeated shard, or a tdgov.yaml that
  * changed since are refused with a line naming the file.
  */
-export async function mergePartials(files: readonly string[], out: string | null): Promise<MergeResult> {
+export async function mergePartials(files: readonly string[], out: string | null, needDocument = true): Promise<MergeResult> {
   if (files.length === 0) throw new UserError('expected the partial manifests of every shard (tdgov scan --shard K/N --out FILE)')
-  const partials: Partial[] = []
-  for (const file of files) partials.push(await readPartial(file))
-  const first = partials[0]!
-  checkSameScan(partials)
-  const { header } = first
-  const root = header.root.path
-  if (!existsSync(root)) throw new UserError(`${first.file}: the shards scanned ${root}, which is not here; merge where the dataset is (its tdgov.yaml is read again)`)
-  const config = header.root.config_file === null ? null : await loadConfigIfAny(root, header.root.config_file)
-  if ((config?.sha256 ?? null) !== header.root.config) {
-    throw new UserError(`${header.root.config_file ?? `${root}/tdgov.yaml`}: not the tdgov.yaml the shards were scanned against (sha256 ${header.root.config ?? 'none'} then); scan the shards again`)
-  }
-  // By default where the unsharded scan writes it: the dataset's .tdgov/manifest.json.
-  const outFile = out ?? path.join(root, MANIFEST_PATH)
-  const records = allRecords(partials)
-  const findings: ManifestFinding[] = partials.flatMap((p) => p.header.findings)
-  // The partial holds every limit (a scan of this version sets them all); the defaults only complete the type.
-  const scanOptions: ScanFileOptions = { ...header.scan, limits: { ...DEFAULT_LIMITS, ...header.scan.limits }, tokenScale: TOKEN_INCLUSION_BYTES }
-  const tokenDraw = header.scan.tokens === 'estimate' ? drawOver(records) : null
-  const { document, ...summary } = await assembleManifest(root, config, scanOptions, records, findings, tokenDraw)
+  // Each partial's records go to one store as they are read: a merge holds no more than a scan.
+  const store = new RecordStore()
   try {
-    writeFileAtomic(outFile, document, insideOf(root, outFile))
-  } catch (error) {
-    if (error instanceof UserError) throw error
-    throw new UserError(`${outFile}: cannot write the manifest (${describeSystemError(error, 'the write failed')}); choose another place with --out`)
+    const partials: Partial[] = []
+    const statements: FileRecord[] = []
+    const tokenBytes: number[] = []
+    for (const [i, file] of files.entries()) {
+      partials.push(
+        await readPartial(file, (record) => {
+          // The cache key's place carries the partial's number: merge never caches.
+          store.add(record, { size: i, mtimeMs: 0 })
+          if (isLicenceStatement(record)) statements.push(record)
+          if (record.tokenBytes !== null) tokenBytes.push(record.tokenBytes)
+        }),
+      )
+    }
+    const first = partials[0]!
+    checkSameScan(partials)
+    const { header } = first
+    const root = header.root.path
+    if (!existsSync(root)) throw new UserError(`${first.file}: the shards scanned ${root}, which is not here; merge where the dataset is (its tdgov.yaml is read again)`)
+    const config = header.root.config_file === null ? null : await loadConfigIfAny(root, header.root.config_file)
+    if ((config?.sha256 ?? null) !== header.root.config) {
+      throw new UserError(`${header.root.config_file ?? `${root}/tdgov.yaml`}: not the tdgov.yaml the shards were scanned against (sha256 ${header.root.config ?? 'none'} then); scan the shards again`)
+    }
+    // By default where the unsharded scan writes it: the dataset's .tdgov/manifest.json.
+    const outFile = out ?? path.join(root, MANIFEST_PATH)
+    const records = (): Generator<FileRecord> => onceEach(store, files)
+    const findings: ManifestFinding[] = partials.flatMap((p) => p.header.findings)
+    // The partial holds every limit (a scan of this version sets them all); the defaults only complete the type.
+    const scanOptions: ScanFileOptions = { ...header.scan, limits: { ...DEFAULT_LIMITS, ...header.scan.limits }, tokenScale: TOKEN_INCLUSION_BYTES }
+    const tokenDraw = header.scan.tokens === 'estimate' ? drawOver(records(), tokenScale(tokenBytes)) : null
+    const summary = await writeManifest(outFile, outFile, root, config, scanOptions, { each: records, statements }, findings, tokenDraw)
+    const document = needDocument ? readFileSync(outFile, 'utf8') : null
+    return { summary, document, root, outFile, shards: header.shard.count, files: store.size }
+  } finally {
+    store.close()
   }
-  return { summary, document, root, outFile, shards: header.shard.count, files: records.length }
 }
 
 /** One scan's shards: the same tool, options, root and tdgov.yaml, each shard of N exactly once. */
@@ -88,23 +99,22 @@ function checkSameScan(partials: readonly Partial[]): void {
   }
 }
 
-/** Every shard's records in path order; a path in two partials means they are not shards of one scan. */
-function allRecords(partials: readonly Partial[]): FileRecord[] {
-  const owner = new Map<string, string>()
-  const records: FileRecord[] = []
-  for (const { file, records: own } of partials) {
-    for (const record of own) {
-      const other = owner.get(record.path)
-      if (other !== undefined) throw new UserError(`${file}: ${record.path} is in ${other} too; expected each file in one shard`)
-      owner.set(record.path, file)
-      records.push(record)
+/** Every shard's record in path order; a path in two partials means they are not shards of one scan. */
+function* onceEach(store: RecordStore, files: readonly string[]): Generator<FileRecord> {
+  let last: StoredFile | null = null
+  for (const stored of store.files()) {
+    if (last !== null && last.record.path === stored.record.path) {
+      const [a, b] = [last.key!.size, stored.key!.size].sort((x, y) => x - y)
+      throw new UserError(`${files[b!]}: ${stored.record.path} is in ${files[a!]} too; expected each file in one shard`)
     }
+    last = stored
+    yield stored.record
   }
-  return records.sort((a, b) => compareStrings(a.path, b.path))
 }
 
 /** The token estimate's draw over the whole tree: its scale from every file's size, as one scan computes it. */
-function drawOver(records: readonly FileRecord[]): TokenDraw {
-  const scale = tokenScale(records.flatMap((r) => (r.tokenBytes === null ? [] : [r.tokenBytes])))
-  return { scale, drawn: new Set(records.filter((r) => drawn(r, scale)).map((r) => r.path)) }
+function drawOver(records: Iterable<FileRecord>, scale: number): TokenDraw {
+  const drawnPaths = new Set<string>()
+  for (const r of records) if (drawn(r, scale)) drawnPaths.add(r.path)
+  return { scale, drawn: drawnPaths }
 }

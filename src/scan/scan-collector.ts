@@ -1,5 +1,7 @@
 import { toFinding } from '../findings/finding.js'
-import type { CacheKey, CachedFile } from './cache.js'
+import type { CacheKey } from './cache.js'
+import { isLicenceStatement } from './manifest.js'
+import { RecordStore } from './record-store.js'
 import type { FileRecord } from './file-record.js'
 import type { ManifestFinding } from '../records/manifest-schema.js'
 import type { TokenSampling } from './token-sampling.js'
@@ -31,9 +33,11 @@ export interface ScanProgress {
  * save, the queue of files still to read, counts and progress.
  */
 export class ScanCollector implements TaskListener {
-  readonly records: FileRecord[] = []
+  /** every file's record, with the cache key it is saved under when it may be cached */
+  readonly records = new RecordStore()
+  /** the records a folder's licence is read from (isLicenceStatement): few, and needed first */
+  readonly statements: FileRecord[] = []
   readonly findings: ManifestFinding[] = []
-  readonly nextCache: CachedFile[] = []
   readonly queue = new TaskQueue()
   readonly stats: ScanStats = { files: 0, scanned: 0, cached: 0, unreadable: 0 }
   private readonly started = Date.now()
@@ -83,8 +87,8 @@ export class ScanCollector implements TaskListener {
   }
 
   private remember(key: CacheKey, record: FileRecord): void {
-    this.records.push(record)
-    if (key.mtimeMs < this.started - RACY_WINDOW_MS && !record.transient) this.nextCache.push({ ...key, record })
+    this.records.add(record, key.mtimeMs < this.started - RACY_WINDOW_MS && !record.transient ? key : null)
+    if (isLicenceStatement(record)) this.statements.push(record)
   }
 
   private progress(): void {

@@ -6,17 +6,18 @@ import { toFinding } from '../findings/finding.js'
 import { withoutConfig, type ProvenanceResult } from '../provenance/provenance-result.js'
 import type { PiiMode, TokenCandidate, TokenMode } from '../provenance/record-facts.js'
 import { TOKEN_INCLUSION_BYTES } from '../provenance/text/index.js'
-import { insideOf, writeFileAtomic } from '../util/atomic-write.js'
+import { insideOf, writeTextAtomic } from '../util/atomic-write.js'
 import { InternalError, UserError } from '../util/errors.js'
-import { PARTIAL_VERSION, renderPartial, type PartialHeader } from '../records/partial-manifest.js'
+import { PARTIAL_VERSION, writePartialLines, type PartialHeader } from '../records/partial-manifest.js'
 import { shardOf, type Shard } from './shard.js'
 import { describeSystemError } from '../util/library-error.js'
 import { compareStrings } from '../util/order.js'
 import { toolVersion } from '../util/version.js'
-import { loadEntries, loadIndex, saveCache, statKey, type CacheIndex, type CacheKey, type WrittenManifest } from './cache.js'
+import { loadEntries, loadIndex, saveCache, statKey, type CacheIndex, type CacheKey, type CachedFile, type WrittenManifest } from './cache.js'
 import { createExcludeFilter, type ExcludeFilter } from '../util/excludes.js'
 import type { AnalysedFile, FileRecord } from './file-record.js'
-import { buildManifest, scanFacts, sortFindings, type BuiltManifest, type ManifestInput } from './manifest.js'
+import { buildManifest, scanFacts, sortFindings, statesLicence, type BuiltManifest, type ManifestFiles, type ManifestInput } from './manifest.js'
+import type { RecordStore } from './record-store.js'
 import type { ManifestFinding } from '../records/manifest-schema.js'
 import { processFile } from './process-file.js'
 import type { ClassifyStated } from '../provenance/folder-licences.js'
@@ -63,7 +64,7 @@ export interface ShardScanResult {
 }
 
 export interface ScanResult {
-  summary: Omit<BuiltManifest, 'document'>
+  summary: BuiltManifest
   /** the manifest's text; null when not needed and the file on disk was already up to date */
   document: string | null
   stats: ScanStats
@@ -203,19 +204,50 @@ async function scanWith(plan: ScanPlan): Promise<ScanResult | ShardScanResult> {
     ).finally(() => run.queue.close())
     await Promise.all([walking, runTasks(run.queue, scanOptions, options.jobs, run)])
   }
-  const tokenDraw = tokens ? await tokens.finish(run.records, (record) => offerAgain(root, record, scanOptions)) : null
-  run.stats.files = run.records.length
-  if (shard) return writePartial(plan, shard, run)
-
-  const { document, ...summary } = await assembleManifest(root, config, scanOptions, run.records, run.findings, tokenDraw)
   try {
-    writeFileAtomic(outFile, document, insideOf(root, outFile))
-  } catch (error) {
-    if (error instanceof UserError) throw error
-    throw new UserError(`${options.outFile}: cannot write the manifest (${describeSystemError(error, 'the write failed')}); choose another place with --out`)
+    const tokenDraw = tokens ? await finishTokens(tokens, run, (record) => offerAgain(root, record, scanOptions)) : null
+    run.stats.files = run.records.size
+    if (shard) return writePartial(plan, shard, run)
+    const files: ManifestFiles = { each: () => recordsOf(run.records), statements: run.statements }
+    const summary = await writeManifest(outFile, options.outFile, root, config, scanOptions, files, run.findings, tokenDraw)
+    if (options.cache) saveCacheQuietly(root, optionsKey, run, outFile, summary, configKey)
+    // Read back only when asked: a million-file manifest is not held to be returned.
+    const document = options.needDocument ? readFileSync(outFile, 'utf8') : null
+    return { summary, document, stats: run.stats }
+  } finally {
+    run.records.close()
   }
-  if (options.cache) saveCacheQuietly(root, optionsKey, run, outFile, summary, configKey)
-  return { summary, document, stats: run.stats }
+}
+
+/** Draws the token sample's files and keeps each drawn file's sample with its stored record. */
+async function finishTokens(tokens: TokenSampling, run: ScanCollector, offer: (record: FileRecord) => Promise<TokenCandidate[]>): Promise<TokenDraw> {
+  const { draw, sampled } = await tokens.finish(recordsOf(run.records), offer)
+  for (const record of sampled) if (record.tokenSample) run.records.setTokenSample(record.path, record.tokenSample)
+  return draw
+}
+
+function* recordsOf(store: RecordStore): Generator<FileRecord> {
+  for (const { record } of store.files()) yield record
+}
+
+/** Builds the manifest into `outFile`, atomically; `named` is the file as the user named it. */
+export async function writeManifest(
+  outFile: string,
+  named: string,
+  root: string,
+  config: LoadedConfig | null,
+  scanOptions: ScanFileOptions,
+  files: ManifestFiles,
+  findings: ManifestFinding[],
+  tokenDraw: TokenDraw | null,
+): Promise<BuiltManifest> {
+  const input = await manifestInput(root, config, scanOptions, files, findings, tokenDraw)
+  try {
+    return writeTextAtomic(outFile, (write) => buildManifest(input, write), insideOf(root, outFile))
+  } catch (error) {
+    if (error instanceof UserError || error instanceof InternalError) throw error
+    throw new UserError(`${named}: cannot write the manifest (${describeSystemError(error, 'the write failed')}); choose another place with --out`)
+  }
 }
 
 /**
@@ -225,7 +257,6 @@ async function scanWith(plan: ScanPlan): Promise<ScanResult | ShardScanResult> {
  */
 function writePartial(plan: ScanPlan, shard: Shard, run: ScanCollector): ShardScanResult {
   const { options, root, outFile, config, optionsKey, scanOptions } = plan
-  const records = [...run.records].sort((a, b) => compareStrings(a.path, b.path))
   const header: PartialHeader = {
     tdgov_partial: PARTIAL_VERSION,
     tool: toolVersion(),
@@ -233,45 +264,37 @@ function writePartial(plan: ScanPlan, shard: Shard, run: ScanCollector): ShardSc
     root: { path: root, config: config?.sha256 ?? null, config_file: config ? path.resolve(config.file) : null },
     options: optionsKey,
     scan: scanFacts(scanOptions),
-    files: records.length,
+    files: run.records.size,
     findings: sortFindings(run.findings),
   }
   try {
-    writeFileAtomic(outFile, renderPartial(header, records), insideOf(root, outFile))
+    writeTextAtomic(outFile, (write) => writePartialLines(header, recordsOf(run.records), write), insideOf(root, outFile))
   } catch (error) {
     if (error instanceof UserError) throw error
     throw new UserError(`${options.outFile}: cannot write the partial manifest (${describeSystemError(error, 'the write failed')}); choose another place with --out`)
   }
-  return { shard, files: records.length, stats: run.stats }
+  return { shard, files: run.records.size, stats: run.stats }
 }
 
-/** The manifest over every file's record, as a scan or a merge of its shards writes it. */
-export async function assembleManifest(
+/** What buildManifest needs over every file's record, as a scan or a merge of its shards writes it. */
+async function manifestInput(
   root: string,
   config: LoadedConfig | null,
   scanOptions: ScanFileOptions,
-  records: FileRecord[],
+  files: ManifestFiles,
   findings: ManifestFinding[],
   tokenDraw: TokenDraw | null,
-): Promise<BuiltManifest> {
+): Promise<ManifestInput> {
   // The rules (licence tables, SPDX parsing) load only when there is something declared to check.
   const provenance = config ? await provenanceFor(config) : withoutConfig
   const rules = config ? await scanRulesFor(root, config) : null
-  const classifyStated = records.some(statesLicence) ? await licenceClassifier() : null
-  return buildManifest({ ...scanOptions, config, tokenDraw, provenance, rules, classifyStated, files: records, findings })
+  const classifyStated = files.statements.some(statesLicence) ? await licenceClassifier() : null
+  return { ...scanOptions, config, tokenDraw, provenance, rules, classifyStated, files, findings }
 }
 
 async function provenanceFor(config: LoadedConfig): Promise<(files: readonly AnalysedFile[]) => ProvenanceResult> {
   const { resolveProvenance } = await import('../provenance/resolve-provenance.js')
   return (files) => resolveProvenance(config, files)
-}
-
-/**
- * Whether a file states a licence (a LICENSE text, a card, Croissant), read from its facts'
- * JSON without parsing it: `"licence":{` occurs there only as the key of a statement.
- */
-function statesLicence(record: FileRecord): boolean {
-  return record.factsJson.includes('"licence":{')
 }
 
 /** Licences stated together, classed: loaded (licence tables, SPDX parsing) only when some file states one. */
@@ -322,6 +345,11 @@ function manifestIsCurrent(written: WrittenManifest | null, outFile: string, con
   return key !== null && key.size === written.size && key.mtimeMs === written.mtimeMs
 }
 
+/** The records that may be cached, in path order (not those modified within the racy window). */
+function* cacheable(store: RecordStore): Generator<CachedFile> {
+  for (const { record, key } of store.files()) if (key) yield { ...key, record }
+}
+
 /** The cache only saves time: a read-only dataset directory still gets scanned. */
 function saveCacheQuietly(
   root: string,
@@ -336,9 +364,8 @@ function saveCacheQuietly(
   const written: WrittenManifest | null = key
     ? { file: outFile, ...key, summary, walkFindings: JSON.stringify(sortFindings(walkFindings)), config }
     : null
-  const files = [...run.nextCache].sort((a, b) => compareStrings(a.record.path, b.record.path))
   try {
-    saveCache(root, optionsKey, files, written)
+    saveCache(root, optionsKey, cacheable(run.records), written)
   } catch {
     // nothing to do: the next scan reads the files again
   }

@@ -66,22 +66,24 @@ export class TokenSampling {
 
   /**
    * Tokenises the drawn files and records each one's sample on its record (where the cache keeps
-   * it); returns the final scale. `offer` re-reads a drawn file whose text was never offered: one
+   * it); returns the final draw and the drawn records (few: the draw is sized by a token budget). `offer` re-reads a drawn file whose text was never offered: one
    * from the cache of a scan that drew fewer files.
    */
-  async finish(records: readonly FileRecord[], offer: (record: FileRecord) => Promise<TokenCandidate[]>): Promise<TokenDraw> {
+  async finish(records: Iterable<FileRecord>, offer: (record: FileRecord) => Promise<TokenCandidate[]>): Promise<{ draw: TokenDraw; sampled: FileRecord[] }> {
     const scale = tokenScale(this.sizes)
     const drawnPaths = new Set<string>()
     const work: Promise<void>[] = []
+    const sampled: FileRecord[] = []
     for (const record of records) {
       if (!drawn(record, scale)) continue
       drawnPaths.add(record.path)
+      sampled.push(record)
       const candidates = this.offered.get(record.path)?.candidates
       if (candidates) work.push(this.tokenise(record, candidates))
       else if (!record.tokenSample) work.push(offer(record).then((c) => this.tokenise(record, c)))
     }
     await Promise.all(work)
-    return { scale, drawn: drawnPaths }
+    return { draw: { scale, drawn: drawnPaths }, sampled }
   }
 
   private async tokenise(record: FileRecord, candidates: TokenCandidate[]): Promise<void> {

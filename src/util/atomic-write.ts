@@ -19,21 +19,59 @@ export interface WriteOptions {
  * reader (or an interrupted run) sees either the old file or the complete new one.
  */
 export function writeFileAtomic(target: string, data: string | Uint8Array, options: WriteOptions = {}): void {
-  writeThroughTemp(target, data, options, (temp) => renameSync(temp, target))
+  writeThroughTemp(target, (fd) => writeFileSync(fd, data), options, (temp) => renameSync(temp, target))
 }
+
+/** Text written in pieces: `write` is called with a function that appends to the file. */
+export type WriteText = (text: string) => void
+
+/**
+ * writeFileAtomic for a file produced in pieces (a manifest of a million entries is never one
+ * string in memory): `produce` appends text, buffered into writes of WRITE_CHUNK characters or so;
+ * its result is returned once the complete file is in place. When `produce` throws, the target is
+ * left as it was.
+ */
+export function writeTextAtomic<T>(target: string, produce: (write: WriteText) => T, options: WriteOptions = {}): T {
+  let result: T
+  writeThroughTemp(
+    target,
+    (fd) => {
+      let pending: string[] = []
+      let length = 0
+      const flush = (): void => {
+        if (length === 0) return
+        writeFileSync(fd, pending.join(''))
+        pending = []
+        length = 0
+      }
+      result = produce((text) => {
+        pending.push(text)
+        length += text.length
+        if (length >= WRITE_CHUNK) flush()
+      })
+      flush()
+    },
+    options,
+    (temp) => renameSync(temp, target),
+  )
+  return result!
+}
+
+/** Characters gathered before a write: large enough that the system calls cost nothing, small enough to hold. */
+const WRITE_CHUNK = 1 << 20
 
 /**
  * Like writeFileAtomic, but never replaces an existing file: the complete file is linked into
  * place, which fails with EEXIST when the target is there (even if it appeared meanwhile).
  */
 export function createFileAtomic(target: string, data: string | Uint8Array, options: WriteOptions = {}): void {
-  writeThroughTemp(target, data, options, (temp) => {
+  writeThroughTemp(target, (fd) => writeFileSync(fd, data), options, (temp) => {
     linkSync(temp, target)
     rmSync(temp, { force: true })
   })
 }
 
-function writeThroughTemp(target: string, data: string | Uint8Array, options: WriteOptions, publish: (temp: string) => void): void {
+function writeThroughTemp(target: string, fill: (fd: number) => void, options: WriteOptions, publish: (temp: string) => void): void {
   if (options.within !== undefined) makeFoldersWithin(options.within, target)
   else mkdirSync(path.dirname(target), { recursive: true })
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`)
@@ -43,7 +81,7 @@ function writeThroughTemp(target: string, data: string | Uint8Array, options: Wr
     // O_NOFOLLOW says the same for the last component where the platform has it.
     const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644)
     try {
-      writeFileSync(fd, data)
+      fill(fd)
     } finally {
       closeSync(fd)
     }

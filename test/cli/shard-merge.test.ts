@@ -60,6 +60,27 @@ describe('tdgov scan --shard K/N and tdgov merge', () => {
     expect(readFileSync(merged, 'utf8')).toBe(whole)
   }, 240_000)
 
+  it('writes the same manifest, and merges the same shards, when its records are spilled to disk as they come', async () => {
+    // A budget of a few records: every scan and merge takes the path a million-file tree takes.
+    const env = { TDGOV_RECORD_MEMORY_CHARS: '4000' }
+    const dir = makeTempDir()
+    const spilled = path.join(dir, 'spilled.json')
+    const scanned = await runCli(['scan', root, '--no-cache', '--out', spilled], { env })
+    expect(scanned.status, scanned.stderr).toBe(0)
+    expect(readFileSync(spilled, 'utf8')).toBe(whole)
+    const partials: string[] = []
+    for (let k = 1; k <= 3; k++) {
+      const out = path.join(dir, `shard-${k}.ndjson`)
+      const result = await runCli(['scan', root, '--shard', `${k}/3`, '--out', out], { env })
+      expect(result.status, result.stderr).toBe(0)
+      partials.push(out)
+    }
+    const merged = path.join(dir, 'merged.json')
+    const result = await runCli(['merge', ...partials, '--out', merged], { env })
+    expect(result.status, result.stderr).toBe(0)
+    expect(readFileSync(merged, 'utf8')).toBe(whole)
+  }, 240_000)
+
   it('refuses a missing, repeated or foreign shard, other options, another tdgov, a manifest, a changed tdgov.yaml', async () => {
     const dir = makeTempDir()
     const scanShard = async (shard: string, out: string, ...flags: string[]): Promise<string> => {

@@ -56,7 +56,7 @@ describe('TokenSampling', () => {
       const records = order.map((f) => ({ ...f, tokenSample: null }))
       // Workers offer text only for files drawn under the scale they were sent with.
       for (const record of records) sampling.note(record, drawn(record, opts.tokenScale) ? candidatesOf(record) : [])
-      const draw = await sampling.finish(records, () => Promise.reject(new Error('no file needs reading again')))
+      const { draw } = await sampling.finish(records, () => Promise.reject(new Error('no file needs reading again')))
       expect(draw.scale).toBe(finalScale)
       expect([...draw.drawn].sort()).toEqual([...expected].sort())
       expect(service.asked.sort()).toEqual(expected.map((p) => `text of ${p}`).sort())
@@ -94,7 +94,7 @@ describe('TokenSampling', () => {
     })
     const image = { ...toFileRecord({ path: 'a.png', bytes: 10, sha256: '0'.repeat(64), format: 'png', compression: null, modality: 'image', findings: [] }) }
     sampling.note(image, [])
-    const draw = await sampling.finish([image], () => Promise.resolve([]))
+    const { draw } = await sampling.finish([image], () => Promise.resolve([]))
     expect(draw.drawn.size).toBe(0)
     expect(started).toBe(0)
   })

@@ -18,7 +18,7 @@ const optionsSchema = z.object({
 export async function mergeCommand(raw: Record<string, unknown>): Promise<number> {
   const options = parseOptions(optionsSchema, raw)
   const output = createOutput(options.json)
-  const result = await mergePartials(options.partials, options.out ?? null)
+  const result = await mergePartials(options.partials, options.out ?? null, options.json)
   const text = renderScanSummary(
     {
       summary: result.summary,
@@ -29,7 +29,7 @@ export async function mergeCommand(raw: Record<string, unknown>): Promise<number
     { lang: options.lang, color: output.color },
   )
   if (options.json) {
-    output.out(result.document)
+    output.out(result.document ?? '')
     output.err(text)
   } else {
     output.out(`merged ${result.shards} ${result.shards === 1 ? 'shard' : 'shards'}\n${text}`)

@@ -129,18 +129,69 @@ export interface DuplicateEstimate {
  * confidence. Null when no file offered any record.
  */
 export function estimateDuplicates(samples: readonly DuplicateSampleJson[], uncoveredFiles: number, confidence: number, z: number, budget = DATASET_SAMPLE_BUDGET): DuplicateEstimate | null {
-  let threshold = 1
-  let records = 0
-  for (const s of samples) {
-    threshold = Math.min(threshold, s.threshold)
-    records += s.offered
+  const merged = new DuplicateSamples(budget)
+  for (const s of samples) merged.add(s)
+  return merged.estimate(uncoveredFiles, confidence, z)
+}
+
+/**
+ * The files' samples merged as they come, in bounded memory: the triples under the lowest
+ * threshold seen so far, one per (sampling key, full key) with the records summed, halving the
+ * threshold whenever they outgrow the budget. Every threshold is a power of two (each file's
+ * starts at 1 or 2^-k and halves), and the sampled triples under a threshold only grow as files
+ * are added, so this ends with the threshold and triples that merging every sample at once and
+ * then halving gives.
+ */
+export class DuplicateSamples {
+  private threshold = 1
+  private records = 0
+  /** triples: sampling key, full key, records */
+  private triples: number[] = []
+  private readonly at = new Map<string, number>()
+
+  constructor(private readonly budget: number = DATASET_SAMPLE_BUDGET) {}
+
+  add(sample: DuplicateSampleJson): void {
+    this.records += sample.offered
+    if (sample.threshold < this.threshold) this.lower(sample.threshold)
+    const { keys } = sample
+    for (let i = 0; i < keys.length; i += 3) {
+      if (keys[i]! / TWO_32 >= this.threshold) continue
+      const id = `${keys[i]}:${keys[i + 1]}`
+      const j = this.at.get(id)
+      if (j !== undefined) this.triples[j + 2]! += keys[i + 2]!
+      else {
+        this.at.set(id, this.triples.length)
+        this.triples.push(keys[i]!, keys[i + 1]!, keys[i + 2]!)
+      }
+    }
+    if (this.triples.length / 3 > this.budget) {
+      let threshold = this.threshold
+      while (filteredCount(this.triples, threshold) > this.budget) threshold /= 2
+      this.lower(threshold)
+    }
   }
-  if (records === 0) return null
-  let triples = collect(samples, threshold)
-  while (triples.length / 3 > budget) {
-    threshold /= 2
-    triples = filterKeys(triples, threshold)
+
+  /** The dataset-wide estimate (`z` is the normal quantile of the confidence); null when no file offered a record. */
+  estimate(uncoveredFiles: number, confidence: number, z: number): DuplicateEstimate | null {
+    return this.records === 0 ? null : estimateFrom(this.triples, this.threshold, this.records, uncoveredFiles, confidence, z)
   }
+
+  private lower(threshold: number): void {
+    this.threshold = threshold
+    this.triples = filterKeys(this.triples, threshold)
+    this.at.clear()
+    for (let i = 0; i < this.triples.length; i += 3) this.at.set(`${this.triples[i]}:${this.triples[i + 1]}`, i)
+  }
+}
+
+function filteredCount(keys: readonly number[], threshold: number): number {
+  let n = 0
+  for (let i = 0; i < keys.length; i += 3) if (keys[i]! / TWO_32 < threshold) n++
+  return n
+}
+
+function estimateFrom(triples: readonly number[], threshold: number, records: number, uncoveredFiles: number, confidence: number, z: number): DuplicateEstimate {
   // Records of a text that appeared earlier in the sample are duplicates (copies that the sampling
   // key split still count); the variance groups records by sampling key (the cluster).
   const order = Array.from({ length: triples.length / 3 }, (_, i) => 3 * i)
@@ -186,26 +237,6 @@ export function estimateDuplicates(samples: readonly DuplicateSampleJson[], unco
     records,
     uncoveredFiles,
   }
-}
-
-/** The files' triples under the threshold, one per (sampling key, full key) with the records summed. */
-function collect(samples: readonly DuplicateSampleJson[], threshold: number): number[] {
-  const out: number[] = []
-  const at = new Map<string, number>()
-  for (const s of samples) {
-    const keys = s.keys
-    for (let i = 0; i < keys.length; i += 3) {
-      if (keys[i]! / TWO_32 >= threshold) continue
-      const id = `${keys[i]}:${keys[i + 1]}`
-      const j = at.get(id)
-      if (j !== undefined) out[j + 2]! += keys[i + 2]!
-      else {
-        at.set(id, out.length)
-        out.push(keys[i]!, keys[i + 1]!, keys[i + 2]!)
-      }
-    }
-  }
-  return out
 }
 
 function round6(n: number): number {

@@ -13,7 +13,7 @@ import { resolveProvenance } from '../../../src/provenance/resolve-provenance.js
 import { loadConfig } from '../../../src/records/load-config.js'
 import type { FileEntry, Manifest } from '../../../src/records/manifest-schema.js'
 import { toFileRecord, type FileRecord } from '../../../src/scan/file-record.js'
-import { buildManifest } from '../../../src/scan/manifest.js'
+import { filesInMemory, renderManifest } from '../../../src/scan/manifest.js'
 import { runCli } from '../../helpers/exec.js'
 import { makeTempDir, removeTempDirs, writeTree } from '../../helpers/tmp.js'
 
@@ -31,8 +31,8 @@ function scanManifest(yaml: string, files: FileRecord[]): Manifest {
   const root = makeTempDir()
   writeTree(root, { 'tdgov.yaml': yaml })
   const loaded = loadConfig(root)!
-  const { document } = buildManifest({
-    files,
+  const { document } = renderManifest({
+    files: filesInMemory(files),
     findings: [],
     deep: false,
     sampleSize: 1000,
