@@ -4,6 +4,7 @@ import { densityPer10k, PiiTally } from './pii/index.js'
 import type { TokenDraw } from './token-draw.js'
 import { estimateTokens, LanguageCounts, normalQuantile } from './text/index.js'
 import { DuplicateSamples } from './text/duplicate-sample.js'
+import { FirstSources } from './first-sources.js'
 import { DatasetUrlTally } from './url-domains.js'
 
 export type ContentSummary = Manifest['content']
@@ -40,7 +41,7 @@ export class ContentTally {
   private withinFiles = 0
   private acrossFiles = 0
   private acrossSources = 0
-  private readonly firstSource = new Map<number, string | null>()
+  private readonly firstSource = new FirstSources()
   private readonly languages = new LanguageCounts()
   private readonly pii = new PiiTally()
   private piiRecords = 0
@@ -75,12 +76,10 @@ export class ContentTally {
     this.withinFiles += content.duplicates
     this.languages.merge(content.languages)
     for (const key of duplicateKeys) {
-      if (!this.firstSource.has(key)) {
-        this.firstSource.set(key, source)
-        continue
-      }
+      const otherSource = this.firstSource.seen(key, source)
+      if (otherSource === undefined) continue
       this.acrossFiles++
-      if (this.firstSource.get(key) !== source) this.acrossSources++
+      if (otherSource) this.acrossSources++
     }
   }
 

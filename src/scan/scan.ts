@@ -198,6 +198,7 @@ async function scanWith(plan: ScanPlan): Promise<ScanResult | ShardScanResult> {
       {
         file: (file) => mine(file.relPath) && run.enqueue(file),
         finding: (p, draft) => mine(p) && run.findings.push(toFinding(p, draft)),
+        room: () => run.queue.room(),
       },
       exclude,
       excluded,

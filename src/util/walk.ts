@@ -24,6 +24,8 @@ export interface WalkedFile {
 export interface WalkVisitor {
   file(file: WalkedFile): void
   finding(path: string, draft: FindingDraft): void
+  /** awaited before each directory is listed: resolves when the files visited so far may be followed by more */
+  room?: () => Promise<void>
 }
 
 interface Folder {
@@ -79,6 +81,7 @@ export async function walkStream(root: string, visit: WalkVisitor, skip: readonl
   visitEntries({ rel: '', abs: Buffer.from(root), byBytes: false }, rootEntries)
   // Directories are listed a few at a time; each listing's entries are visited as it arrives.
   const list = async (folder: Folder): Promise<void> => {
+    await visit.room?.()
     let entries: Dirent<Buffer>[]
     try {
       entries = await readdir(folder.abs, { withFileTypes: true, encoding: 'buffer' })
