@@ -2,6 +2,9 @@ import { prepareTokenCounter } from '../provenance/index.js'
 import { formatNamed, FORMATS } from './descriptors/index.js'
 import { transcoding } from './encoding.js'
 import type { AnalyzerContext, ContentAnalyzer, DetectedFormat } from './types.js'
+import { lazyModule } from '../util/lazy-module.js'
+
+const scanAnnotations = lazyModule(() => import('./annotations/scan-annotations.js'))
 
 /**
  * The analyzer for a detected format (its descriptor's reader), or null when hashing is all there
@@ -13,7 +16,7 @@ export async function createAnalyzer(detected: DetectedFormat, ctx: AnalyzerCont
   // Text in UTF-16 or GB18030 reaches its analyzer (and the content count) as UTF-8, on either thread.
   const decoded = plain && detected.encoding ? transcoding(plain, detected.encoding) : plain
   // An annotation export is counted by its adapter, over the plain analysis (kept as the fallback).
-  if (detected.annotation) return (await import('./annotations/scan-annotations.js')).createAnnotationAnalyzer(detected.annotation, decoded, ctx)
+  if (detected.annotation) return (await scanAnnotations()).createAnnotationAnalyzer(detected.annotation, decoded, ctx)
   return decoded
 }
 

@@ -1,4 +1,7 @@
 import type { AnnotationFormat } from './item.js'
+import { lazyModule } from '../../util/lazy-module.js'
+
+const scanAnnotations = lazyModule(() => import('./scan-annotations.js'))
 
 /** Plain formats an annotation export can be detected as (CoNLL and YOLO files are text). */
 const EXPORT_CARRIERS: ReadonlySet<string> = new Set(['json', 'jsonl', 'xml', 'csv', 'tsv', 'text'])
@@ -11,5 +14,5 @@ const EXPORT_CARRIERS: ReadonlySet<string> = new Set(['json', 'jsonl', 'xml', 'c
  */
 export async function sniffAnnotationExport(plainFormat: string, head: Uint8Array, absPath: string, relPath: string): Promise<AnnotationFormat | null> {
   if (!EXPORT_CARRIERS.has(plainFormat) || head.length === 0) return null
-  return (await import('./scan-annotations.js')).claimExport(head, absPath, relPath)
+  return (await scanAnnotations()).claimExport(head, absPath, relPath)
 }

@@ -1,4 +1,7 @@
 import type { FormatDescriptor } from '../format-descriptor.js'
+import { lazyModule } from '../../util/lazy-module.js'
+
+const csvReader = lazyModule(() => import('../csv.js'))
 
 /** Comma-separated values with a header row (RFC 4180). */
 export const csv: FormatDescriptor = {
@@ -8,7 +11,7 @@ export const csv: FormatDescriptor = {
   records: true,
   text: true,
   offload: 'always',
-  reader: async (ctx) => (await import('../csv.js')).createCsvAnalyzer(ctx, 'csv'),
+  reader: async (ctx) => (await csvReader()).createCsvAnalyzer(ctx, 'csv'),
 }
 
 /** Tab-separated values with a header row. */
@@ -19,5 +22,5 @@ export const tsv: FormatDescriptor = {
   records: true,
   text: true,
   offload: 'always',
-  reader: async (ctx) => (await import('../csv.js')).createCsvAnalyzer(ctx, 'tsv'),
+  reader: async (ctx) => (await csvReader()).createCsvAnalyzer(ctx, 'tsv'),
 }

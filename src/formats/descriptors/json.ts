@@ -1,4 +1,7 @@
 import type { FormatDescriptor } from '../format-descriptor.js'
+import { lazyModule } from '../../util/lazy-module.js'
+
+const jsonReader = lazyModule(() => import('../json.js'))
 
 /** A JSON document of records: an array, or an object whose values are arrays (splits or columns). */
 export const json: FormatDescriptor = {
@@ -8,5 +11,5 @@ export const json: FormatDescriptor = {
   records: true,
   text: true,
   offload: 'always',
-  reader: async (ctx) => (await import('../json.js')).createJsonAnalyzer(ctx),
+  reader: async (ctx) => (await jsonReader()).createJsonAnalyzer(ctx),
 }

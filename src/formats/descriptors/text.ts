@@ -1,4 +1,7 @@
 import type { FormatDescriptor } from '../format-descriptor.js'
+import { lazyModule } from '../../util/lazy-module.js'
+
+const textReader = lazyModule(() => import('../text.js'))
 
 /** Plain text: records are lines. */
 export const text: FormatDescriptor = {
@@ -8,5 +11,5 @@ export const text: FormatDescriptor = {
   records: true,
   text: true,
   offload: 'every-record',
-  reader: async (ctx) => (await import('../text.js')).createTextAnalyzer(ctx),
+  reader: async (ctx) => (await textReader()).createTextAnalyzer(ctx),
 }
