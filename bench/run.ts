@@ -32,6 +32,7 @@ import { caseG } from './cases/check.js'
 import { caseH } from './cases/labelled.js'
 import { caseShard } from './cases/shard.js'
 import { caseDeep } from './cases/deep.js'
+import { caseMillion } from './cases/million.js'
 import { sh, warnIfBusy } from './cases/context.js'
 import type { Ctx } from './cases/context.js'
 import { LABELLED_SCALES } from './gen-labelled.js'
@@ -41,7 +42,7 @@ import type { DataScale, Part } from './generate.js'
 import { fmtMb, fmtSeconds, HAVE_GNU_TIME, Interrupted } from './measure.js'
 import type { CaseResult } from './results.js'
 
-type CaseId = 'jsonl' | 'parquet' | 'tree' | 'rescan' | 'pii' | 'audit' | 'check' | 'labelled' | 'shard' | 'deep'
+type CaseId = 'jsonl' | 'parquet' | 'tree' | 'rescan' | 'pii' | 'audit' | 'check' | 'labelled' | 'shard' | 'deep' | 'million'
 
 /** The cases in the order they run, each with the data parts it needs (one module per case in bench/cases/). */
 interface CaseEntry {
@@ -61,19 +62,21 @@ const REGISTRY: Record<CaseId, CaseEntry> = {
   labelled: { parts: ['labelled'], smoke: true, run: (ctx) => caseH(ctx) },
   shard: { parts: ['tree'], smoke: true, run: (ctx) => caseShard(ctx) },
   deep: { parts: ['jsonl'], smoke: true, run: (ctx) => caseDeep(ctx) },
+  million: { parts: [], smoke: true, run: (ctx) => caseMillion(ctx) },
 }
 const CASES = Object.keys(REGISTRY) as CaseId[]
 
 // ---------------------------------------------------------------------------------------------
 // arguments
 
-const USAGE = `usage: node dist/bench/run.js [--keep] [--data DIR] [--only jsonl|parquet|tree|rescan|pii|audit|check|labelled|shard|deep]
+const USAGE = `usage: node dist/bench/run.js [--keep] [--data DIR] [--only jsonl|parquet|tree|rescan|pii|audit|check|labelled|shard|deep|million]
                              [--jobs N] [--runs N] [--generate-only] [--cli FILE] [--labelled-scale small|full]
                              [--scale full|smoke]
   --keep           keep the generated data folder (default: delete data, keep bench-results.json)
   --data DIR       use DIR as the bench folder; reuse its data when DIR/generated.json says complete
   --only CASE      run one case: jsonl (A), parquet (B), tree (C), rescan (D), pii (E), audit (F), check (G),
-                   labelled (H), shard (I), deep (J)
+                   labelled (H), shard (I), deep (J),
+                   million (K: 1M small files, generated on first use)
   --jobs N         pass --jobs N to every tdgov scan (not to tdgov audit sample)
   --runs N         runs per command, median reported (default 3)
   --generate-only  generate the data and stop
