@@ -32,13 +32,15 @@ interface IndexHeader {
 }
 
 /**
- * The scan cache is two files. `index` is small: a header, then `[path, size, mtimeMs]` per file
- * in path order, which is all an unchanged tree needs to be recognised. `entries` holds, line for
+ * The scan cache is two files. `index` is small: a header line, then one line holding one JSON
+ * array `[path, size, mtimeMs, path, size, mtimeMs, …]` in path order (one JSON.parse for the
+ * whole tree instead of one per file: a warm rescan does little else), which is all an
+ * unchanged tree needs to be recognised. `entries` holds, line for
  * line, the facts the totals need and the manifest entry as written; it is read only when some
  * file changed. A cache made by another tool version or with other options, or one that cannot be
  * read, is ignored: it only saves time.
  */
-const INDEX = 'index-v10.ndjson'
+const INDEX = 'index-v11.ndjson'
 const ENTRIES = 'entries-v10.ndjson'
 
 export interface CacheIndex {
@@ -54,11 +56,22 @@ export function loadIndex(root: string, optionsKey: string | null): CacheIndex |
   // a cache reached through a link is someone else's: never read it
   if (!reachableWithoutLinks(root, path.join(cacheDir(root), INDEX))) return null
   try {
-    const lines = readFileSync(path.join(cacheDir(root), INDEX), 'utf8').split('\n')
-    const header = JSON.parse(lines[0]!) as IndexHeader
+    const text = readFileSync(path.join(cacheDir(root), INDEX), 'utf8')
+    const eol = text.indexOf('\n')
+    // a torn index lacks the final newline (or the second line): ignore it
+    if (eol < 0 || !text.endsWith('\n')) return null
+    const header = JSON.parse(text.slice(0, eol)) as IndexHeader
     if (optionsKey !== null && header.optionsKey !== optionsKey) return null
-    const keys: CacheIndex['keys'] = []
-    for (let i = 1; i < lines.length; i++) if (lines[i] !== '') keys.push(JSON.parse(lines[i]!) as CacheIndex['keys'][number])
+    const flat = JSON.parse(text.slice(eol + 1)) as unknown
+    if (!Array.isArray(flat) || flat.length % 3 !== 0) return null
+    const keys: CacheIndex['keys'] = new Array<CacheIndex['keys'][number]>(flat.length / 3)
+    for (let i = 0, k = 0; i < flat.length; i += 3, k++) {
+      const p: unknown = flat[i]
+      const size: unknown = flat[i + 1]
+      const mtimeMs: unknown = flat[i + 2]
+      if (typeof p !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number') return null
+      keys[k] = [p, size, mtimeMs]
+    }
     return { header, keys }
   } catch {
     return null
@@ -88,18 +101,21 @@ export function saveCache(root: string, optionsKey: string, files: Iterable<Cach
   writeTextAtomic(
     path.join(cacheDir(root), INDEX),
     (writeIndex) => {
-      writeIndex(`${JSON.stringify({ optionsKey, generation, written } satisfies IndexHeader)}\n`)
+      writeIndex(`${JSON.stringify({ optionsKey, generation, written } satisfies IndexHeader)}\n[`)
+      let first = true
       writeTextAtomic(
         path.join(cacheDir(root), ENTRIES),
         (write) => {
           write(`${generation}\n`)
           for (const { size, mtimeMs, record: r } of files) {
             write(`${encodeEntry(r)}\n`)
-            writeIndex(`${JSON.stringify([r.path, size, mtimeMs])}\n`)
+            writeIndex(`${first ? '' : ','}${JSON.stringify(r.path)},${JSON.stringify(size)},${JSON.stringify(mtimeMs)}`)
+            first = false
           }
         },
         { within: root },
       )
+      writeIndex(']\n')
     },
     { within: root },
   )
