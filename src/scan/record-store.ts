@@ -1,8 +1,7 @@
-import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { closeSync, readSync, writeSync } from 'node:fs'
 import { decodeEntry, encodeEntry } from '../records/entry-line.js'
 import type { TokenSample } from '../records/manifest-schema.js'
+import { openSpillFile } from '../util/spill-file.js'
 import { InternalError } from '../util/errors.js'
 import { compareStrings } from '../util/order.js'
 import type { CacheKey } from './cache.js'
@@ -123,7 +122,7 @@ export class RecordStore {
 
   private spill(): void {
     this.sortHeld()
-    this.fd ??= openSpillFile()
+    this.fd ??= openSpillFile('records')
     const bytes = Buffer.from(this.held.map((h) => `${encodeStored(h)}\n`).join(''), 'utf8')
     let written = 0
     while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, this.spilledBytes + written)
@@ -132,14 +131,6 @@ export class RecordStore {
     this.held = []
     this.heldChars = 0
   }
-}
-
-/** A spill file in the temporary folder, deleted at once: it never outlives the process. */
-function openSpillFile(): number {
-  const file = path.join(tmpdir(), `tdgov-records-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`)
-  const fd = openSync(file, 'wx+', 0o600)
-  unlinkSync(file)
-  return fd
 }
 
 interface Cursor {

@@ -1,7 +1,7 @@
-import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs'
-import { endianness, tmpdir } from 'node:os'
-import path from 'node:path'
+import { closeSync, readSync, writeSync } from 'node:fs'
+import { endianness } from 'node:os'
 import { InternalError } from '../../util/errors.js'
+import { openSpillFile } from '../../util/spill-file.js'
 
 /**
  * Values held in memory before they are sorted and spilled to disk: 4 Mi values of 8 bytes, so
@@ -71,7 +71,7 @@ export class RepeatedValues {
   private spill(): void {
     if (this.count === 0) return
     const sorted = this.sortedValues()
-    this.fd ??= openSpillFile()
+    this.fd ??= openSpillFile('repeats')
     const bytes = new Uint8Array(sorted.buffer, 0, this.count * 8)
     let written = 0
     while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, this.spilledBytes + written)
@@ -104,14 +104,6 @@ function repeatsInSorted(values: BigUint64Array): Set<bigint> {
   const repeated = new Set<bigint>()
   for (let i = 1; i < values.length; i++) if (values[i] === values[i - 1]) repeated.add(values[i]!)
   return repeated
-}
-
-/** A temporary file only this process can reach: deleted at once, it lives while the descriptor is open. */
-function openSpillFile(): number {
-  const file = path.join(tmpdir(), `tdgov-repeats-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`)
-  const fd = openSync(file, 'wx+', 0o600)
-  unlinkSync(file)
-  return fd
 }
 
 class RunReader {
